@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# npm test: svelte-check, Vitest (unit + database on PGlite), the production build, and Playwright against
+# the built server in the system Chromium. Every step runs even if an earlier one failed, so one run shows
+# everything that is wrong; the exit code is non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+	echo "No Chromium found at $chromium. The browser tests use the system Chromium:" >&2
+	echo "  on Debian/Ubuntu: sudo apt-get install -y chromium   (or set CHROMIUM_PATH to another Chromium)" >&2
+	exit 1
+fi
+export CHROMIUM_PATH="$chromium"
+
+results="${TEST_RESULTS_DIR:-test-results}"
+rm -rf "$results" && mkdir -p "$results"
+step() { # step NAME COMMAND...: runs a step and records whether it passed
+	local name="$1"; shift
+	echo "── $name"
+	if "$@"; then echo "$name passed" >>"$results/steps.txt"; else echo "$name failed" >>"$results/steps.txt"; fi
+}
+
+step svelte-check npm run check
+step vitest npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
+step build npm run build
+if [ -d build ]; then
+	PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" step playwright npx playwright test --reporter=list,json
+fi
+node scripts/test-summary.mjs "$results"

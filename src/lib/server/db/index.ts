@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Query functions take this, so they compose inside `db.transaction()`. */
+export type DbConnection = Database | Transaction;
+
+export interface OpenDatabase {
+	db: Database;
+	kind: 'pglite' | 'postgres';
+	close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+	/** postgres:// URL; when absent, an embedded PGlite database is used. */
+	url?: string;
+	/** PGlite data folder; 'memory://' for a throw-away database. */
+	dataDir?: string;
+	/** A PGlite data folder dump (from `dumpDataDir`) to start from instead of an empty cluster. */
+	loadDataDir?: Blob | File;
+}
+
+/**
+ * Opens the database: postgres.js against a real server when `url` is set, otherwise PGlite.
+ * Drivers are imported lazily so neither is loaded when unused.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
+	if (options.url) {
+		const { default: postgres } = await import('postgres');
+		const { drizzle } = await import('drizzle-orm/postgres-js');
+		const client = postgres(options.url, { max: 10, onnotice: () => {} });
+		const db = drizzle(client, { schema }) as unknown as Database;
+		return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+	}
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const dataDir = options.dataDir ?? 'memory://';
+	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+	const client = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir });
+	const db = drizzle(client, { schema }) as unknown as Database;
+	return { db, kind: 'pglite', close: () => client.close() };
+}
+
+export const migrationsFolder = () => path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
+
+/** Applies the generated migrations in `drizzle/` (idempotent). */
+export async function migrate(open: OpenDatabase): Promise<void> {
+	const config = { migrationsFolder: migrationsFolder() };
+	if (open.kind === 'postgres') {
+		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+		await migrate(open.db as never, config);
+	} else {
+		const { migrate } = await import('drizzle-orm/pglite/migrator');
+		await migrate(open.db as never, config);
+	}
+}
+
+/** Database settings from the environment: `DATABASE_URL`, else PGlite in `DATA_DIR` (default ./data). */
+export function optionsFromEnv(env: Record<string, string | undefined> = process.env): DatabaseOptions {
+	if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+	return { dataDir: path.resolve(env.DATA_DIR ?? 'data', 'pglite') };
+}
+
+let current: OpenDatabase | undefined;
+
+/** The app's database, opened by the `init` hook. */
+export function db(): Database {
+	if (!current) throw new Error('The database is not open yet: it is opened by the init hook.');
+	return current.db;
+}
+
+export function setAppDatabase(open: OpenDatabase | undefined) {
+	current = open;
+}
+
+export function appDatabase(): OpenDatabase | undefined {
+	return current;
+}
+
+export { schema };

@@ -1,0 +1,48 @@
+import { index, integer, pgTable, text, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { dossier } from './dossier';
+
+export const actorKinds = [
+	'member_state',
+	'institution',
+	'presidency',
+	'political_group',
+	'member',
+	'committee',
+	'organisation'
+] as const;
+export type ActorKind = (typeof actorKinds)[number];
+
+/** Anyone who takes a position or tables an amendment. */
+export const actor = pgTable(
+	'actor',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		kind: text('kind', { enum: actorKinds }).notNull(),
+		slug: text('slug').notNull().unique(),
+		name: text('name').notNull(),
+		/** ISO 3166-1 alpha-2 for member states (EL for Greece, as the EU writes it). */
+		countryCode: text('country_code'),
+		/** A member's political group, a committee's institution. */
+		parentId: integer('parent_id').references((): AnyPgColumn => actor.id, { onDelete: 'set null' }),
+		description: text('description')
+	},
+	(t) => [index().on(t.kind)]
+);
+
+/** The parts of the ban that positions and assessments are about. */
+export const topic = pgTable(
+	'topic',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		dossierId: integer('dossier_id')
+			.notNull()
+			.references(() => dossier.id, { onDelete: 'cascade' }),
+		slug: text('slug').notNull(),
+		name: text('name').notNull(),
+		description: text('description').notNull(),
+		/** eIds of the final act's provisions this topic is about. */
+		provisionEids: text('provision_eids').array().notNull().default([]),
+		sortOrder: integer('sort_order').notNull()
+	},
+	(t) => [unique().on(t.dossierId, t.slug)]
+);

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { inject } from 'vitest';
+import { migrate, openDatabase, type OpenDatabase } from '../db';
+
+/**
+ * A fresh, migrated and seeded database for one test file, copied from the template that
+ * `global-setup.ts` built: a PGlite dump, or with DATABASE_URL a PostgreSQL template database.
+ */
+export async function testDatabase(): Promise<OpenDatabase> {
+	const url = process.env.DATABASE_URL;
+	if (url) {
+		const name = `trilogue_test_${randomBytes(6).toString('hex')}`;
+		const admin = await openDatabase({ url });
+		try {
+			await admin.db.execute(sql.raw(`create database ${name} template ${templateName(url)}`));
+		} finally {
+			await admin.close();
+		}
+		const open = await openDatabase({ url: withDatabase(url, name) });
+		return {
+			...open,
+			async close() {
+				await open.close();
+				const cleanup = await openDatabase({ url });
+				await cleanup.db.execute(sql.raw(`drop database if exists ${name}`));
+				await cleanup.close();
+			}
+		};
+	}
+	const dump = inject('pgliteTemplate');
+	if (!dump) throw new Error('No test template: run the server tests through vitest (global-setup.ts builds it).');
+	const open = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(dump)]) });
+	// Migrations are already applied in the template; this is a cheap no-op that keeps the contract honest.
+	await migrate(open);
+	return open;
+}
+
+/** An empty, migrated database (no seed), for tests of the seed itself. */
+export async function emptyDatabase(): Promise<OpenDatabase> {
+	const open = await openDatabase({ dataDir: 'memory://' });
+	await migrate(open);
+	return open;
+}
+
+export function templateName(url: string): string {
+	const db = new URL(url).pathname.slice(1) || 'postgres';
+	return `${db.replace(/[^a-z0-9_]/gi, '_')}_trilogue_template`;
+}
+
+export function withDatabase(url: string, name: string): string {
+	const u = new URL(url);
+	u.pathname = `/${name}`;
+	return u.toString();
+}

@@ -1,0 +1,11 @@
+/** A cited source, shown beside every fact the app displays. */
+export interface SourceRef {
+	title: string;
+	url?: string | null;
+	kind?: string | null;
+	locator?: string | null;
+	note?: string | null;
+	published?: string | null;
+	/** A verbatim quote from the source, when we keep one. */
+	quote?: string | null;
+}

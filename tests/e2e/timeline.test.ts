@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+
+test('the public timeline lists the proposal and the publication with their sources', async ({ page }) => {
+	await page.goto('/dossiers/ai-act/timeline');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('timeline');
+
+	const proposal = page.locator('li#commission-proposal');
+	await expect(proposal.getByRole('heading')).toContainText('Commission proposal');
+	await expect(proposal.locator('time')).toHaveText('21 April 2021');
+	await expect(proposal.getByRole('link', { name: /Commission proposal COM\(2021\) 206 final/ }).first()).toHaveAttribute(
+		'href',
+		/52021PC0206/
+	);
+
+	const publication = page.locator('li#oj-publication');
+	await expect(publication.locator('time')).toHaveText('12 July 2024');
+	await expect(publication.getByRole('link', { name: /Regulation \(EU\) 2024\/1689/ }).first()).toHaveAttribute('href', /eli\/reg\/2024\/1689/);
+
+	const later = page.locator('li#application-article-6-1');
+	await expect(later.locator('time')).toHaveText('2 August 2027');
+	await expect(later.getByText('upcoming')).toBeVisible();
+
+	await expect(page.locator('li#ep-committee-endorsement-final').getByText('not verified')).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	test('the timeline and the dossier page render on the server', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('link', { name: 'AI Act' }).first().click();
+		await expect(page.getByRole('heading', { name: 'Where the procedure stands' })).toBeVisible();
+		await expect(page.getByText(/Stage \d+ of 19/)).toBeVisible();
+		await page.getByRole('link', { name: 'The full timeline' }).click();
+		await expect(page.locator('li#oj-publication time')).toHaveText('12 July 2024');
+	});
+});
