@@ -66,20 +66,22 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
 	return { dataDir: path.resolve(env.DATA_DIR ?? 'data', 'pglite') };
 }
 
-let current: OpenDatabase | undefined;
+// Kept on globalThis so that a dev-server module reload reuses the open database instead of opening
+// the same PGlite folder a second time (two instances on one folder would corrupt it).
+const holder = globalThis as typeof globalThis & { __trilogueDatabase?: OpenDatabase };
 
 /** The app's database, opened by the `init` hook. */
 export function db(): Database {
-	if (!current) throw new Error('The database is not open yet: it is opened by the init hook.');
-	return current.db;
+	if (!holder.__trilogueDatabase) throw new Error('The database is not open yet: it is opened by the init hook.');
+	return holder.__trilogueDatabase.db;
 }
 
 export function setAppDatabase(open: OpenDatabase | undefined) {
-	current = open;
+	holder.__trilogueDatabase = open;
 }
 
 export function appDatabase(): OpenDatabase | undefined {
-	return current;
+	return holder.__trilogueDatabase;
 }
 
 export { schema };
