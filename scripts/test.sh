@@ -13,7 +13,7 @@ if [ ! -x "$chromium" ]; then
 fi
 export CHROMIUM_PATH="$chromium"
 
-results="${TEST_RESULTS_DIR:-test-results}"
+results="${TEST_RESULTS_DIR:-test-reports}"
 rm -rf "$results" && mkdir -p "$results"
 step() { # step NAME COMMAND...: runs a step and records whether it passed
 	local name="$1"; shift
