@@ -1,0 +1,83 @@
+import type { ArrayChange } from 'diff';
+import { isGlueToken } from './similarity';
+
+/**
+ * A run of the token-level diff. Equal hunks and change hunks alternate; a change hunk replaces
+ * left tokens [a0, a1) by right tokens [b0, b1) (either range may be empty).
+ */
+export interface Hunk {
+	equal: boolean;
+	a0: number;
+	a1: number;
+	b0: number;
+	b1: number;
+}
+
+/** Turn jsdiff change objects into alternating equal/change hunks (adjacent changes merged). */
+export function hunksFromChanges(changes: ArrayChange<string>[]): Hunk[] {
+	const hunks: Hunk[] = [];
+	let a = 0;
+	let b = 0;
+	for (const change of changes) {
+		const n = change.count;
+		const equal = !change.added && !change.removed;
+		const last = hunks[hunks.length - 1];
+		const target = last && last.equal === equal ? last : null;
+		const hunk = target ?? { equal, a0: a, a1: a, b0: b, b1: b };
+		if (!target) hunks.push(hunk);
+		if (!change.added) a += n;
+		if (!change.removed) b += n;
+		hunk.a1 = a;
+		hunk.b1 = b;
+	}
+	return hunks;
+}
+
+function tokenWeight(token: string): number {
+	// An unchanged run of glue between two changes is what makes a rewritten clause read as
+	// confetti, so glue counts one character however long it is.
+	return isGlueToken(token) ? 1 : token.length;
+}
+
+function weight(tokens: string[], from: number, to: number): number {
+	let w = 0;
+	for (let i = from; i < to; i++) w += tokenWeight(tokens[i]);
+	return w;
+}
+
+function length(tokens: string[], from: number, to: number): number {
+	let n = 0;
+	for (let i = from; i < to; i++) n += tokens[i].length + 1;
+	return n;
+}
+
+/**
+ * Semantic clean-up in the manner of diff-match-patch's `cleanupSemantic`: an unchanged run that
+ * is no longer than the changes on both sides of it is folded into them, so a rewritten clause
+ * becomes one deletion and one insertion. Lengths are counted in characters, with glue words and
+ * punctuation in the unchanged run counting one each. Mutates nothing; returns new hunks.
+ */
+export function cleanupSemantic(hunks: Hunk[], left: string[], right: string[]): Hunk[] {
+	const out = hunks.map((h) => ({ ...h }));
+	let k = 1;
+	while (k < out.length - 1) {
+		const eq = out[k];
+		const prev = out[k - 1];
+		const next = out[k + 1];
+		if (!eq.equal || prev.equal || next.equal) {
+			k++;
+			continue;
+		}
+		const w = weight(right, eq.b0, eq.b1);
+		const before = Math.max(length(left, prev.a0, prev.a1), length(right, prev.b0, prev.b1));
+		const after = Math.max(length(left, next.a0, next.a1), length(right, next.b0, next.b1));
+		if (w <= before && w <= after) {
+			out.splice(k - 1, 3, { equal: false, a0: prev.a0, a1: next.a1, b0: prev.b0, b1: next.b1 });
+			// The merged change is bigger, so the unchanged run before it may now qualify too.
+			k = Math.max(1, k - 2);
+		} else {
+			k++;
+		}
+	}
+	return out;
+}
