@@ -1,25 +1,17 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt, visibilities, type SourceRef } from './common';
 import { document, dossier } from './dossier';
 import { provision } from './text';
 import { actor } from './actors';
 import { user } from './auth';
+import { amendmentStatuses, assessmentDirections } from '../../../amendments/statuses';
 
-export const amendmentStatuses = [
-	'draft',
-	'tabled',
-	'committee_adopted',
-	'committee_rejected',
-	'committee_fell',
-	'withdrawn',
-	'plenary_adopted',
-	'plenary_rejected',
-	'in_trilogue',
-	'final_fully',
-	'final_partly',
-	'final_not'
-] as const;
-export type AmendmentStatus = (typeof amendmentStatuses)[number];
+export { amendmentStatuses, assessmentDirections };
+export type { AmendmentStatus, AssessmentDirection } from '../../../amendments/statuses';
+
+/** PostgreSQL's full-text document type; only ever written by a generated column. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const amendment = pgTable(
 	'amendment',
@@ -51,12 +43,30 @@ export const amendment = pgTable(
 		version: integer('version').notNull().default(1),
 		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: createdAt(),
-		updatedAt: updatedAt()
+		updatedAt: updatedAt(),
+		/** The leading digits of `number` ('12a' → 12), so '9' sorts before '10'; null when there are none. */
+		numberSort: integer('number_sort').generatedAlwaysAs(sql`(nullif(substring("number" from '^[0-9]{1,9}'), ''))::integer`),
+		/**
+		 * Full-text search document: proposed text weighs most, then the base text, then target and
+		 * justification. Written by PostgreSQL itself, so it never drifts from the texts; never select it.
+		 */
+		search: tsvector('search')
+			.notNull()
+			.generatedAlwaysAs(
+				sql`setweight(to_tsvector('english'::regconfig, "proposed_text"), 'A') || setweight(to_tsvector('english'::regconfig, "base_text"), 'B') || setweight(to_tsvector('english'::regconfig, "target_label" || ' ' || coalesce("justification", '')), 'C')`
+			)
 	},
 	(t) => [
 		unique().on(t.dossierId, t.tablingContext, t.number),
 		index().on(t.targetProvisionId),
-		index().on(t.status)
+		index().on(t.status),
+		// A small pending list (512 kB): bulk inserts stay fast, yet searches never scan a long list of
+		// unmerged rows while waiting for a VACUUM (PGlite has no autovacuum). The import flushes it.
+		index('amendment_search_idx').using('gin', t.search).with({ fastupdate: true, gin_pending_list_limit: 512 }),
+		// Covers the list's filters too, so counting and paging can read this index alone (index-only scans).
+		index('amendment_list_idx').on(t.dossierId, t.numberSort, t.number, t.id, t.visibility, t.status, t.targetProvisionId, t.tabledOn),
+		// Newest first by tabling date, covering the filters as above.
+		index('amendment_tabled_idx').on(t.dossierId, t.tabledOn.desc().nullsLast(), t.visibility, t.status, t.id)
 	]
 );
 
@@ -90,7 +100,6 @@ export const amendmentStatusChange = pgTable(
 	(t) => [index().on(t.amendmentId)]
 );
 
-export const assessmentDirections = ['strengthens', 'weakens', 'neutral'] as const;
 export const reviewStates = ['draft', 'in_review', 'returned', 'approved'] as const;
 export type ReviewState = (typeof reviewStates)[number];
 

@@ -4,10 +4,10 @@ import { document, dossier } from './dossier';
 import { actor, topic } from './actors';
 import { user } from './auth';
 import { reviewStates } from './amendments';
+import { confidences, stances } from '../../../positions/stance';
 
-export const stances = ['full_ban', 'ban_with_exceptions', 'neutral', 'opposes', 'unknown'] as const;
-export type Stance = (typeof stances)[number];
-export const confidences = ['official', 'reported', 'inferred'] as const;
+// The scale lives in src/lib/positions (pure, shared with the pages); re-exported for the schema's users.
+export { confidences, stances, type Stance } from '../../../positions/stance';
 
 /**
  * Where an actor stood on a topic on a date. A position with no topic is about the ban as a whole.
@@ -29,6 +29,8 @@ export const position = pgTable(
 		dateNote: text('date_note'),
 		stance: text('stance', { enum: stances }).notNull(),
 		stanceAsReported: text('stance_as_reported'),
+		/** Why the stance was put on our scale this way, quoting the evidence (shown with the stance). */
+		stanceBasis: text('stance_basis'),
 		summary: text('summary').notNull(),
 		evidence: jsonb('evidence').$type<SourceRef[]>().notNull().default([]),
 		confidence: text('confidence', { enum: confidences }).notNull(),
@@ -44,7 +46,7 @@ export const position = pgTable(
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
-	(t) => [index().on(t.actorId, t.topicId, t.date)]
+	(t) => [index().on(t.actorId, t.topicId, t.date), index().on(t.reviewState, t.authorId)]
 );
 
 /** The coalition's demands that each text is scored against (e.g. 'covers private actors'). */

@@ -1,0 +1,5 @@
+ALTER TABLE "amendment" ADD COLUMN "number_sort" integer GENERATED ALWAYS AS ((nullif(substring("number" from '^[0-9]{1,9}'), ''))::integer) STORED;--> statement-breakpoint
+ALTER TABLE "amendment" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, "proposed_text"), 'A') || setweight(to_tsvector('english'::regconfig, "base_text"), 'B') || setweight(to_tsvector('english'::regconfig, "target_label" || ' ' || coalesce("justification", '')), 'C')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "amendment_search_idx" ON "amendment" USING gin ("search");--> statement-breakpoint
+CREATE INDEX "amendment_number_order_idx" ON "amendment" USING btree ("dossier_id","number_sort","number","id");--> statement-breakpoint
+CREATE INDEX "amendment_tabled_on_idx" ON "amendment" USING btree ("dossier_id","tabled_on");

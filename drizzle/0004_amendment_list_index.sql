@@ -1,0 +1,2 @@
+DROP INDEX "amendment_number_order_idx";--> statement-breakpoint
+CREATE INDEX "amendment_list_idx" ON "amendment" USING btree ("dossier_id","number_sort","number","id","visibility","status","target_provision_id","tabled_on");
