@@ -31,5 +31,5 @@ function splitPart(part: string): [kind: string, num: string] {
 
 /** Whether a string looks like an eId we generate (guards the URL parameter before any query). */
 export function isEid(value: string): boolean {
-	return /^(art|rec|cit|anx|title|chp|sec|part)_[A-Za-z0-9.]+(__(para|subpara|point|indent|sec|part|line)_[A-Za-z0-9.]+)*$/.test(value);
+	return /^(art|rec|cit|anx|title|chp|sec|part)_[A-Za-z0-9._-]+(__(para|subpara|point|indent|sec|part|line|chp)_[A-Za-z0-9._-]+)*$/.test(value);
 }

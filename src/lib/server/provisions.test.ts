@@ -13,9 +13,9 @@ beforeAll(async () => {
 afterAll(() => open?.close());
 
 describe('getProvisionPage', () => {
-	it('gives Article 5 in the proposal, the general approach and the final act, with its paragraphs', async () => {
+	it('gives Article 5 in the proposal, the general approach, the Parliament position and the final act, with its paragraphs', async () => {
 		const page = (await getProvisionPage(open.db, dossierId, 'art_5'))!;
-		expect(page.versions.map((v) => v.documentKey)).toEqual(['commission-proposal', 'council-general-approach', 'final-act']);
+		expect(page.versions.map((v) => v.documentKey)).toEqual(['commission-proposal', 'council-general-approach', 'ep-position', 'final-act']);
 		expect(page.versions.every((v) => v.officialReference.length > 0)).toBe(true);
 		expect(page.children.map((c) => c.eid)).toContain('art_5__para_1');
 		expect(page.parent).toBeUndefined();

@@ -1,0 +1,35 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { CompareDocument } from '$lib/server/compare';
+
+/** eIds as the splitter makes them, including inserted ('art_-57a') and repeated ('point_1_2') numbers. */
+export const eidSchema = z
+	.string()
+	.max(200)
+	.regex(/^[a-z]+_[-A-Za-z0-9._]+(__[a-z]+_[-A-Za-z0-9._]+)*$/, 'Not a provision identifier.');
+
+export const documentKey = z.string().trim().max(80).regex(/^[a-z0-9-]+$/, 'Not a text of this dossier.');
+
+/** The query string as an object of its first values (repeated keys are ignored). */
+export function queryOf(url: URL): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of url.searchParams) if (!(k in out)) out[k] = v;
+	return out;
+}
+
+/** Parses the query with `schema`; bad input is a 400 page that says what was wrong. */
+export function parseQuery<T extends z.ZodType>(schema: T, url: URL): z.infer<T> {
+	const parsed = schema.safeParse(queryOf(url));
+	if (!parsed.success) {
+		const messages = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`);
+		error(400, `This comparison cannot be made: ${messages.join('; ')}.`);
+	}
+	return parsed.data;
+}
+
+/** The document with this key, or a 400 naming the texts there are. */
+export function documentByKey(documents: CompareDocument[], key: string): CompareDocument {
+	const found = documents.find((d) => d.key === key);
+	if (!found) error(400, `There is no text “${key}”. The texts are: ${documents.map((d) => d.key).join(', ')}.`);
+	return found;
+}

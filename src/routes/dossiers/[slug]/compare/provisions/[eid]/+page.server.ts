@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { compareProvision, listTextDocuments } from '$lib/server/compare';
+import { provisionLabel } from '$lib/provision-label';
+import { documentByKey, documentKey, eidSchema, parseQuery } from '../../params';
+
+const query = z.object({
+	from: documentKey.optional(),
+	to: documentKey.optional(),
+	toEid: eidSchema.optional(),
+	view: z.enum(['inline', 'side']).default('inline')
+});
+
+export const load: PageServerLoad = async ({ parent, params, url }) => {
+	const { dossier } = await parent();
+	const eid = eidSchema.safeParse(params.eid);
+	if (!eid.success) error(404, `There is no provision “${params.eid}” in the ${dossier.shortTitle}.`);
+	const q = parseQuery(query, url);
+	const documents = await listTextDocuments(db(), dossier.id);
+	const from = documentByKey(documents, q.from ?? documents[0].key);
+	const to = documentByKey(documents, q.to ?? documents.at(-1)!.key);
+	const comparison = await compareProvision(db(), dossier.id, { eid: eid.data, fromDocumentId: from.id, toDocumentId: to.id, toEid: q.toEid });
+	if (!comparison) error(404, `The ${from.title} has no provision “${provisionLabel(eid.data)}”.`);
+	return {
+		documents,
+		from,
+		to,
+		view: q.view,
+		toEid: q.toEid ?? null,
+		comparison,
+		label: provisionLabel(eid.data),
+		toLabel: comparison.to ? provisionLabel(comparison.to.eid) : null
+	};
+};

@@ -1,0 +1,52 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { findProvisionInput, findVersion, listTextDocuments } from '$lib/server/compare';
+import { getDossier } from '$lib/server/dossiers';
+import { diffProvisionText } from '$lib/diff';
+import { provisionLabel } from '$lib/provision-label';
+import { documentKey } from '../params';
+
+const MAX = 20_000;
+const form = z
+	.object({
+		mine: z.string().max(MAX, `At most ${MAX.toLocaleString('en')} characters.`).default(''),
+		other: z.string().max(MAX, `At most ${MAX.toLocaleString('en')} characters.`).default(''),
+		provision: z.string().trim().max(200).default(''),
+		in: documentKey.or(z.literal('')).default('')
+	})
+	.refine((v) => v.mine.trim() !== '' || v.other.trim() !== '', { path: ['mine'], message: 'Type or paste a text to compare.' })
+	.refine((v) => v.provision === '' || v.in !== '', { path: ['in'], message: 'Say which text the provision is in.' });
+
+export const load: PageServerLoad = async ({ parent }) => {
+	const { dossier } = await parent();
+	return { documents: await listTextDocuments(db(), dossier.id) };
+};
+
+/**
+ * Compares the visitor's own text with a provision (or with a second text of their own). Nothing is
+ * stored: the answer is the diff, shown on the same page.
+ */
+export const actions: Actions = {
+	default: async ({ request, params }) => {
+		const raw = Object.fromEntries([...(await request.formData())].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+		const values = { mine: raw.mine ?? '', other: raw.other ?? '', provision: raw.provision ?? '', in: raw.in ?? '' };
+		const parsed = form.safeParse(values);
+		if (!parsed.success) return fail(400, { errors: z.flattenError(parsed.error).fieldErrors, values });
+		const input = parsed.data;
+
+		let other = { text: input.other, label: 'Second text' };
+		if (input.provision) {
+			const dossier = await getDossier(db(), params.slug);
+			const documents = dossier ? await listTextDocuments(db(), dossier.id) : [];
+			const doc = documents.find((d) => d.key === input.in);
+			const eid = dossier && doc ? await findProvisionInput(db(), dossier.id, doc.id, input.provision) : null;
+			const version = eid && doc && dossier ? await findVersion(db(), dossier.id, doc.id, eid) : undefined;
+			if (!version || !doc) return fail(400, { errors: { provision: [`No provision “${input.provision}” in that text.`] }, values });
+			other = { text: version.deleted ? '' : version.text, label: `${provisionLabel(version.eid)}, ${doc.title}` };
+		}
+		const diff = diffProvisionText(other.text, input.mine);
+		return { values, result: { diff, left: other.label, right: 'Your text' } };
+	}
+};
