@@ -1,0 +1,42 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requireRole } from '$lib/server/authorization';
+import { getDossier } from '$lib/server/dossiers';
+import { getActor } from '$lib/server/positions';
+import { createPosition } from '$lib/server/positions/review';
+import { formOptions } from '$lib/server/positions/queue';
+import { emptyPositionForm, fieldErrors, positionFormValues, positionInput } from '$lib/positions/input';
+
+const dossierSlug = (url: URL) => url.searchParams.get('dossier') || 'ai-act';
+
+async function loadDossier(url: URL) {
+	const dossier = await getDossier(db(), dossierSlug(url));
+	if (!dossier) error(404, 'There is no such dossier.');
+	return dossier;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'reviewer');
+	const dossier = await loadDossier(event.url);
+	const options = await formOptions(db(), dossier.id);
+	// Prefill from a link such as ?actor=italy&topic=post-rbi (from a country page or a matrix cell).
+	const actorSlug = event.url.searchParams.get('actor');
+	const actor = actorSlug && /^[a-z0-9-]{1,80}$/.test(actorSlug) ? await getActor(db(), actorSlug) : undefined;
+	const topic = options.topics.find((t) => t.slug === event.url.searchParams.get('topic'));
+	return { dossier, options, values: emptyPositionForm(actor ? String(actor.id) : '', topic ? String(topic.id) : '') };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, 'reviewer');
+		const dossier = await loadDossier(event.url);
+		const form = await event.request.formData();
+		const values = positionFormValues(form);
+		const parsed = positionInput.safeParse(values);
+		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), values, message: 'Please correct the fields marked below.' });
+		const result = await createPosition(db(), user, dossier.id, parsed.data, form.get('intent') === 'submit');
+		if (!result.ok) return fail(result.status, { errors: result.errors ?? {}, values, message: result.message });
+		redirect(303, `/review/positions/${result.id}`);
+	}
+};
