@@ -6,7 +6,10 @@ import { AI_ACT_SLUG, seedDossier, seedProcedure } from './procedure';
 import { seedTexts } from './texts';
 import { seedEpAmendments, type AmendmentSeedReport } from './amendments';
 import { seedActors } from './actors';
+import { seedEpPosition, type EpPositionReport } from './ep-position';
+import { seedLineage, type LineageReport } from './lineage';
 import { seedPositions } from './positions';
+import { seedBanScores } from './scores';
 
 export interface SeedSummary {
 	seeded: boolean;
@@ -16,6 +19,8 @@ export interface SeedSummary {
 	provisions: number;
 	textVersions: number;
 	amendments: AmendmentSeedReport;
+	epPosition: EpPositionReport;
+	lineage: LineageReport;
 	actors: number;
 	topics: number;
 	positions: number;
@@ -49,15 +54,25 @@ export async function seedAiAct(db: Database): Promise<SeedSummary | { seeded: f
 			index: texts.index,
 			proposalTexts
 		});
+		const epPosition = await seedEpPosition(tx, data, { dossierId, index: texts.index });
+		const lineage = await seedLineage(tx, data, {
+			proposal: documents.proposal,
+			generalApproach: documents.generalApproach,
+			epPosition: epPosition.documentId,
+			finalAct: documents.finalAct
+		});
 		const positions = await seedPositions(tx, data, { dossierId, ...actors });
+		await seedBanScores(tx, data, { dossierId, documents });
 		return {
 			seeded: true,
 			stages,
 			events,
-			documents: Object.keys(documents).length,
+			documents: Object.keys(documents).length + 1,
 			provisions: texts.index.ids.size,
-			textVersions: texts.versions,
+			textVersions: texts.versions + epPosition.versions,
 			amendments,
+			epPosition,
+			lineage,
 			actors: actors.actorCount,
 			topics: actors.topicCount,
 			positions,
@@ -74,6 +89,8 @@ export function describeSeed(s: SeedSummary | { seeded: false }): string {
 		`Loaded the AI Act dossier in ${(s.ms / 1000).toFixed(1)} s: ${s.stages} stages, ${s.events} events, ` +
 		`${s.documents} documents, ${s.provisions} provisions (${s.textVersions} text versions), ` +
 		`${a.total} EP amendments (${a.resolved} targets resolved, ${a.unresolved.length} not), ` +
+		`the Parliament position rebuilt from ${s.epPosition.applied} of them (${s.epPosition.skipped.length} not applied), ` +
+		`${s.lineage.links} lineage links, ` +
 		`${s.actors} actors, ${s.topics} topics, ${s.positions} positions.`
 	);
 }

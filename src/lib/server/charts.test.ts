@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { OpenDatabase } from './db';
+import { amendment, assessment, position } from './db/schema';
+import { testDatabase } from './testing/database';
+import { getDossier } from './dossiers';
+import { amendmentDirectionCounts, amendmentStatusCounts, listTopics, memberStateNames, memberStatePositions } from './charts';
+import { findMemberState } from './feeds';
+
+let open: OpenDatabase;
+let dossierId: number;
+beforeAll(async () => {
+	open = await testDatabase();
+	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
+});
+afterAll(() => open?.close());
+
+describe('amendment chart data', () => {
+	it('counts the 771 seeded amendments as adopted in plenary, by the Parliament, none assessed', async () => {
+		expect(await amendmentStatusCounts(open.db, dossierId)).toEqual([{ stage: 'EP plenary, 14 June 2023', status: 'plenary_adopted', n: 771 }]);
+		expect(await amendmentDirectionCounts(open.db, dossierId, 'author')).toEqual([{ group: 'European Parliament', direction: null, n: 771 }]);
+	});
+
+	it('counts only assessments that are public and approved', async () => {
+		const [a220] = await open.db.select().from(amendment).where(eq(amendment.number, '220'));
+		const [a221] = await open.db.select().from(amendment).where(eq(amendment.number, '221'));
+		await open.db.insert(assessment).values([
+			{ amendmentId: a220.id, direction: 'strengthens', visibility: 'public', reviewState: 'approved' },
+			{ amendmentId: a221.id, direction: 'weakens', visibility: 'internal', reviewState: 'approved' }
+		]);
+		const counts = await amendmentDirectionCounts(open.db, dossierId, 'stage');
+		expect(counts.sort((x, y) => String(x.direction).localeCompare(String(y.direction)))).toEqual([
+			{ group: 'EP plenary, 14 June 2023', direction: null, n: 770 },
+			{ group: 'EP plenary, 14 June 2023', direction: 'strengthens', n: 1 }
+		]);
+	});
+});
+
+describe('stance chart data', () => {
+	it('reads the published member-state positions, per topic or for the ban as a whole', async () => {
+		expect(await memberStateNames(open.db)).toHaveLength(27);
+		const whole = await memberStatePositions(open.db, dossierId, null);
+		expect(whole.length).toBeGreaterThan(0);
+		expect(whole.every((p) => p.state !== 'European Parliament')).toBe(true);
+
+		const [topic] = (await listTopics(open.db, dossierId)).filter((t) => t.slug === 'emotion-recognition');
+		const austria = (await findMemberState(open.db, 'AT'))!;
+		await open.db.insert(position).values([
+			{ dossierId, actorId: austria.id, topicId: topic.id, date: '2023-01-01', stance: 'full_ban', summary: 'x', confidence: 'official', visibility: 'public', reviewState: 'approved' },
+			{ dossierId, actorId: austria.id, topicId: topic.id, date: '2023-02-01', stance: 'opposes', summary: 'y', confidence: 'official', visibility: 'public', reviewState: 'in_review' }
+		]);
+		expect(await memberStatePositions(open.db, dossierId, topic.id)).toEqual([{ state: 'Austria', date: '2023-01-01', stance: 'full_ban' }]);
+	});
+});

@@ -1,0 +1,85 @@
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import type { DbConnection } from './db';
+import { actor, amendment, amendmentAuthor, assessment, position, topic } from './db/schema';
+import type { DirectionCount, StatusCount } from '$lib/charts/amendments';
+import type { StatePosition } from '$lib/charts/stances';
+
+/** Public amendments counted by where they were tabled (the stage) and status. */
+export async function amendmentStatusCounts(db: DbConnection, dossierId: number): Promise<StatusCount[]> {
+	const rows = await db
+		.select({ stage: amendment.tablingContext, status: amendment.status, n: count() })
+		.from(amendment)
+		.where(and(eq(amendment.dossierId, dossierId), eq(amendment.visibility, 'public')))
+		.groupBy(amendment.tablingContext, amendment.status)
+		.orderBy(asc(amendment.tablingContext));
+	return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/**
+ * Public amendments counted by stage or by author and by the direction of their assessment. Only
+ * assessments that are public and approved count; every other amendment is "not assessed" (null).
+ */
+export async function amendmentDirectionCounts(db: DbConnection, dossierId: number, by: 'stage' | 'author'): Promise<DirectionCount[]> {
+	const published = and(eq(assessment.amendmentId, amendment.id), eq(assessment.visibility, 'public'), eq(assessment.reviewState, 'approved'));
+	const publicAmendments = and(eq(amendment.dossierId, dossierId), eq(amendment.visibility, 'public'));
+	if (by === 'stage') {
+		const rows = await db
+			.select({ group: amendment.tablingContext, direction: assessment.direction, n: count() })
+			.from(amendment)
+			.leftJoin(assessment, published)
+			.where(publicAmendments)
+			.groupBy(amendment.tablingContext, assessment.direction);
+		return rows.map((r) => ({ ...r, n: Number(r.n) }));
+	}
+	const rows = await db
+		.select({ group: actor.name, direction: assessment.direction, n: count() })
+		.from(amendment)
+		.leftJoin(amendmentAuthor, eq(amendmentAuthor.amendmentId, amendment.id))
+		.leftJoin(actor, eq(actor.id, amendmentAuthor.actorId))
+		.leftJoin(assessment, published)
+		.where(publicAmendments)
+		.groupBy(actor.name, assessment.direction)
+		.orderBy(asc(actor.name));
+	return rows.map((r) => ({ group: r.group ?? 'Author unknown', direction: r.direction, n: Number(r.n) }));
+}
+
+export type TopicRow = typeof topic.$inferSelect;
+
+export async function listTopics(db: DbConnection, dossierId: number): Promise<TopicRow[]> {
+	return db.select().from(topic).where(eq(topic.dossierId, dossierId)).orderBy(asc(topic.sortOrder));
+}
+
+/** The member states by name, with their country codes and slugs. */
+export async function memberStates(db: DbConnection) {
+	return db
+		.select({ name: actor.name, code: actor.countryCode, slug: actor.slug })
+		.from(actor)
+		.where(eq(actor.kind, 'member_state'))
+		.orderBy(asc(actor.name));
+}
+
+/** The 27 member states' names, for the stance chart's denominator. */
+export async function memberStateNames(db: DbConnection): Promise<string[]> {
+	return (await memberStates(db)).map((r) => r.name);
+}
+
+/**
+ * Member states' published positions (public and approved) on one topic, or on the ban as a whole
+ * when `topicId` is null.
+ */
+export async function memberStatePositions(db: DbConnection, dossierId: number, topicId: number | null): Promise<StatePosition[]> {
+	return db
+		.select({ state: actor.name, date: position.date, stance: position.stance })
+		.from(position)
+		.innerJoin(actor, eq(actor.id, position.actorId))
+		.where(
+			and(
+				eq(position.dossierId, dossierId),
+				eq(actor.kind, 'member_state'),
+				eq(position.visibility, 'public'),
+				eq(position.reviewState, 'approved'),
+				topicId === null ? isNull(position.topicId) : eq(position.topicId, topicId)
+			)
+		)
+		.orderBy(asc(position.date));
+}

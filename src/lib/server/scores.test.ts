@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { OpenDatabase } from './db';
+import { amendment, auditLog, document, provision, textVersion, user } from './db/schema';
+import { testDatabase } from './testing/database';
+import { getDossier } from './dossiers';
+import { banStrengthData, getScoreSlot, saveScore, scoreValues } from './scores';
+import { banScoreSeeds } from './seed/scores';
+import { banStrength } from '$lib/charts/ban-strength';
+
+let open: OpenDatabase;
+let dossierId: number;
+beforeAll(async () => {
+	open = await testDatabase();
+	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
+});
+afterAll(() => open?.close());
+
+const docKey = { proposal: 'commission-proposal', generalApproach: 'council-general-approach', epAmendments: 'ep-amendments', finalAct: 'final-act' };
+
+describe('the seeded ban scores', () => {
+	it('score each of the four texts on each of the five criteria, with a source that quotes it', async () => {
+		const data = await banStrengthData(open.db, dossierId);
+		expect(data.criteria.map((c) => c.key)).toEqual(['private-actors', 'post-rbi', 'no-exceptions', 'biometric-categorisation', 'emotion-recognition']);
+		expect(data.scores).toHaveLength(20);
+		for (const s of data.scores) {
+			expect([0, 0.5, 1]).toContain(s.score);
+			expect(s.justification.length).toBeGreaterThan(40);
+			expect(s.provisionEid).toBeTruthy();
+			expect(s.sources[0].url).toMatch(/^https:\/\//);
+			expect(s.sources[0].quote).toBeTruthy();
+		}
+	});
+
+	it('quote each text verbatim, from the provision they rest on', async () => {
+		for (const seed of banScoreSeeds) {
+			if (seed.document === 'epAmendments') {
+				const rows = await open.db
+					.select({ text: amendment.proposedText })
+					.from(amendment)
+					.innerJoin(provision, eq(provision.id, amendment.targetProvisionId))
+					.where(and(eq(amendment.dossierId, dossierId), eq(provision.eid, seed.provisionEid)));
+				expect(rows.some((r) => r.text.includes(seed.quote)), `${seed.criterion} in the EP amendments`).toBe(true);
+			} else {
+				// The quote may sit in the provision or, for a closing subparagraph, in its parent.
+				const eids = seed.provisionEid.split('__').map((_, i, parts) => parts.slice(0, i + 1).join('__'));
+				const own = await open.db
+					.select({ text: textVersion.text, eid: provision.eid })
+					.from(textVersion)
+					.innerJoin(provision, eq(provision.id, textVersion.provisionId))
+					.innerJoin(document, eq(document.id, textVersion.documentId))
+					.where(eq(document.key, docKey[seed.document]));
+				const texts = own.filter((r) => eids.includes(r.eid)).map((r) => r.text);
+				expect(texts.length, `${seed.provisionEid} exists in ${seed.document}`).toBeGreaterThan(0);
+				expect(texts.some((t) => t.includes(seed.quote)), `${seed.criterion} in ${seed.document}`).toBe(true);
+			}
+		}
+	});
+
+	it('derive the ban’s strength per text: weakest in the proposal and the Council’s text, strongest in the Parliament’s', async () => {
+		const data = await banStrengthData(open.db, dossierId);
+		const rows = banStrength(data.criteria, data.texts, scoreValues(data));
+		expect(rows.map((r) => [r.text.label, r.total])).toEqual([
+			['Proposal (2021)', 0],
+			['Council (2022)', 0],
+			['EP amendments (2023)', 4],
+			['Final act (2024)', 1],
+			['Later amending acts', null]
+		]);
+		expect(rows.at(-1)!.text.note).toContain('Not scored');
+	});
+});
+
+describe('saveScore', () => {
+	it('replaces a score and writes the change, before and after, to the audit log', async () => {
+		const [editor] = await open.db.insert(user).values({ email: 'scores-editor@example.org', role: 'editor' }).returning();
+		const slot = (await getScoreSlot(open.db, dossierId, 'emotion-recognition', 'final-act'))!;
+		expect(slot.score?.score).toBe(0.5);
+		const saved = await saveScore(open.db, editor.id, slot, {
+			score: 0,
+			justification: 'A test justification long enough to say why.',
+			provisionEid: 'art_5__para_1__point_f',
+			sources: [{ title: 'Test source', url: 'https://example.org' }]
+		});
+		expect(saved.score).toBe(0);
+		const [entry] = await open.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'ban_score'), eq(auditLog.entityId, String(saved.id))));
+		expect(entry.action).toBe('ban_score.update');
+		expect(entry.userId).toBe(editor.id);
+		expect(entry.details).toMatchObject({ criterion: 'emotion-recognition', document: 'final-act', before: { score: 0.5 }, after: { score: 0 } });
+	});
+
+	it('refuses slots that do not exist', async () => {
+		expect(await getScoreSlot(open.db, dossierId, 'no-such-criterion', 'final-act')).toBeUndefined();
+		expect(await getScoreSlot(open.db, dossierId, 'post-rbi', 'no-such-text')).toBeUndefined();
+	});
+});

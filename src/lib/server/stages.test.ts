@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { OpenDatabase } from './db';
+import { auditLog, user } from './db/schema';
+import { testDatabase } from './testing/database';
+import { getDossier, procedureStatus, timeline } from './dossiers';
+import { createEvent, eventForm, eventFormValues, isPartialDate, parseSources, updateEvent } from './stages';
+
+let open: OpenDatabase;
+let dossierId: number;
+let editorId: number;
+beforeAll(async () => {
+	open = await testDatabase();
+	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
+	[{ id: editorId }] = await open.db.insert(user).values({ email: 'stages-editor@example.org', role: 'editor' }).returning();
+});
+afterAll(() => open?.close());
+
+const form = (over: Record<string, string> = {}) => ({
+	kind: 'event', title: 'Council vote on the Digital Omnibus', category: 'amendment', date: '2026-06-29', dateNote: '', institution: 'Council',
+	documentRef: '', summary: '', notes: '', stageOrder: '', verified: 'on', visibility: 'public', votesFor: '', votesAgainst: '', votesAbstentions: '',
+	sources: 'Council press release | https://www.consilium.europa.eu/en/press/ | para. 2',
+	...over
+});
+
+describe('the stage and event form', () => {
+	it('accepts full and partial dates, and empty for unknown', () => {
+		for (const d of ['2024-07-12', '2024-07', '2024']) expect(isPartialDate(d)).toBe(true);
+		for (const d of ['2024-02-30', '2024-13', '12 July 2024', '']) expect(isPartialDate(d)).toBe(false);
+		expect(eventForm.parse(form({ date: '' })).date).toBeNull();
+	});
+
+	it('refuses bad input with field errors, never throwing', () => {
+		const bad = eventForm.safeParse(form({ title: ' ', date: '2024-02-30', votesFor: '3', sources: 'Title | javascript:alert(1)' }));
+		expect(bad.success).toBe(false);
+		const fields = Object.keys(bad.error!.flatten().fieldErrors).sort();
+		expect(fields).toEqual(['date', 'sources', 'title', 'votesFor']);
+	});
+
+	it('reads sources one a line', () => {
+		expect(parseSources('A | https://a.eu | p. 1\n\nB')).toEqual({
+			sources: [{ title: 'A', url: 'https://a.eu', locator: 'p. 1' }, { title: 'B', url: null, locator: null }]
+		});
+	});
+});
+
+describe('adding and editing stages and events', () => {
+	it('adds an event with a unique key, on the public timeline, audited', async () => {
+		const a = await createEvent(open.db, editorId, dossierId, eventForm.parse(form()));
+		const b = await createEvent(open.db, editorId, dossierId, eventForm.parse(form()));
+		expect(a.key).toBe('event:council-vote-on-the-digital-omnibus');
+		expect(b.key).toBe('event:council-vote-on-the-digital-omnibus-2');
+		expect(a.sources).toEqual([{ title: 'Council press release', url: 'https://www.consilium.europa.eu/en/press/', locator: 'para. 2' }]);
+		const entries = await timeline(open.db, dossierId, '2026-11-26');
+		expect(entries.some((e) => e.id === a.id)).toBe(true);
+		const [entry] = await open.db.select().from(auditLog).where(and(eq(auditLog.action, 'procedure_event.create'), eq(auditLog.entityId, String(a.id))));
+		expect(entry.userId).toBe(editorId);
+	});
+
+	it('adds a stage last when no number is given, and counts it in “stage n of N”', async () => {
+		const before = await procedureStatus(open.db, dossierId, '2026-11-26');
+		const stage = await createEvent(open.db, editorId, dossierId, eventForm.parse(form({ kind: 'stage', title: 'Review of the Act', date: '2029-08-02' })));
+		expect(stage.stageOrder).toBe(before.totalStages + 1);
+		expect(stage.category).toBe('procedure');
+		const after = await procedureStatus(open.db, dossierId, '2026-11-26');
+		expect(after.totalStages).toBe(before.totalStages + 1);
+	});
+
+	it('edits an event, keeps its key, and audits what changed; internal events leave the public timeline', async () => {
+		const created = await createEvent(open.db, editorId, dossierId, eventForm.parse(form({ title: 'To be hidden' })));
+		const values = { ...eventFormValues(created), title: 'Hidden now', visibility: 'internal' };
+		const updated = await updateEvent(open.db, editorId, created, eventForm.parse(values));
+		expect(updated.key).toBe(created.key);
+		expect(updated.title).toBe('Hidden now');
+		const entries = await timeline(open.db, dossierId, '2026-11-26');
+		expect(entries.some((e) => e.id === created.id)).toBe(false);
+		const [entry] = await open.db.select().from(auditLog).where(and(eq(auditLog.action, 'procedure_event.update'), eq(auditLog.entityId, String(created.id))));
+		expect(entry.details).toEqual({ key: created.key, before: { title: 'To be hidden', visibility: 'public' }, after: { title: 'Hidden now', visibility: 'internal' } });
+	});
+});

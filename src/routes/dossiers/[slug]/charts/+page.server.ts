@@ -1,0 +1,42 @@
+import type { PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { banStrengthData, scoreValues } from '$lib/server/scores';
+import { amendmentDirectionCounts, amendmentStatusCounts, listTopics, memberStateNames, memberStatePositions } from '$lib/server/charts';
+import { hasRole } from '$lib/server/authorization';
+import { banStrength, banStrengthChart } from '$lib/charts/ban-strength';
+import { amendmentsByDirectionChart, amendmentsByStatusChart } from '$lib/charts/amendments';
+import { halfYears, stanceChart } from '$lib/charts/stances';
+import { todayIso } from '$lib/dates';
+
+/** The first half-year the stance chart shows: the Commission proposal (April 2021). */
+const STANCES_FROM = '2021-01-01';
+
+export const load: PageServerLoad = async ({ parent, url, locals }) => {
+	const { dossier } = await parent();
+	const today = todayIso();
+	const topics = await listTopics(db(), dossier.id);
+	// An unknown ?topic= falls back to the ban as a whole rather than failing: it is only a view choice.
+	const topic = topics.find((t) => t.slug === url.searchParams.get('topic')) ?? null;
+	const [scores, statusCounts, byStage, byAuthor, states, positions] = await Promise.all([
+		banStrengthData(db(), dossier.id),
+		amendmentStatusCounts(db(), dossier.id),
+		amendmentDirectionCounts(db(), dossier.id, 'stage'),
+		amendmentDirectionCounts(db(), dossier.id, 'author'),
+		memberStateNames(db()),
+		memberStatePositions(db(), dossier.id, topic?.id ?? null)
+	]);
+	const rows = banStrength(scores.criteria, scores.texts, scoreValues(scores));
+	return {
+		scores,
+		canEdit: hasRole(locals.user, 'editor'),
+		topics: topics.map((t) => ({ slug: t.slug, name: t.name })),
+		topic: topic?.slug ?? '',
+		charts: {
+			ban: banStrengthChart(scores.criteria, rows),
+			status: amendmentsByStatusChart(statusCounts),
+			direction: amendmentsByDirectionChart(byStage, 'stage'),
+			author: amendmentsByDirectionChart(byAuthor, 'author'),
+			stances: stanceChart(states, positions, halfYears(STANCES_FROM, today), topic ? topic.name.toLowerCase() : 'the ban as a whole')
+		}
+	};
+};

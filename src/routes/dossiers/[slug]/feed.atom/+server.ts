@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { db } from '$lib/server/db';
+import { getDossier } from '$lib/server/dossiers';
+import { atomResponse, dossierFeedItems } from '$lib/server/feeds';
+import { renderAtom, tagUri } from '$lib/feeds/atom';
+import { TAG_YEAR, toAtomEntries } from '$lib/feeds/items';
+import { todayIso } from '$lib/dates';
+
+/** The dossier's public changes: stages and events, texts, amendment status changes, published positions. */
+export const GET: RequestHandler = async ({ params, url }) => {
+	const dossier = await getDossier(db(), params.slug);
+	if (!dossier) error(404, `There is no dossier called “${params.slug}”.`);
+	const today = todayIso();
+	const items = await dossierFeedItems(db(), dossier, today);
+	return atomResponse(
+		renderAtom({
+			id: tagUri(url.hostname, TAG_YEAR, `${dossier.slug}/feed`),
+			title: `${dossier.shortTitle}: what changed (Trilogue)`,
+			subtitle: `New stages, texts, amendment status changes and published positions on ${dossier.title}`,
+			self: url.href,
+			alternate: new URL(`/dossiers/${dossier.slug}/timeline`, url).href,
+			author: 'Trilogue',
+			fallbackUpdated: `${today}T00:00:00Z`,
+			entries: toAtomEntries(items, { origin: url.origin, dossierSlug: dossier.slug, today })
+		})
+	);
+};

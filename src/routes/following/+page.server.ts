@@ -1,0 +1,68 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requireRole } from '$lib/server/authorization';
+import { getDossier, listDossiers } from '$lib/server/dossiers';
+import { addFollow, listFollows, personalFeed, removeFollow } from '$lib/server/follows';
+import { listTopics, memberStates } from '$lib/server/charts';
+import { followTargets } from '$lib/server/db/schema';
+import { sortItems } from '$lib/feeds/items';
+import { todayIso } from '$lib/dates';
+
+/** Only paths on this site, so a follow button elsewhere can send people back without an open redirect. */
+const localPath = z
+	.string()
+	.regex(/^\/(?![/\\])[^\s]*$/)
+	.optional()
+	.catch(undefined);
+
+const followForm = z.object({
+	dossier: z.string().regex(/^[a-z0-9-]{1,60}$/, 'Choose a dossier.'),
+	type: z.enum(followTargets, 'Choose what to follow.'),
+	key: z.string().trim().min(1, 'Say what to follow.').max(200),
+	next: localPath
+});
+const unfollowForm = z.object({ id: z.coerce.number().int().positive(), next: localPath });
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'reviewer');
+	const today = todayIso();
+	const dossiers = await listDossiers(db());
+	const main = dossiers[0];
+	const follows = main ? await listFollows(db(), user.id, main.slug) : [];
+	const feeds = await Promise.all(dossiers.map((d) => personalFeed(db(), d, follows, today)));
+	const [topics, states] = await Promise.all([
+		main ? listTopics(db(), main.id) : Promise.resolve([]),
+		memberStates(db())
+	]);
+	return {
+		dossiers: dossiers.map((d) => ({ slug: d.slug, shortTitle: d.shortTitle })),
+		follows,
+		items: sortItems(feeds.flat(), today, 100),
+		topics: topics.map((t) => ({ slug: t.slug, name: t.name })),
+		states
+	};
+};
+
+export const actions: Actions = {
+	follow: async (event) => {
+		const user = requireRole(event, 'reviewer');
+		const values = Object.fromEntries([...(await event.request.formData())].map(([k, v]) => [k, String(v)]));
+		const parsed = followForm.safeParse(values);
+		if (!parsed.success) return fail(400, { errors: z.flattenError(parsed.error).fieldErrors, values });
+		const dossier = await getDossier(db(), parsed.data.dossier);
+		if (!dossier) return fail(400, { errors: { dossier: ['There is no such dossier.'] }, values });
+		const result = await addFollow(db(), user.id, dossier, parsed.data.type, parsed.data.key);
+		if (!result.ok) return fail(400, { errors: { key: [result.message] }, values });
+		redirect(303, parsed.data.next ?? '/following');
+	},
+	unfollow: async (event) => {
+		const user = requireRole(event, 'reviewer');
+		const values = Object.fromEntries([...(await event.request.formData())].map(([k, v]) => [k, String(v)]));
+		const parsed = unfollowForm.safeParse(values);
+		if (!parsed.success) return fail(400, { errors: { id: ['Choose what to stop following.'] }, values });
+		await removeFollow(db(), user.id, parsed.data.id);
+		redirect(303, parsed.data.next ?? '/following');
+	}
+};
