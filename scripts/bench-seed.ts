@@ -2,12 +2,42 @@
  * Benchmark: the whole AI Act seed into a fresh PGlite data folder (as on first start).
  * Prints the seconds taken (creating the database, migrating, seeding) and the peak memory (max RSS).
  * Target: under 15 s on a 2-core machine.
+ *
+ * With `--amendments N` it instead fills a benchmark database that stays for `scripts/bench-amendments.ts`:
+ * the seed plus N synthetic amendments built from the real ones, in PGlite (BENCH_DATA_DIR, default
+ * bench-data/amendments) and, when BENCH_DATABASE_URL is set, in that PostgreSQL database (emptied first).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { migrate, openDatabase } from '../src/lib/server/db/index';
 import { describeSeed, seedAiAct } from '../src/lib/server/seed/index';
+import { benchPgliteDir, benchPostgresUrl, fillBenchDatabase } from '../src/lib/server/amendments/bench';
+
+const flag = process.argv.indexOf('--amendments');
+if (flag >= 0) {
+	const count = Number(process.argv[flag + 1]);
+	if (!Number.isInteger(count) || count < 1) {
+		console.error('Usage: tsx scripts/bench-seed.ts --amendments N   (N a whole number, e.g. 100000)');
+		process.exit(2);
+	}
+	const targets: [string, { dataDir: string } | { url: string }][] = [['PGlite', { dataDir: benchPgliteDir() }]];
+	const url = benchPostgresUrl();
+	if (url) targets.push(['PostgreSQL', { url }]);
+	for (const [name, target] of targets) {
+		const started = performance.now();
+		const { open, report } = await fillBenchDatabase(target, count);
+		await open.close();
+		const where = 'dataDir' in target ? target.dataDir : new URL(target.url).pathname.slice(1);
+		console.log(
+			`${name}: ${report.created.toLocaleString('en')} synthetic amendments added in ${(report.ms / 1000).toFixed(1)} s ` +
+				`(whole database ${((performance.now() - started) / 1000).toFixed(1)} s) → ${where}`
+		);
+	}
+	if (!url) console.log('PostgreSQL: skipped (set BENCH_DATABASE_URL to fill a PostgreSQL database too).');
+	console.log(`peak memory (max RSS) ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+	process.exit(0);
+}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'trilogue-bench-seed-'));
 const t0 = performance.now();

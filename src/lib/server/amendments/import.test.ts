@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import type { OpenDatabase } from '../db';
+import { user } from '../db/schema';
+import { testDatabase } from '../testing/database';
+import { getDossier } from '../dossiers';
+import { parseFilters } from '$lib/amendments/filters';
+import { csvColumns } from '$lib/amendments/record';
+import { toCsv } from '$lib/amendments/csv';
+import { PUBLIC_VIEWER, exportStream, importAmendments, listAmendments } from '../amendments';
+
+let open: OpenDatabase;
+let dossierId: number;
+let userId: number;
+
+const ep = { tablingContext: 'EP plenary, 14 June 2023', tabledOn: '2023-06-14', status: 'plenary_adopted' as const };
+const epFile = readFileSync('src/lib/server/seed/data/ai-act/ep-amendments-2023-06-14.json');
+const bytes = (text: string) => new TextEncoder().encode(text);
+const run = (file: Uint8Array, dryRun = false) => importAmendments(open.db, dossierId, file, { dryRun, userId, fileName: 'test', ep });
+
+/** Everything an import could touch, to prove a refused one touched nothing. */
+async function snapshot() {
+	const [row] = await open.db.execute<{ n: number; versions: number; changes: number; authors: number; audits: number }>(
+		sql`select (select count(*) from amendment)::int as n, (select coalesce(sum(version), 0) from amendment)::int as versions,
+			(select count(*) from amendment_status_change)::int as changes, (select count(*) from amendment_author)::int as authors,
+			(select count(*) from audit_log)::int as audits`
+	).then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: never[] }).rows));
+	return row;
+}
+
+const header = 'tabling_context,number,provision,target,base_text,proposed_text,status,authors';
+const row = (n: string, extra = '') =>
+	`LIBE draft report,${n},art_5__para_1__point_d,Article 5 – paragraph 1 – point d,"(d) the use of ‘real-time’ systems","(d) the use of any remote biometric identification system",tabled,greens-efa${extra}`;
+
+async function exportCsv(query: string): Promise<Uint8Array> {
+	const stream = exportStream(open.db, dossierId, parseFilters(new URLSearchParams(query)).filters, PUBLIC_VIEWER, 'csv');
+	return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+beforeAll(async () => {
+	open = await testDatabase();
+	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
+	[{ id: userId }] = await open.db.insert(user).values({ email: 'importer@example.org', name: 'Importer', role: 'editor' }).returning();
+});
+afterAll(() => open?.close());
+
+describe('import', () => {
+	it('re-importing the Parliament file changes nothing', async () => {
+		const before = await snapshot();
+		const result = await run(epFile);
+		expect(result).toMatchObject({ ok: true, applied: true, plan: { format: 'ep-json', created: [], updated: [], unchanged: 771, refused: [] } });
+		expect(await snapshot()).toEqual({ ...before, audits: before.audits + 1 });
+	});
+
+	it('creates from CSV with a dry run first, then is idempotent', async () => {
+		const file = bytes(`${header}\n${row('1')}\n${row('2')}\n`);
+		const before = await snapshot();
+		const dry = await run(file, true);
+		expect(dry).toMatchObject({ ok: true, applied: false, plan: { created: [{ number: '1', where: 'line 2' }, { number: '2' }], updated: [], refused: [] } });
+		expect(await snapshot()).toEqual(before);
+		const real = await run(file);
+		expect(real).toMatchObject({ ok: true, applied: true });
+		const after = await snapshot();
+		expect(after.n).toBe(before.n + 2);
+		const again = await run(file);
+		expect(again).toMatchObject({ ok: true, plan: { created: [], updated: [], unchanged: 2 } });
+		const edited = await run(bytes(`${header}\n${row('1').replace('tabled,', 'withdrawn,')}\n${row('2')}\n`));
+		expect(edited).toMatchObject({ ok: true, applied: true, plan: { updated: [{ number: '1', fields: ['status'] }], unchanged: 1 } });
+	});
+
+	it('round-trips its own CSV export (formulas neutralised and restored) without a change', async () => {
+		await run(bytes(`${header}\n${row('=1+1')}\n`));
+		const file = await exportCsv('provision=art_5');
+		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(file);
+		expect(text.startsWith('\uFEFF' + csvColumns.join(','))).toBe(true);
+		expect(text).toContain("'=1+1");
+		const before = await snapshot();
+		const result = await run(file);
+		expect(result).toMatchObject({ ok: true, plan: { created: [], updated: [], refused: [] } });
+		if (result.ok) expect(result.plan.unchanged).toBeGreaterThan(10);
+		expect((await snapshot()).versions).toBe(before.versions);
+		const listed = await listAmendments(open.db, dossierId, parseFilters(new URLSearchParams('q=1')).filters, PUBLIC_VIEWER);
+		expect(listed.total).toBeGreaterThanOrEqual(0);
+	});
+
+	it('imports 300 rows with line numbers counted across multi-line cells', async () => {
+		const rows = Array.from({ length: 300 }, (_, i) => [
+			'Bulk context', String(i + 1), 'art_5', 'Article 5', `Base\nline ${i}`, `Proposed\nline ${i}`
+		]);
+		rows[149][2] = 'art_999';
+		const file = bytes(toCsv(['tabling_context', 'number', 'provision', 'target', 'base_text', 'proposed_text'], rows));
+		const before = await snapshot();
+		const result = await run(file);
+		expect(result).toMatchObject({ ok: true, applied: false, plan: { refused: [{ line: 2 + 149 * 3, number: '150', reason: expect.stringContaining('Unknown provision “art_999”') }] } });
+		expect(await snapshot()).toEqual(before);
+	});
+});
+
+describe('a broken file gets a clear error and leaves the database as it was', () => {
+	const cases: [string, Uint8Array, RegExp][] = [
+		['malformed CSV', bytes(`${header}\n${row('1')}\nLIBE,"unclosed,art_5\n`), /malformed/],
+		['malformed JSON', bytes('{"items": [ {"number": 1,'), /JSON is malformed/],
+		['wrong encoding', Uint8Array.from([...bytes(`${header}\n`), ...Buffer.from(row('1').replace('‘real-time’', 'caf\u00e9'), 'latin1')]), /not UTF-8.*line 2/],
+		['missing column', bytes('tabling_context,number,target,base_text\nA,1,Article 5,x\n'), /Missing column: proposed_text/],
+		['unknown column', bytes(`${header},colour\n${row('1')},red\n`), /Unknown column: colour/],
+		['50 MB upload', new Uint8Array(50 * 1024 * 1024).fill(65), /50\.0 MB.*up to 20\.0 MB/],
+		['empty file', new Uint8Array(0), /empty/]
+	];
+	for (const [name, file, message] of cases) {
+		it(name, async () => {
+			const before = await snapshot();
+			const result = await run(file);
+			expect(result.ok).toBe(false);
+			if (!result.ok) expect(result.error).toMatch(message);
+			expect(await snapshot()).toEqual(before);
+		});
+	}
+
+	const refusals: [string, string, RegExp][] = [
+		['unknown provision', row('7').replace('art_5__para_1__point_d', 'art_5__para_99'), /Unknown provision/],
+		['unresolvable target', row('7').replace('art_5__para_1__point_d,Article 5 – paragraph 1 – point d', ',Article 999'), /matches no provision/],
+		['bad status', row('7').replace(',tabled,', ',approved,'), /Status: one of/],
+		['unknown author', row('7').replace('greens-efa', 'nobody-here'), /Unknown author: nobody-here/],
+		['duplicate row', `${row('7')}\n${row('7')}`, /already on line 3/]
+	];
+	for (const [name, rows, reason] of refusals) {
+		it(`${name}: the row is refused with its line and nothing is written`, async () => {
+			const before = await snapshot();
+			const result = await run(bytes(`${header}\n${row('8')}\n${rows}\n`));
+			expect(result).toMatchObject({ ok: true, applied: false });
+			if (result.ok) {
+				expect(result.plan.refused).toHaveLength(1);
+				expect(result.plan.refused[0].where).toMatch(/^line [34]$/);
+				expect(result.plan.refused[0].reason).toMatch(reason);
+			}
+			expect(await snapshot()).toEqual(before);
+		});
+	}
+});

@@ -1,0 +1,21 @@
+import type { PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { canSeeInternal, hasRole } from '$lib/server/authorization';
+import { filterOptions, listAmendments, viewerOf } from '$lib/server/amendments';
+import { filtersToQuery, parseFilters } from '$lib/amendments/filters';
+
+export const load: PageServerLoad = async ({ parent, url, locals }) => {
+	const { dossier } = await parent();
+	const { filters, errors } = parseFilters(url.searchParams);
+	const viewer = viewerOf(locals.user, canSeeInternal(locals));
+	const [page, options] = await Promise.all([listAmendments(db(), dossier.id, filters, viewer), filterOptions(db(), dossier.id)]);
+	return {
+		page,
+		options,
+		filters,
+		errors,
+		query: filtersToQuery({ ...filters, page: 1 }),
+		canEdit: hasRole(locals.user, 'editor'),
+		canSeeInternal: viewer.canSeeInternal
+	};
+};

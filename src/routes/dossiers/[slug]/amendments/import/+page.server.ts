@@ -1,0 +1,84 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requireRole } from '$lib/server/authorization';
+import { importAmendments, type ImportPlan } from '$lib/server/amendments';
+import { dossierParam, formValues } from '$lib/server/amendments/route';
+import { EP_PLENARY_CONTEXT } from '$lib/server/seed/amendments';
+import { MAX_IMPORT_BYTES, tooLarge } from '$lib/amendments/import-file';
+import { fieldErrors } from '$lib/amendments/record';
+import { amendmentStatuses } from '$lib/amendments/statuses';
+
+/** How rows of the Parliament's JSON file are filed; prefilled with the seeded plenary file's values. */
+const epDefaults = { tablingContext: EP_PLENARY_CONTEXT, tabledOn: '2023-06-14', status: 'plenary_adopted' as const };
+
+const optionsForm = z.object({
+	mode: z.enum(['dry', 'import']),
+	tablingContext: z.string().trim().min(1, 'Say where the amendments were tabled.').max(200),
+	tabledOn: z.union([z.literal(''), z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'A date like 2023-06-14.')]),
+	status: z.enum(amendmentStatuses, 'Choose a status.')
+});
+
+const SHOWN = 200;
+
+/** What the page shows of a plan: every refusal (up to 1,000), the first rows created and updated. */
+function report(plan: ImportPlan) {
+	return {
+		format: plan.format,
+		counts: { created: plan.created.length, updated: plan.updated.length, unchanged: plan.unchanged, refused: plan.refused.length },
+		created: plan.created.slice(0, SHOWN),
+		updated: plan.updated.slice(0, SHOWN),
+		refused: plan.refused.slice(0, 1000)
+	};
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'editor');
+	const done = event.url.searchParams;
+	return {
+		maxBytes: MAX_IMPORT_BYTES,
+		epDefaults,
+		done: done.has('created')
+			? { created: Number(done.get('created')), updated: Number(done.get('updated')), unchanged: Number(done.get('unchanged')), file: done.get('file') ?? '' }
+			: null
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, 'editor');
+		const dossier = await dossierParam(event.params.slug);
+		// Refuse an oversized upload before reading it: the answer must not wait for 50 MB to arrive.
+		const length = Number(event.request.headers.get('content-length') ?? 0);
+		if (length > MAX_IMPORT_BYTES + 64 * 1024) return fail(413, { error: tooLarge(length) });
+		let form: FormData;
+		try {
+			form = await event.request.formData();
+		} catch {
+			return fail(413, {
+				error: `The upload could not be read. Files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB are accepted; if this one is smaller, the server’s BODY_SIZE_LIMIT is set too low.`
+			});
+		}
+		const values = formValues(form);
+		const options = optionsForm.safeParse(values);
+		if (!options.success) return fail(400, { errors: fieldErrors(options.error), values });
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { errors: { file: 'Choose a CSV or JSON file to import.' }, values });
+		if (file.size > MAX_IMPORT_BYTES) return fail(413, { error: tooLarge(file.size), values });
+		const { mode, tabledOn, ...ep } = options.data;
+		const result = await importAmendments(db(), dossier.id, new Uint8Array(await file.arrayBuffer()), {
+			dryRun: mode === 'dry',
+			userId: user.id,
+			fileName: file.name,
+			ep: { ...ep, tabledOn: tabledOn || null }
+		});
+		if (!result.ok) return fail(400, { error: `${file.name}: ${result.error} Nothing was imported.`, values });
+		if (!result.applied) {
+			const body = { report: report(result.plan), dryRun: mode === 'dry', fileName: file.name, values };
+			return mode === 'dry' ? body : fail(400, body);
+		}
+		const { created, updated, unchanged } = report(result.plan).counts;
+		redirect(303, `/dossiers/${dossier.slug}/amendments/import?created=${created}&updated=${updated}&unchanged=${unchanged}&file=${encodeURIComponent(file.name)}`);
+	}
+};
