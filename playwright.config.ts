@@ -33,6 +33,10 @@ export default defineConfig({
 			PORT: String(port),
 			ORIGIN: origin,
 			DATA_DIR: dataDir,
+			// Lets tests/e2e/fixtures.ts create users and sessions through the app's own functions.
+			TRILOGUE_TEST_HOOKS: '1',
+			// As `npm start` sets it: amendment imports of up to 20 MB.
+			BODY_SIZE_LIMIT: '21M',
 			...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {})
 		}
 	}

@@ -1,7 +1,9 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { appDatabase, optionsFromEnv, setAppDatabase } from '$lib/server/db';
+import { appDatabase, db, optionsFromEnv, setAppDatabase } from '$lib/server/db';
 import { prepareDatabase } from '$lib/server/db/setup';
+import { enforceRouteAccess } from '$lib/server/access';
+import { deleteSessionTokenCookie, sessionCookieName, setSessionTokenCookie, validateSessionToken } from '$lib/server/session';
 
 /** Opens (and on first start, migrates and seeds) the database before the first request. */
 export const init: ServerInit = async () => {
@@ -21,11 +23,27 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** Placeholder until sessions land: everyone is the public. */
+/** Reads the session cookie: sets `locals.user`, renews the cookie when the session slid, drops a dead one. */
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
+	const token = event.cookies.get(sessionCookieName);
+	if (!token) return resolve(event);
+	const valid = await validateSessionToken(db(), token);
+	if (!valid) {
+		deleteSessionTokenCookie(event);
+		return resolve(event);
+	}
+	if (valid.renewed) setSessionTokenCookie(event, token, valid.session.expiresAt);
+	event.locals.user = valid.user;
+	event.locals.sessionId = valid.session.id;
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(session, securityHeaders);
+/** The coarse route table (src/lib/server/access.ts): the second layer behind `requireRole()` in each route. */
+const routeTable: Handle = async ({ event, resolve }) => {
+	enforceRouteAccess(event);
+	return resolve(event);
+};
+
+export const handle: Handle = sequence(session, routeTable, securityHeaders);

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { setAppDatabase, type DbConnection, type OpenDatabase } from './db';
+import { user, type Role } from './db/schema';
+import { testDatabase } from './testing/database';
+import { endpointModules, formBody, outcomeOf, pageServerModules, requestEvent, routeFile, type Outcome } from './testing/route-event';
+import { accessMatrix, matrixExempt, type MatrixRow } from './access-matrix';
+import { enforceRouteAccess, routeAccess } from './access';
+import type { SessionUser } from './authorization';
+
+const mutatingMethods = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const rank = { public: 0, reviewer: 1, editor: 2, admin: 3 } as const;
+const isMethod = (action: string) => (mutatingMethods as readonly string[]).includes(action);
+
+let open: OpenDatabase;
+const people: Record<'public' | Role, SessionUser | null> = { public: null, reviewer: null, editor: null, admin: null };
+
+beforeAll(async () => {
+	open = await testDatabase();
+	setAppDatabase(open); // the route modules call db()
+	for (const role of ['reviewer', 'editor', 'admin'] as const) {
+		const [row] = await open.db.insert(user).values({ email: `matrix-${role}@example.org`, name: `Matrix ${role}`, role }).returning();
+		people[role] = { id: row.id, email: row.email, name: row.name, role };
+	}
+});
+afterAll(async () => {
+	setAppDatabase(undefined);
+	await open?.close();
+});
+
+/** One number per table: its row count and an order-independent hash of every row's text. */
+async function fingerprint(db: DbConnection): Promise<Record<string, string>> {
+	const result = await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`);
+	const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { tablename: string }[];
+	const out: Record<string, string> = {};
+	for (const { tablename } of rows) {
+		const r = await db.execute(sql.raw(`select count(*)::text || ':' || coalesce(sum(hashtextextended(t::text, 0)), 0)::text as f from "${tablename}" t`));
+		const [first] = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { f: string }[];
+		out[tablename] = first.f;
+	}
+	return out;
+}
+
+let counter = 0;
+
+/** Runs one row as one role through the route's real action or handler (the hook is checked separately). */
+async function attempt(row: MatrixRow, who: SessionUser | null) {
+	const sample = await row.sample({ db: open.db, user: who, n: ++counter });
+	const endpoint = isMethod(row.action);
+	const file = routeFile(row.route, endpoint ? '+server.ts' : '+page.server.ts');
+	const load = (endpoint ? endpointModules : pageServerModules)[file];
+	if (!load) throw new Error(`${file} does not exist (matrix row ${row.route} ${row.action})`);
+	const mod = await load();
+	const body = sample.json !== undefined ? JSON.stringify(sample.json) : formBody(sample.form ?? {});
+	const headers: Record<string, string> = sample.json !== undefined ? { 'content-type': 'application/json' } : {};
+	const search = endpoint || row.action === 'default' ? (sample.search ?? '') : `?/${row.action}${sample.search ? '&' + sample.search.slice(1) : ''}`;
+	const event = requestEvent({ routeId: row.route, params: sample.params, user: who, method: endpoint ? row.action : 'POST', search, body, headers });
+	const handler = endpoint ? mod[row.action] : (mod.actions as Record<string, unknown> | undefined)?.[row.action];
+	if (typeof handler !== 'function') throw new Error(`${file} has no ${endpoint ? row.action + ' handler' : `action “${row.action}”`}`);
+	const before = await fingerprint(open.db);
+	const outcome = await outcomeOf(() => handler(event));
+	return { outcome, before, event };
+}
+
+function refused(outcome: Outcome, who: SessionUser | null): boolean {
+	if (!who) return (outcome.kind === 'error' && outcome.status === 401) || (outcome.kind === 'redirect' && outcome.location.startsWith('/login'));
+	return outcome.kind === 'error' && outcome.status === 403;
+}
+
+function hookRefuses(row: MatrixRow, event: Parameters<typeof enforceRouteAccess>[0]): boolean {
+	try {
+		enforceRouteAccess(event);
+		return false;
+	} catch {
+		return true;
+	}
+}
+
+describe('the authorization matrix', () => {
+	it('notices any change to the database', async () => {
+		const before = await fingerprint(open.db);
+		await open.db.update(user).set({ name: 'changed' }).where(sql`${user.email} = 'matrix-reviewer@example.org'`);
+		const after = await fingerprint(open.db);
+		expect(after.user).not.toBe(before.user);
+		expect({ ...after, user: before.user }).toEqual(before);
+		await open.db.update(user).set({ name: 'Matrix reviewer' }).where(sql`${user.email} = 'matrix-reviewer@example.org'`);
+		expect(await fingerprint(open.db)).toEqual(before);
+	});
+
+	it('has a row for every form action and mutating endpoint', async () => {
+		const listed = new Set(accessMatrix.map((r) => `${r.route} ${r.action}`));
+		const missing: string[] = [];
+		for (const [file, load] of Object.entries(pageServerModules)) {
+			const route = file.slice('/src/routes'.length, -'/+page.server.ts'.length) || '/';
+			for (const name of Object.keys(((await load()).actions as object | undefined) ?? {}))
+				if (!listed.has(`${route} ${name}`) && !matrixExempt[`${route} ${name}`]) missing.push(`${route} ${name}`);
+		}
+		for (const [file, load] of Object.entries(endpointModules)) {
+			const route = file.slice('/src/routes'.length, -'/+server.ts'.length) || '/';
+			const mod = await load();
+			for (const method of mutatingMethods)
+				if (mod[method] && !listed.has(`${route} ${method}`) && !matrixExempt[`${route} ${method}`]) missing.push(`${route} ${method}`);
+		}
+		expect(missing, `add rows for these to accessMatrix in src/lib/server/access-matrix.ts: ${missing.join(', ')}`).toEqual([]);
+	});
+
+	for (const row of accessMatrix) {
+		it(`${row.route} ${row.action}: refused below ${row.minimum} with the database unchanged, allowed from ${row.minimum} up`, async () => {
+			expect(routeAccess[row.route], `${row.route} is not in routeAccess`).toBeDefined();
+			for (const role of ['public', 'reviewer', 'editor', 'admin'] as const) {
+				const who = people[role];
+				const { outcome, before, event } = await attempt(row, who);
+				const label = `${row.route} ${row.action} as ${role}: ${JSON.stringify(outcome)}`;
+				if (rank[role] < rank[row.minimum]) {
+					expect(refused(outcome, who), label).toBe(true);
+					expect(await fingerprint(open.db), `${label} changed the database`).toEqual(before);
+				} else {
+					expect(refused(outcome, who), label).toBe(false);
+					if ((row.expect ?? 'success') === 'success')
+						expect(outcome.kind === 'ok' || (outcome.kind === 'redirect' && !outcome.location.startsWith('/login')), label).toBe(true);
+					// The hook's coarse table must not refuse what the action allows.
+					expect(hookRefuses(row, event), `routeAccess refuses ${label}`).toBe(false);
+				}
+			}
+		});
+	}
+});

@@ -1,0 +1,266 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DbConnection } from './db';
+import { amendment, dossier, procedureEvent, provisionLink, user, type Role } from './db/schema';
+import { findVersion, listTextDocuments } from './compare';
+import type { SessionUser } from './authorization';
+import { hashPassword } from './password';
+import { otherAuthor, positionFixture, positionFormSample } from './positions/fixtures';
+
+/**
+ * The authorization matrix: every form action and mutating endpoint, with the least role that may
+ * use it and sample input. `access-matrix.test.ts` runs each row's real action or handler as the
+ * public, a reviewer, an editor and an admin, and checks that the roles below `minimum` are refused
+ * (401 or a redirect to sign in for the public, 403 for a signed-in user) with the database
+ * unchanged, that the roles from `minimum` up succeed, and that the hook's route table agrees.
+ *
+ * Adding a route with actions or a POST/PUT/PATCH/DELETE handler? Add one row per action/method
+ * here; the test fails until you do.
+ */
+export interface MatrixRow {
+	/** The route id, as in `routeAccess`: '/dossiers/[slug]/amendments/[id]'. */
+	route: string;
+	/** The form action's name ('default' for an unnamed one) in +page.server.ts, or the HTTP method of +server.ts. */
+	action: string;
+	minimum: 'public' | Role;
+	/**
+	 * Params and input for one attempt; called once per role, before the database snapshot, so it may
+	 * create what the attempt needs. `n` is unique per call (for unique emails, titles…).
+	 */
+	sample: (ctx: MatrixContext) => MatrixSample | Promise<MatrixSample>;
+	/**
+	 * What a permitted role must get. 'success' (the default): a redirect that is not to /login, or a
+	 * 2xx answer. 'not-refused': anything but 401/403/a redirect to sign in (e.g. a 400 on purpose).
+	 */
+	expect?: 'success' | 'not-refused';
+}
+
+export interface MatrixContext {
+	db: DbConnection;
+	/** Who will make the attempt (null: the public). */
+	user: SessionUser | null;
+	n: number;
+}
+
+export interface MatrixSample {
+	params?: Record<string, string>;
+	/** Form fields for a form action. */
+	form?: Record<string, string | string[]>;
+	/** A JSON body for an endpoint. */
+	json?: unknown;
+	/** Extra query string for the request, e.g. '?version=3'. */
+	search?: string;
+}
+
+/** Actions and methods deliberately left out of the matrix, with why. Keyed 'route action'. */
+export const matrixExempt: Record<string, string> = {
+	'/test-hooks POST': 'test-only: answers 404 unless the server runs with TRILOGUE_TEST_HOOKS=1 (browser tests)'
+};
+
+/** A user row to act on (no password; cheap). */
+async function targetUser(db: DbConnection, n: number): Promise<number> {
+	const [row] = await db.insert(user).values({ email: `matrix-target-${n}@example.org`, name: `Target ${n}`, role: 'reviewer' }).returning({ id: user.id });
+	return row.id;
+}
+
+/** A fresh draft amendment of the AI Act to act on (issue 5). */
+async function draftAmendment(db: DbConnection, n: number): Promise<string> {
+	const [{ id: dossierId }] = await db.select({ id: dossier.id }).from(dossier).where(eq(dossier.slug, 'ai-act'));
+	const [row] = await db
+		.insert(amendment)
+		.values({ dossierId, number: `M${n}`, tablingContext: 'Access matrix', targetLabel: 'Article 5', baseText: 'Base.', proposedText: 'Proposed.', status: 'draft', visibility: 'public' })
+		.returning({ id: amendment.id });
+	return String(row.id);
+}
+
+const amendmentForm = (n: number) => ({
+	tablingContext: 'Access matrix',
+	number: `N${n}`,
+	provision: 'art_5',
+	target: 'Article 5',
+	targetPart: 'whole',
+	tabledOn: '2023-01-01',
+	visibility: 'internal',
+	authors: 'greens-efa',
+	baseText: 'Base text.',
+	proposedText: 'Proposed text.',
+	justification: ''
+});
+
+export const accessMatrix: MatrixRow[] = [
+	// Accounts (issue 3)
+	{
+		route: '/login',
+		action: 'default',
+		minimum: 'public',
+		sample: async ({ db, n }) => {
+			const email = `matrix-login-${n}@example.org`;
+			await db.insert(user).values({ email, role: 'reviewer', passwordHash: await hashPassword('matrix passphrase') });
+			return { form: { email, password: 'matrix passphrase' } };
+		}
+	},
+	{ route: '/logout', action: 'default', minimum: 'public', sample: () => ({}) },
+	{
+		route: '/account',
+		action: 'password',
+		minimum: 'reviewer',
+		sample: async ({ db, user: who }) => {
+			if (who) await db.update(user).set({ passwordHash: await hashPassword('matrix passphrase') }).where(eq(user.id, who.id));
+			return { form: { current: 'matrix passphrase', next: 'another matrix passphrase', confirm: 'another matrix passphrase' } };
+		}
+	},
+	{
+		route: '/admin/users',
+		action: 'create',
+		minimum: 'admin',
+		sample: ({ n }) => ({ form: { email: `matrix-new-${n}@example.org`, name: `New ${n}`, role: 'editor', password: 'matrix passphrase' } })
+	},
+	{
+		route: '/admin/users',
+		action: 'role',
+		minimum: 'admin',
+		sample: async ({ db, n }) => ({ form: { userId: String(await targetUser(db, n)), role: 'editor' } })
+	},
+	{
+		route: '/admin/users',
+		action: 'active',
+		minimum: 'admin',
+		sample: async ({ db, n }) => ({ form: { userId: String(await targetUser(db, n)), active: 'false' } })
+	},
+	{
+		route: '/admin/users',
+		action: 'password',
+		minimum: 'admin',
+		sample: async ({ db, n }) => ({ form: { userId: String(await targetUser(db, n)), password: 'matrix passphrase' } })
+	},
+
+	// Rows added by the accounts work for routes of other issues, with empty input: they prove the
+	// refusals (and the database unchanged) and that permitted roles get past authorization (to a
+	// 400). Their owners may replace the samples with valid input and drop `expect: 'not-refused'`.
+	{ route: '/dossiers/[slug]/stages/new', action: 'default', minimum: 'editor', expect: 'not-refused', sample: () => ({ params: { slug: 'ai-act' }, form: {} }) },
+	{
+		route: '/dossiers/[slug]/stages/[id]',
+		action: 'default',
+		minimum: 'editor',
+		expect: 'not-refused',
+		sample: async ({ db }) => {
+			const [event] = await db.select({ id: procedureEvent.id }).from(procedureEvent).limit(1);
+			return { params: { slug: 'ai-act', id: String(event.id) }, form: {} };
+		}
+	},
+	{ route: '/dossiers/[slug]/charts/scores', action: 'default', minimum: 'editor', expect: 'not-refused', sample: () => ({ params: { slug: 'ai-act' }, form: {} }) },
+	{ route: '/following', action: 'follow', minimum: 'reviewer', expect: 'not-refused', sample: () => ({ form: {} }) },
+	{ route: '/following', action: 'unfollow', minimum: 'reviewer', expect: 'not-refused', sample: () => ({ form: {} }) },
+	// Positions review (issue 6): drafting needs the reviewer role; approving also needs not to be the author.
+	{ route: '/review/positions/new', action: 'default', minimum: 'reviewer', sample: async ({ db }) => ({ form: await positionFormSample(db) }) },
+	{
+		route: '/review/positions/[id]/edit',
+		action: 'default',
+		minimum: 'reviewer',
+		sample: async ({ db, user: who, n }) => ({
+			params: { id: String(await positionFixture(db, who?.id ?? (await otherAuthor(db, n)), 'draft')) },
+			form: { ...(await positionFormSample(db)), version: '1' }
+		})
+	},
+	{
+		route: '/review/positions/[id]',
+		action: 'submit',
+		minimum: 'reviewer',
+		sample: async ({ db, user: who, n }) => ({ params: { id: String(await positionFixture(db, who?.id ?? (await otherAuthor(db, n)), 'draft')) }, form: { version: '1' } })
+	},
+	...(['approve', 'return'] as const).map((action) => ({
+		route: '/review/positions/[id]',
+		action,
+		minimum: 'reviewer' as const,
+		sample: async ({ db, n }: MatrixContext) => ({
+			params: { id: String(await positionFixture(db, await otherAuthor(db, n), 'in_review')) },
+			form: { version: '1', comment: 'Matrix comment' }
+		})
+	})),
+	{
+		route: '/review/positions/[id]',
+		action: 'reopen',
+		minimum: 'reviewer',
+		sample: async ({ db, n }) => ({ params: { id: String(await positionFixture(db, await otherAuthor(db, n), 'approved')) }, form: { version: '1', comment: 'Matrix reason' } })
+	},
+	// Comparing texts and lineage (issue 4): comparing one's own text stores nothing and is open to all.
+	{
+		route: '/dossiers/[slug]/compare/text',
+		action: 'default',
+		minimum: 'public',
+		sample: () => ({ params: { slug: 'ai-act' }, form: { mine: 'Member States shall act.', other: 'Member States may act.', provision: '', in: '' } })
+	},
+	{
+		route: '/dossiers/[slug]/provisions/[eid]/lineage',
+		action: 'correct',
+		minimum: 'editor',
+		sample: async ({ db }) => {
+			const [ai] = await db.select({ id: dossier.id }).from(dossier).where(eq(dossier.slug, 'ai-act'));
+			const proposal = (await listTextDocuments(db, ai.id))[0];
+			const version = (await findVersion(db, ai.id, proposal.id, 'rec_89'))!;
+			return {
+				params: { slug: 'ai-act', eid: 'rec_89' },
+				form: { versionId: String(version.id), toDocument: 'final-act', toProvision: 'Recital 179', note: 'matrix' }
+			};
+		}
+	},
+	{
+		route: '/dossiers/[slug]/provisions/[eid]/lineage',
+		action: 'remove',
+		minimum: 'editor',
+		sample: async ({ db }) => {
+			const [link] = await db.select({ id: provisionLink.id }).from(provisionLink).orderBy(asc(provisionLink.id)).limit(1);
+			return { params: { slug: 'ai-act', eid: 'rec_89' }, form: { linkId: String(link.id), note: 'matrix' } };
+		}
+	},
+	// Amendments (issue 5)
+	{
+		route: '/dossiers/[slug]/amendments/[id]',
+		action: 'status',
+		minimum: 'editor',
+		sample: async ({ db, n }) => ({ params: { slug: 'ai-act', id: await draftAmendment(db, n) }, form: { from: 'draft', to: 'tabled', date: '2023-01-02', note: '' } })
+	},
+	{
+		route: '/dossiers/[slug]/amendments/[id]',
+		action: 'assess',
+		minimum: 'reviewer',
+		sample: async ({ db, n }) => ({
+			params: { slug: 'ai-act', id: await draftAmendment(db, n) },
+			form: { direction: 'weakens', note: 'Matrix.', visibility: 'internal', version: '' }
+		})
+	},
+	{
+		route: '/dossiers/[slug]/amendments/[id]',
+		action: 'comment',
+		minimum: 'reviewer',
+		sample: async ({ db, n }) => ({ params: { slug: 'ai-act', id: await draftAmendment(db, n) }, form: { body: 'Matrix comment.' } })
+	},
+	{
+		route: '/dossiers/[slug]/amendments/[id]/edit',
+		action: 'default',
+		minimum: 'editor',
+		sample: async ({ db, n }) => ({ params: { slug: 'ai-act', id: await draftAmendment(db, n) }, form: { ...amendmentForm(n), version: '1' } })
+	},
+	{ route: '/dossiers/[slug]/amendments/new', action: 'default', minimum: 'editor', sample: ({ n }) => ({ params: { slug: 'ai-act' }, form: { ...amendmentForm(n), status: 'draft' } }) },
+	{
+		// Without a file the import answers 400 (“Choose a CSV or JSON file”); the browser tests upload real files.
+		route: '/dossiers/[slug]/amendments/import',
+		action: 'default',
+		minimum: 'editor',
+		expect: 'not-refused',
+		sample: () => ({ params: { slug: 'ai-act' }, form: { mode: 'dry', tablingContext: 'EP plenary, 14 June 2023', tabledOn: '2023-06-14', status: 'plenary_adopted' } })
+	}
+];
+
+/**
+ * Params for reading public pages and endpoints in the internal-content test (visibility.test.ts):
+ * each public route's [param] is filled from here. Add yours when you add a public route with a new
+ * param name, choosing a value whose page shows as much as possible.
+ */
+export const publicParamSamples: Record<string, string> = {
+	slug: 'ai-act',
+	eid: 'art_5',
+	// Amendment 1 of the seed: public, with a status history (issue 5).
+	id: '1',
+	// The first actor, which visibility.test.ts gives its internal marker positions.
+	country: 'austria'
+};

@@ -1,0 +1,36 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { passwordField, signIn } from '$lib/server/user';
+import { setSessionTokenCookie } from '$lib/server/session';
+import { safeNextPath } from './next';
+
+const signInForm = z.object({
+	email: z.string().trim().toLowerCase().min(1).max(254),
+	password: passwordField.min(1)
+});
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')));
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const email = String(form.get('email') ?? '');
+		const parsed = signInForm.safeParse({ email, password: form.get('password') });
+		if (!parsed.success) return fail(400, { message: 'Enter your email address and your password.', email });
+		const result = await signIn(db(), { ...parsed.data, address: event.getClientAddress() });
+		if (result.kind === 'throttled') {
+			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+			const minutes = Math.ceil(result.retryAfterSeconds / 60);
+			error(429, `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+		}
+		// One message for an unknown email, a wrong password and a deactivated account.
+		if (result.kind === 'refused') return fail(400, { message: 'Wrong email address or password.', email });
+		setSessionTokenCookie(event, result.token, result.session.expiresAt);
+		redirect(303, safeNextPath(event.url.searchParams.get('next')));
+	}
+};

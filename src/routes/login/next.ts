@@ -1,0 +1,16 @@
+/**
+ * Where to go after signing in: the `next` parameter when it is a path on this site, otherwise the
+ * home page. Refuses anything that could leave the site ('//evil.example', '/\\evil.example',
+ * 'https://…') so the sign-in page cannot be used as an open redirect.
+ */
+export function safeNextPath(next: string | null | undefined): string {
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+	if (/[\u0000-\u001f\u007f]/.test(next)) return '/';
+	try {
+		const url = new URL(next, 'http://trilogue.invalid');
+		if (url.origin !== 'http://trilogue.invalid') return '/';
+		return url.pathname + url.search + url.hash;
+	} catch {
+		return '/';
+	}
+}
