@@ -69,6 +69,8 @@ test('an editor creates, edits and moves an amendment; a stale save is refused w
 	await authenticatedAs('editor');
 	const number = `E2E-${Date.now()}`;
 	await page.goto(`${list}/new`);
+	// Fill in only once the page is hydrated: hydration re-applies the server's values to the fields.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Tabled in').fill('LIBE test committee');
 	await page.getByLabel('Number').fill(number);
 	await page.getByLabel('Tabled on').fill('2023-03-01');
@@ -79,6 +81,7 @@ test('an editor creates, edits and moves an amendment; a stale save is refused w
 	await page.getByLabel('Proposed text', { exact: true }).fill('');
 	await page.getByRole('button', { name: 'Create amendment' }).click();
 	await expect(page.getByText(/Proposed text is empty/)).toBeVisible();
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Proposed text', { exact: true }).fill('(d) the use of remote biometric identification systems in publicly accessible spaces');
 	await page.getByLabel('Status').selectOption('tabled');
 	await page.getByRole('button', { name: 'Create amendment' }).click();
