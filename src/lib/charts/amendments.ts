@@ -1,20 +1,7 @@
 import { amendmentStatuses, assessmentDirections, type AmendmentStatus } from '$lib/amendments/statuses';
+import { statusLabels } from '$lib/amendments/lifecycle';
 import { listing, pivotCounts, type ChartSpec } from './spec';
 
-export const statusLabels: Record<AmendmentStatus, string> = {
-	draft: 'Draft',
-	tabled: 'Tabled',
-	committee_adopted: 'Adopted in committee',
-	committee_rejected: 'Rejected in committee',
-	committee_fell: 'Fell in committee',
-	withdrawn: 'Withdrawn',
-	plenary_adopted: 'Adopted in plenary',
-	plenary_rejected: 'Rejected in plenary',
-	in_trilogue: 'In trilogue',
-	final_fully: 'In the final act',
-	final_partly: 'Partly in the final act',
-	final_not: 'Not in the final act'
-};
 
 export const NOT_ASSESSED = 'Not assessed';
 export const directionLabels: Record<string, string> = {

@@ -16,7 +16,7 @@ import type { FeedItem } from '$lib/feeds/items';
 import { sortItems } from '$lib/feeds/items';
 import { formatDate } from '$lib/dates';
 import { provisionLabel } from '$lib/provision-label';
-import { statusLabels } from '$lib/charts/amendments';
+import { statusLabels } from '$lib/amendments/lifecycle';
 import { stanceLabels } from '$lib/charts/stances';
 
 type DossierRef = Pick<Dossier, 'id' | 'slug'>;
