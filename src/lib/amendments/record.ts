@@ -42,7 +42,8 @@ const text = (label: string, max: number) => z.string(`${label} is missing.`).ma
 
 const sourceRef = z.object({
 	title: z.string().min(1),
-	url: z.string().url().nullish(),
+	// http(s) only: the address becomes a link on public pages, where javascript: or data: would run script.
+	url: z.url({ protocol: /^https?$/, error: 'Sources: a url must start with http:// or https://.' }).nullish(),
 	kind: z.string().nullish(),
 	locator: z.string().nullish(),
 	note: z.string().nullish(),

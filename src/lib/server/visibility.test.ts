@@ -137,4 +137,17 @@ describe('internal content', () => {
 			for (const text of seen) expect(text).not.toContain(marker);
 		});
 	}
+
+	// The list's own filters must not reopen the door: a search that matches only internal text, asking
+	// for internal amendments, or filtering by an internal assessment finds nothing for the public.
+	const probes = ['q=INTERNAL-MARKER-7f3a', 'visibility=internal', 'assessment=weakens&visibility=internal', 'q=INTERNAL-MARKER-7f3a&sort=relevance'];
+	for (const route of ['/api/dossiers/[slug]/amendments', '/dossiers/[slug]/amendments/export.csv', '/dossiers/[slug]/amendments/export.json'])
+		it(`never reaches ${route} for the public, whatever its filters`, async () => {
+			const get = (await endpointModules[routeFile(route, '+server.ts')]()).GET as (e: unknown) => unknown;
+			for (const probe of probes) {
+				const outcome = await outcomeOf(() => get(requestEvent({ routeId: route, params: { slug: 'ai-act' }, user: null, search: `?${probe}` })));
+				expect(outcome.kind, `${route}?${probe}`).toBe('ok');
+				expect(JSON.stringify(outcome), `${route}?${probe}`).not.toContain(marker);
+			}
+		});
 });

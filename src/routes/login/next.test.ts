@@ -12,4 +12,8 @@ describe('safeNextPath', () => {
 		expect(safeNextPath('//evil.example/x')).toBe('/');
 		expect(safeNextPath('https://evil.example/')).toBe('/');
 	});
+	it('refuses paths that only become protocol-relative once their dot segments are resolved', () => {
+		for (const next of ['/.//evil.example/x', '/a/..//evil.example', '/%2e%2e//evil.example', '/..\\/evil.example', '/./\\evil.example'])
+			expect(safeNextPath(next), next).toBe('/');
+	});
 });

@@ -9,6 +9,8 @@ export function safeNextPath(next: string | null | undefined): string {
 	try {
 		const url = new URL(next, 'http://trilogue.invalid');
 		if (url.origin !== 'http://trilogue.invalid') return '/';
+		// Resolving dot segments can leave '//host' ('/.//evil.example'): as a Location that leaves the site.
+		if (url.pathname.startsWith('//')) return '/';
 		return url.pathname + url.search + url.hash;
 	} catch {
 		return '/';

@@ -131,6 +131,9 @@ describe('editing, visibility and the lifecycle', () => {
 		await saveAssessment(open.db, first.id, { direction: 'weakens', note: 'Opens a loophole.', visibility: 'public', version: 1 }, editorId);
 		expect((await list('assessment=weakens')).items.map((i) => i.id)).toEqual([first.id]);
 		expect((await list('assessment=none')).total).toBe(unassessed - 1);
+		// The published assessment is public; who in the coalition wrote it is not.
+		expect((await getAmendment(open.db, dossierId, first.id, PUBLIC_VIEWER))!.assessment).toMatchObject({ direction: 'weakens', by: null });
+		expect((await getAmendment(open.db, dossierId, first.id, reviewer))!.assessment!.by).not.toBeNull();
 
 		await addComment(open.db, first.id, 'Check the Council text too.', reviewer.userId!);
 		expect((await getAmendment(open.db, dossierId, first.id, reviewer))!.comments.map((c) => c.body)).toEqual(['Check the Council text too.']);
@@ -158,6 +161,10 @@ describe('editing, visibility and the lifecycle', () => {
 		expect(audits.map((a) => a.action)).toEqual(['amendment.create', 'amendment.status', 'amendment.status']);
 		const changes = await open.db.select().from(amendmentStatusChange).where(eq(amendmentStatusChange.amendmentId, made.id));
 		expect(changes.every((c) => c.changedBy === editorId)).toBe(true);
+		// The public sees the history, not who in the coalition recorded it.
+		await updateAmendment(open.db, dossierId, made.id, 1, draft({ number: '30', visibility: 'public' }), editorId);
+		const seenByPublic = await getAmendment(open.db, dossierId, made.id, PUBLIC_VIEWER);
+		expect(seenByPublic!.history.map((h) => h.by)).toEqual([null, null, null]);
 	});
 
 	it('refuses a stale save and returns the newer text, overwriting nothing', async () => {

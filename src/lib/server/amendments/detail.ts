@@ -52,7 +52,9 @@ export async function getAmendment(db: DbConnection, dossierId: number, id: numb
 		viewer.canSeeInternal ? listComments(db, id) : Promise.resolve([]),
 		alsoTabled(db, row, viewer)
 	]);
-	return { ...row, authors, history, assessment: review, comments, alsoTabled: similar };
+	// Who in the coalition recorded what is internal: the public sees the change, not the person.
+	const shownHistory = viewer.canSeeInternal ? history : history.map((h) => ({ ...h, by: null }));
+	return { ...row, authors, history: shownHistory, assessment: review, comments, alsoTabled: similar };
 }
 
 export type AmendmentDetail = NonNullable<Awaited<ReturnType<typeof getAmendment>>>;
@@ -73,7 +75,7 @@ export async function getAssessment(db: DbConnection, amendmentId: number, viewe
 		.leftJoin(user, eq(user.id, assessment.authorId))
 		.where(eq(assessment.amendmentId, amendmentId));
 	if (!row || (row.visibility !== 'public' && !viewer.canSeeInternal)) return null;
-	return row;
+	return viewer.canSeeInternal ? row : { ...row, by: null };
 }
 
 export async function listComments(db: DbConnection, amendmentId: number) {

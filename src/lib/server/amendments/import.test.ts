@@ -137,4 +137,19 @@ describe('a broken file gets a clear error and leaves the database as it was', (
 			expect(await snapshot()).toEqual(before);
 		});
 	}
+
+	// Sources are links on the public amendment page: a javascript: or data: address would run script there.
+	for (const url of ['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'JavaScript:alert(1)']) {
+		it(`a source address that is not http(s) (${url.slice(0, 11)}…) is refused and nothing is written`, async () => {
+			const before = await snapshot();
+			const sources = JSON.stringify([{ title: 'Evil', url }]).replace(/"/g, '""');
+			const result = await run(bytes(`${header},sources\n${row('8')},\n${row('7')},"${sources}"\n`));
+			expect(result).toMatchObject({ ok: true, applied: false });
+			if (result.ok) {
+				expect(result.plan.refused).toHaveLength(1);
+				expect(result.plan.refused[0].where).toBe('line 3');
+			}
+			expect(await snapshot()).toEqual(before);
+		});
+	}
 });

@@ -5,7 +5,7 @@ import { db } from '$lib/server/db';
 import { getDossier } from '$lib/server/dossiers';
 import { findProvisionInput, listTextDocuments } from '$lib/server/compare';
 import { correctLink, provisionLineage, removeLink } from '$lib/server/lineage';
-import { hasRole, requireRole } from '$lib/server/authorization';
+import { canSeeInternal, hasRole, requireRole } from '$lib/server/authorization';
 import { provisionLabel } from '$lib/provision-label';
 
 const eidPattern = /^[a-z]+_[-A-Za-z0-9._]+(__[a-z]+_[-A-Za-z0-9._]+)*$/;
@@ -23,7 +23,11 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
 	const { dossier } = await parent();
 	const view = eidPattern.test(params.eid) ? await provisionLineage(db(), dossier.id, params.eid) : undefined;
 	if (!view) error(404, `There is no provision “${params.eid}” in the ${dossier.shortTitle}.`);
-	return { ...view, label: provisionLabel(params.eid), canEdit: hasRole(locals.user, 'editor') };
+	// Which coalition member corrected a link is internal: the public sees the correction, not the person.
+	const versions = canSeeInternal(locals)
+		? view.versions
+		: view.versions.map((v) => ({ ...v, links: v.links.map((l) => ({ ...l, createdBy: null })) }));
+	return { ...view, versions, label: provisionLabel(params.eid), canEdit: hasRole(locals.user, 'editor') };
 };
 
 const fields = async (request: Request) =>
