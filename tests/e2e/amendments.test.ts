@@ -153,3 +153,41 @@ test('a 50 MB upload is refused with a clear message before it is read', async (
 	expect(response.status()).toBe(413);
 	expect(await response.text()).toContain('The file is 50.0 MB; the import takes files up to 20.0 MB.');
 });
+
+test('an assessment is published only once another member approves it', async ({ browser, page, authenticatedAs, baseURL }) => {
+	const { signInContext } = await import('./fixtures');
+	await authenticatedAs('editor');
+	await page.goto(`${list}?q=${encodeURIComponent('"predictive"')}`);
+	await page.locator('ol.amendments > li h3 a').first().click();
+	await expect(page).toHaveURL(/\/amendments\/\d+$/);
+	await page.waitForLoadState('networkidle');
+	const detail = page.url();
+	await page.getByLabel('Strengthens the ban').check();
+	await page.getByLabel('Notes').fill('Bans predictive policing outright.');
+	await page.getByLabel('Visibility').selectOption('public');
+	await page.getByRole('button', { name: 'Save assessment' }).click();
+	await expect(page.locator('#assessment ~ p .badge').filter({ hasText: 'Waiting for review' })).toBeVisible();
+	// The author cannot approve their own assessment.
+	await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+
+	const anonymous = await browser.newContext();
+	const publicPage = await anonymous.newPage();
+	await publicPage.goto(detail);
+	await expect(publicPage.getByText('Bans predictive policing outright.')).toHaveCount(0);
+
+	const reviewerContext = await browser.newContext();
+	await signInContext(reviewerContext, baseURL!, 'reviewer');
+	const reviewer = await reviewerContext.newPage();
+	await reviewer.goto(detail);
+	await reviewer.waitForLoadState('networkidle');
+	await reviewer.getByRole('button', { name: 'Send back' }).click();
+	await expect(reviewer.getByRole('alert')).toContainText('Say why you send it back.');
+	await reviewer.getByRole('button', { name: 'Approve' }).click();
+	await expect(reviewer.locator('#assessment ~ p .badge').filter({ hasText: 'Approved' })).toBeVisible();
+
+	await publicPage.reload();
+	await expect(publicPage.getByText('Bans predictive policing outright.')).toBeVisible();
+	await expect(publicPage.locator('#assessment + p')).not.toContainText('by Test');
+	await anonymous.close();
+	await reviewerContext.close();
+});

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbConnection } from './db';
-import { amendment, dossier, procedureEvent, provisionLink, user, type Role } from './db/schema';
+import { amendment, assessment, dossier, procedureEvent, provisionLink, user, type Role } from './db/schema';
 import { findVersion, listTextDocuments } from './compare';
 import type { SessionUser } from './authorization';
 import { hashPassword } from './password';
@@ -227,6 +227,18 @@ export const accessMatrix: MatrixRow[] = [
 			params: { slug: 'ai-act', id: await draftAmendment(db, n) },
 			form: { direction: 'weakens', note: 'Matrix.', visibility: 'internal', version: '' }
 		})
+	},
+	{
+		// Any reviewer but the assessment's author approves it (the author's own attempt is refused in amendments.test.ts).
+		route: '/dossiers/[slug]/amendments/[id]',
+		action: 'review',
+		minimum: 'reviewer',
+		sample: async ({ db, n }) => {
+			const id = await draftAmendment(db, n);
+			const authorId = await otherAuthor(db, n);
+			await db.insert(assessment).values({ amendmentId: Number(id), direction: 'weakens', note: 'Matrix.', visibility: 'public', reviewState: 'in_review', authorId });
+			return { params: { slug: 'ai-act', id }, form: { decision: 'approve', version: '1', comment: '' } };
+		}
 	},
 	{
 		route: '/dossiers/[slug]/amendments/[id]',

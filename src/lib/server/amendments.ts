@@ -7,7 +7,7 @@ export { PUBLIC_VIEWER, viewerOf, type Viewer } from './amendments/conditions';
 export { listAmendments, type AmendmentListItem, type AmendmentPage, type AmendmentAuthor } from './amendments/list';
 export { getAmendment, getAssessment, listComments, type AmendmentDetail, type AlsoTabled } from './amendments/detail';
 export { createAmendment, updateAmendment, changeStatus, currentVersion, type AmendmentDraft, type SaveResult, type CurrentVersion } from './amendments/edit';
-export { saveAssessment, addComment, type AssessmentInput } from './amendments/review';
+export { saveAssessment, reviewAssessment, addComment, type AssessmentInput, type AssessmentReview } from './amendments/review';
 export { importAmendments, type ImportPlan, type ImportResult } from './amendments/import';
 export { exportStream, filteredIds, recordsOf } from './amendments/export';
 export { filterOptions, type FilterOptions } from './amendments/options';

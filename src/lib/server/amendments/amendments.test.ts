@@ -11,6 +11,7 @@ import {
 	changeStatus,
 	createAmendment,
 	getAmendment,
+	reviewAssessment,
 	listAmendments,
 	saveAssessment,
 	updateAmendment,
@@ -129,6 +130,10 @@ describe('editing, visibility and the lifecycle', () => {
 		const stale = await saveAssessment(open.db, first.id, { direction: 'neutral', note: '', visibility: 'public', version: null }, reviewer.userId!);
 		expect(stale.ok).toBe(false);
 		await saveAssessment(open.db, first.id, { direction: 'weakens', note: 'Opens a loophole.', visibility: 'public', version: 1 }, editorId);
+		// Public, but not yet approved by another member: still unpublished.
+		expect((await list('assessment=weakens')).total).toBe(0);
+		expect(await reviewAssessment(open.db, first.id, { decision: 'approve', version: 2, comment: '' }, editorId)).toMatchObject({ ok: false });
+		expect(await reviewAssessment(open.db, first.id, { decision: 'approve', version: 2, comment: '' }, reviewer.userId!)).toEqual({ ok: true });
 		expect((await list('assessment=weakens')).items.map((i) => i.id)).toEqual([first.id]);
 		expect((await list('assessment=none')).total).toBe(unassessed - 1);
 		// The published assessment is public; who in the coalition wrote it is not.
@@ -189,5 +194,25 @@ describe('editing, visibility and the lifecycle', () => {
 		if (!a.ok || !b.ok) throw new Error('not created');
 		const detail = await getAmendment(open.db, dossierId, a.id, PUBLIC_VIEWER);
 		expect(detail!.alsoTabled.map((d) => [d.number, d.authors.map((x) => x.slug)])).toEqual([['51', ['s-d']]]);
+	});
+});
+
+describe('reviewing an assessment', () => {
+	it('needs a member other than the author, a reason to send back, and the version read', async () => {
+		const target = (await list('size=5')).items[3];
+		await saveAssessment(open.db, target.id, { direction: 'strengthens', note: 'Closes a loophole.', visibility: 'public', version: null }, editorId);
+		const sendBack = (comment: string, version = 1) => reviewAssessment(open.db, target.id, { decision: 'return', version, comment }, reviewer.userId!);
+		expect(await sendBack('')).toEqual({ ok: false, error: 'Say why you send it back.' });
+		expect(await sendBack('Cite the text.', 7)).toMatchObject({ ok: false, error: expect.stringContaining('changed') });
+		expect(await sendBack('Cite the text.')).toEqual({ ok: true });
+		const detail = await getAmendment(open.db, dossierId, target.id, reviewer);
+		expect(detail!.assessment!.reviewState).toBe('returned');
+		expect(detail!.comments.map((c) => c.body)).toContain('Assessment sent back: Cite the text.');
+		expect((await getAmendment(open.db, dossierId, target.id, PUBLIC_VIEWER))!.assessment).toBeNull();
+		const audits = await open.db.select().from(auditLog).where(and(eq(auditLog.action, 'assessment.return'), eq(auditLog.entityId, String(target.id))));
+		expect(audits).toHaveLength(1);
+		// Saving it again sends it back to review.
+		await saveAssessment(open.db, target.id, { direction: 'strengthens', note: 'Closes a loophole (Art. 5(1)(h)).', visibility: 'public', version: 2 }, editorId);
+		expect((await getAmendment(open.db, dossierId, target.id, reviewer))!.assessment!.reviewState).toBe('in_review');
 	});
 });

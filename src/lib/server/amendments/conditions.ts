@@ -47,7 +47,7 @@ function tabledBy(actorIds: number[]): SQL {
 }
 
 function assessed(viewer: Viewer, direction?: string): SQL {
-	const visible = viewer.canSeeInternal ? sql`` : sql` and ${assessment.visibility} = 'public'`;
+	const visible = viewer.canSeeInternal ? sql`` : sql` and ${assessment.visibility} = 'public' and ${assessment.reviewState} = 'approved'`;
 	const which = direction ? sql` and ${assessment.direction} = ${direction}` : sql``;
 	return sql`exists (select 1 from ${assessment} where ${assessment.amendmentId} = ${amendment.id}${which}${visible})`;
 }

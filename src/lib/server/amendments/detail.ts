@@ -69,13 +69,17 @@ export async function getAssessment(db: DbConnection, amendmentId: number, viewe
 			reviewState: assessment.reviewState,
 			version: assessment.version,
 			updatedAt: assessment.updatedAt,
+			authorId: assessment.authorId,
 			by: user.name
 		})
 		.from(assessment)
 		.leftJoin(user, eq(user.id, assessment.authorId))
 		.where(eq(assessment.amendmentId, amendmentId));
-	if (!row || (row.visibility !== 'public' && !viewer.canSeeInternal)) return null;
-	return viewer.canSeeInternal ? row : { ...row, by: null };
+	if (!row) return null;
+	if (viewer.canSeeInternal) return row;
+	// The public sees an assessment once it is public and another member approved it; not who wrote it.
+	if (row.visibility !== 'public' || row.reviewState !== 'approved') return null;
+	return { ...row, by: null, authorId: null };
 }
 
 export async function listComments(db: DbConnection, amendmentId: number) {

@@ -118,10 +118,11 @@ export async function authorsOf(db: DbConnection, ids: number[]): Promise<Map<nu
 async function assessmentsOf(db: DbConnection, ids: number[], viewer: Viewer): Promise<Map<number, AssessmentDirection>> {
 	if (!ids.length) return new Map();
 	const rows = await db
-		.select({ amendmentId: assessment.amendmentId, direction: assessment.direction, visibility: assessment.visibility })
+		.select({ amendmentId: assessment.amendmentId, direction: assessment.direction, visibility: assessment.visibility, reviewState: assessment.reviewState })
 		.from(assessment)
 		.where(inArray(assessment.amendmentId, ids));
-	return new Map(rows.filter((r) => viewer.canSeeInternal || r.visibility === 'public').map((r) => [r.amendmentId, r.direction]));
+	const published = (r: (typeof rows)[number]) => r.visibility === 'public' && r.reviewState === 'approved';
+	return new Map(rows.filter((r) => viewer.canSeeInternal || published(r)).map((r) => [r.amendmentId, r.direction]));
 }
 
 /** The stems PostgreSQL searches for, e.g. 'remote biometric -exception' → ['remot', 'biometr']. */

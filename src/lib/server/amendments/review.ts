@@ -16,7 +16,8 @@ export type AssessmentResult = { ok: true } | { ok: false; stale: true; current:
 
 /**
  * Records the coalition's assessment of an amendment (one per amendment). Like amendment edits, a save
- * made from an older version is refused and the newer assessment returned.
+ * made from an older version is refused and the newer assessment returned. Every save goes to review:
+ * another member approves it before a public assessment is published (see `reviewAssessment`).
  */
 export async function saveAssessment(db: DbConnection, amendmentId: number, input: AssessmentInput, userId: number): Promise<AssessmentResult> {
 	return db.transaction(async (tx) => {
@@ -26,12 +27,23 @@ export async function saveAssessment(db: DbConnection, amendmentId: number, inpu
 		if (before) {
 			const updated = await tx
 				.update(assessment)
-				.set({ direction: input.direction, note: input.note, visibility: input.visibility, authorId: userId, version: sql`${assessment.version} + 1`, updatedAt: new Date() })
+				.set({
+					direction: input.direction,
+					note: input.note,
+					visibility: input.visibility,
+					authorId: userId,
+					reviewState: 'in_review',
+					reviewerId: null,
+					version: sql`${assessment.version} + 1`,
+					updatedAt: new Date()
+				})
 				.where(and(eq(assessment.id, before.id), eq(assessment.version, before.version)))
 				.returning({ id: assessment.id });
 			if (!updated.length) return { ok: false, stale: true, current: before };
 		} else {
-			await tx.insert(assessment).values({ amendmentId, direction: input.direction, note: input.note, visibility: input.visibility, authorId: userId });
+			await tx
+				.insert(assessment)
+				.values({ amendmentId, direction: input.direction, note: input.note, visibility: input.visibility, authorId: userId, reviewState: 'in_review' });
 		}
 		await audit(tx, {
 			userId,
@@ -42,6 +54,49 @@ export async function saveAssessment(db: DbConnection, amendmentId: number, inpu
 				before: before ? { direction: before.direction, note: before.note, visibility: before.visibility } : null,
 				after: { direction: input.direction, note: input.note, visibility: input.visibility }
 			}
+		});
+		return { ok: true };
+	});
+}
+
+export interface AssessmentReview {
+	decision: 'approve' | 'return';
+	/** The version the reviewer read. */
+	version: number;
+	/** Why it is sent back (required then), or a remark on approval. */
+	comment: string;
+}
+
+export type ReviewResult = { ok: true } | { ok: false; error: string };
+
+/**
+ * A coalition member other than its author approves an assessment waiting for review, or sends it back
+ * with a comment (kept as an internal comment on the amendment). Only approved public assessments are
+ * shown to the public.
+ */
+export async function reviewAssessment(db: DbConnection, amendmentId: number, review: AssessmentReview, userId: number): Promise<ReviewResult> {
+	return db.transaction(async (tx) => {
+		const [current] = await tx.select().from(assessment).where(eq(assessment.amendmentId, amendmentId));
+		if (!current) return { ok: false, error: 'There is no assessment to review.' };
+		if (current.version !== review.version) return { ok: false, error: 'The assessment changed while you were reading it: read it again before deciding.' };
+		if (current.reviewState !== 'in_review') return { ok: false, error: 'This assessment is not waiting for review.' };
+		if (current.authorId === userId) return { ok: false, error: 'Another coalition member must review your assessment.' };
+		if (review.decision === 'return' && !review.comment.trim()) return { ok: false, error: 'Say why you send it back.' };
+		const reviewState = review.decision === 'approve' ? 'approved' : 'returned';
+		await tx
+			.update(assessment)
+			.set({ reviewState, reviewerId: userId, version: sql`${assessment.version} + 1`, updatedAt: new Date() })
+			.where(and(eq(assessment.id, current.id), eq(assessment.version, current.version)));
+		if (review.comment.trim()) {
+			const prefix = review.decision === 'approve' ? 'Assessment approved' : 'Assessment sent back';
+			await tx.insert(comment).values({ targetType: 'amendment', targetId: amendmentId, body: `${prefix}: ${review.comment.trim()}`, authorId: userId });
+		}
+		await audit(tx, {
+			userId,
+			action: review.decision === 'approve' ? 'assessment.approve' : 'assessment.return',
+			entityType: 'amendment',
+			entityId: amendmentId,
+			details: { assessmentId: current.id, comment: review.comment.trim() || null }
 		});
 		return { ok: true };
 	});

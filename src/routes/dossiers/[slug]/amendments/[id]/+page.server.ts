@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { canSeeInternal, hasRole, requireRole } from '$lib/server/authorization';
 import { amendmentIdParam, dossierParam, formValues } from '$lib/server/amendments/route';
-import { addComment, changeStatus, getAmendment, saveAssessment, viewerOf } from '$lib/server/amendments';
+import { addComment, changeStatus, getAmendment, reviewAssessment, saveAssessment, viewerOf } from '$lib/server/amendments';
 import { amendmentStatuses, assessmentDirections } from '$lib/amendments/statuses';
 import { fieldErrors } from '$lib/amendments/record';
 import { nextStatuses } from '$lib/amendments/lifecycle';
@@ -17,7 +17,12 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 		amendment,
 		next: nextStatuses(amendment.status),
 		canEdit: hasRole(locals.user, 'editor'),
-		canReview: hasRole(locals.user, 'reviewer')
+		canReview: hasRole(locals.user, 'reviewer'),
+		// Another member than its author approves or sends back an assessment waiting for review.
+		canDecide:
+			hasRole(locals.user, 'reviewer') &&
+			amendment.assessment?.reviewState === 'in_review' &&
+			amendment.assessment.authorId !== locals.user.id
 	};
 };
 
@@ -33,6 +38,11 @@ const assessForm = z.object({
 	note: z.string().trim().max(10_000, 'At most 10,000 characters.'),
 	visibility: z.enum(['public', 'internal'], 'Public or internal.'),
 	version: z.union([z.literal(''), z.coerce.number().int().min(1)])
+});
+const reviewForm = z.object({
+	decision: z.enum(['approve', 'return'], 'Approve it or send it back.'),
+	version: z.coerce.number().int().min(1),
+	comment: z.string().trim().max(2000, 'At most 2,000 characters.')
 });
 const commentForm = z.object({ body: z.string().trim().min(1, 'Write a comment first.').max(10_000, 'At most 10,000 characters.') });
 
@@ -72,6 +82,17 @@ export const actions: Actions = {
 				values: { ...form, version: String(result.current.version) },
 				newer: result.current
 			});
+		redirect(303, `${here}#assessment`);
+	},
+	review: async (event) => {
+		const user = requireRole(event, 'reviewer');
+		const { dossier, id, here } = await context(event.params);
+		const form = formValues(await event.request.formData());
+		const parsed = reviewForm.safeParse(form);
+		if (!parsed.success) return fail(400, { form: 'review', errors: fieldErrors(parsed.error), values: form });
+		if (!(await getAmendment(db(), dossier.id, id, viewerOf(user, true)))) error(404, 'There is no such amendment.');
+		const result = await reviewAssessment(db(), id, parsed.data, user.id);
+		if (!result.ok) return fail(409, { form: 'review', errors: { comment: result.error }, values: form });
 		redirect(303, `${here}#assessment`);
 	},
 	comment: async (event) => {
