@@ -35,6 +35,34 @@ test.describe('editors add and edit stages and events', () => {
 		await expect(edited.getByText('not verified')).toHaveCount(0);
 	});
 
+	test('two editors on one entry: the later save is refused and both texts are shown', async ({ page, context, authenticatedAs }) => {
+		await authenticatedAs('editor');
+		await page.goto('/dossiers/ai-act/stages/new');
+		const title = `Shared entry ${Date.now()}`;
+		await page.getByLabel('Title', { exact: true }).fill(title);
+		await page.getByLabel('Date', { exact: true }).fill('2025-03-01');
+		await page.getByRole('button', { name: 'Add to the timeline' }).click();
+		await page.locator('ol.timeline > li', { hasText: title }).getByRole('link', { name: `Edit “${title}”` }).click();
+		await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
+		const editUrl = page.url();
+		const other = await context.newPage();
+		await other.goto(editUrl);
+		await other.waitForLoadState('networkidle');
+
+		await page.getByLabel('Title', { exact: true }).fill(`${title}: first`);
+		await page.getByRole('button', { name: 'Save changes' }).click();
+		await expect(page).toHaveURL(/\/timeline/);
+
+		await other.getByLabel('Title', { exact: true }).fill(`${title}: second`);
+		await other.getByRole('button', { name: 'Save changes' }).click();
+		const notice = other.getByRole('alert').filter({ hasText: 'Saved meanwhile' });
+		await expect(notice).toContainText(`${title}: first`);
+		await expect(other.getByLabel('Title', { exact: true })).toHaveValue(`${title}: second`);
+		await page.reload();
+		await expect(page.locator('ol.timeline > li', { hasText: `${title}: first` })).toBeVisible();
+		await expect(page.locator('ol.timeline > li', { hasText: `${title}: second` })).toHaveCount(0);
+	});
+
 	test('an editor edits a ban score', async ({ page, authenticatedAs }) => {
 		await authenticatedAs('editor');
 		await page.goto('/dossiers/ai-act/charts/scores');

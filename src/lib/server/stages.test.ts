@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { OpenDatabase } from './db';
-import { auditLog, user } from './db/schema';
+import { auditLog, procedureEvent, user } from './db/schema';
 import { testDatabase } from './testing/database';
 import { getDossier, procedureStatus, timeline } from './dossiers';
 import { createEvent, eventForm, eventFormValues, isPartialDate, parseSources, updateEvent } from './stages';
@@ -69,12 +69,25 @@ describe('adding and editing stages and events', () => {
 	it('edits an event, keeps its key, and audits what changed; internal events leave the public timeline', async () => {
 		const created = await createEvent(open.db, editorId, dossierId, eventForm.parse(form({ title: 'To be hidden' })));
 		const values = { ...eventFormValues(created), title: 'Hidden now', visibility: 'internal' };
-		const updated = await updateEvent(open.db, editorId, created, eventForm.parse(values));
+		const updated = (await updateEvent(open.db, editorId, created, eventForm.parse(values)))!;
 		expect(updated.key).toBe(created.key);
 		expect(updated.title).toBe('Hidden now');
 		const entries = await timeline(open.db, dossierId, '2026-11-26');
 		expect(entries.some((e) => e.id === created.id)).toBe(false);
 		const [entry] = await open.db.select().from(auditLog).where(and(eq(auditLog.action, 'procedure_event.update'), eq(auditLog.entityId, String(created.id))));
 		expect(entry.details).toEqual({ key: created.key, before: { title: 'To be hidden', visibility: 'public' }, after: { title: 'Hidden now', visibility: 'internal' } });
+	});
+
+	it('refuses an edit made from an older version, writing nothing', async () => {
+		const created = await createEvent(open.db, editorId, dossierId, eventForm.parse(form({ title: 'Shared entry' })));
+		const first = await updateEvent(open.db, editorId, created, eventForm.parse({ ...eventFormValues(created), title: 'First editor' }));
+		expect(first?.title).toBe('First editor');
+		// The second editor still holds the version before the first save.
+		const second = await updateEvent(open.db, editorId, created, eventForm.parse({ ...eventFormValues(created), title: 'Second editor' }));
+		expect(second).toBeUndefined();
+		const [row] = await open.db.select().from(procedureEvent).where(eq(procedureEvent.id, created.id));
+		expect(row.title).toBe('First editor');
+		const updates = await open.db.select().from(auditLog).where(and(eq(auditLog.action, 'procedure_event.update'), eq(auditLog.entityId, String(created.id))));
+		expect(updates).toHaveLength(1);
 	});
 });

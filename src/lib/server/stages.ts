@@ -152,12 +152,21 @@ export async function createEvent(db: DbConnection, userId: number, dossierId: n
 	});
 }
 
-/** Edits a stage or event (its key stays, so links and feed ids hold). Audited with before and after. */
-export async function updateEvent(db: DbConnection, userId: number, event: ProcedureEvent, values: EventFormValues): Promise<ProcedureEvent> {
+/**
+ * Edits a stage or event (its key stays, so links and feed ids hold). Audited with before and after.
+ * `event` is the version the editor started from: if someone saved it since, nothing is written and
+ * undefined is returned, so no edit is lost.
+ */
+export async function updateEvent(db: DbConnection, userId: number, event: ProcedureEvent, values: EventFormValues): Promise<ProcedureEvent | undefined> {
 	return db.transaction(async (tx) => {
 		const row = toRow(values);
 		const changes = { ...row, sources: keepSourceDetails(row.sources, event.sources), stageOrder: values.kind === 'stage' ? (values.stageOrder ?? event.stageOrder) : null, updatedAt: new Date() };
-		const [updated] = await tx.update(procedureEvent).set(changes).where(eq(procedureEvent.id, event.id)).returning();
+		const [updated] = await tx
+			.update(procedureEvent)
+			.set(changes)
+			.where(and(eq(procedureEvent.id, event.id), eq(procedureEvent.updatedAt, event.updatedAt)))
+			.returning();
+		if (!updated) return undefined;
 		const before: Record<string, unknown> = {};
 		const after: Record<string, unknown> = {};
 		for (const [field, value] of Object.entries(changes)) {
@@ -194,6 +203,8 @@ function keepSourceDetails(edited: SourceRef[], previous: SourceRef[]): SourceRe
 /** The form's fields for an existing event, as strings. */
 export function eventFormValues(e: ProcedureEvent): Record<string, string> {
 	return {
+		// The version the editor starts from (see updateEvent).
+		editedFrom: e.updatedAt.toISOString(),
 		kind: e.kind,
 		title: e.title,
 		category: e.category,

@@ -26,7 +26,12 @@ export const actions: Actions = {
 		const { dossier, found } = await findEvent(event.params);
 		const form = await readEventForm(event.request);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		// Saved by someone else since this editor opened the form: keep their text, show both.
+		const stale = () =>
+			fail(409, { errors: {}, values: { ...form.values, editedFrom: found.updatedAt.toISOString() }, newer: eventFormValues(found) });
+		if (form.values.editedFrom && form.values.editedFrom !== found.updatedAt.toISOString()) return stale();
 		const updated = await updateEvent(db(), user.id, found, form.data);
+		if (!updated) return stale();
 		redirect(303, updated.visibility === 'public' ? `/dossiers/${dossier.slug}/timeline#${encodeURIComponent(updated.key)}` : `/dossiers/${dossier.slug}/timeline`);
 	}
 };
