@@ -82,11 +82,21 @@ describe('saveScore', () => {
 			provisionEid: 'art_5__para_1__point_f',
 			sources: [{ title: 'Test source', url: 'https://example.org' }]
 		});
-		expect(saved.score).toBe(0);
-		const [entry] = await open.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'ban_score'), eq(auditLog.entityId, String(saved.id))));
+		expect(saved!.score).toBe(0);
+		const [entry] = await open.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'ban_score'), eq(auditLog.entityId, String(saved!.id))));
 		expect(entry.action).toBe('ban_score.update');
 		expect(entry.userId).toBe(editor.id);
 		expect(entry.details).toMatchObject({ criterion: 'emotion-recognition', document: 'final-act', before: { score: 0.5 }, after: { score: 0 } });
+	});
+
+	it('refuses a save made from an older version, writing nothing', async () => {
+		const [editor] = await open.db.insert(user).values({ email: 'scores-editor-2@example.org', role: 'editor' }).returning();
+		const read = (await getScoreSlot(open.db, dossierId, 'post-rbi', 'final-act'))!;
+		const input = (justification: string) => ({ score: 0, justification, provisionEid: 'art_26__para_10', sources: [{ title: 'Test source' }] });
+		expect(await saveScore(open.db, editor.id, read, input('First editor’s justification.'))).toBeDefined();
+		expect(await saveScore(open.db, editor.id, read, input('Second editor’s justification.'))).toBeUndefined();
+		const now = (await getScoreSlot(open.db, dossierId, 'post-rbi', 'final-act'))!;
+		expect(now.score!.justification).toBe('First editor’s justification.');
 	});
 
 	it('refuses slots that do not exist', async () => {

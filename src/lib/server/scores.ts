@@ -87,12 +87,22 @@ export interface ScoreInput {
 }
 
 /** Sets (creates or replaces) one score, and records the change with its before and after in the audit log. */
-export async function saveScore(db: DbConnection, userId: number, slot: ScoreSlot, input: ScoreInput): Promise<BanScore> {
+export async function saveScore(db: DbConnection, userId: number, slot: ScoreSlot, input: ScoreInput): Promise<BanScore | undefined> {
 	return db.transaction(async (tx) => {
 		const values = { ...input, updatedAt: new Date() };
+		// `slot` is what the editor started from: if someone saved the score since, write nothing.
 		const [row] = slot.score
-			? await tx.update(banScore).set(values).where(eq(banScore.id, slot.score.id)).returning()
-			: await tx.insert(banScore).values({ criterionId: slot.criterion.id, documentId: slot.document.id, ...values }).returning();
+			? await tx
+					.update(banScore)
+					.set(values)
+					.where(and(eq(banScore.id, slot.score.id), eq(banScore.updatedAt, slot.score.updatedAt)))
+					.returning()
+			: await tx
+					.insert(banScore)
+					.values({ criterionId: slot.criterion.id, documentId: slot.document.id, ...values })
+					.onConflictDoNothing()
+					.returning();
+		if (!row) return undefined;
 		const pick = (s: BanScore | undefined) =>
 			s && { score: s.score, justification: s.justification, provisionEid: s.provisionEid, sources: s.sources };
 		await audit(tx, {

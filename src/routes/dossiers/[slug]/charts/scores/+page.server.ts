@@ -42,6 +42,8 @@ export const load: PageServerLoad = async (event) => {
 		slot: { criterion: slot.criterion, document: { key: slot.document.key, title: slot.document.title }, exists: !!s },
 		overview: null,
 		values: {
+			// The version the editor starts from (see saveScore).
+			editedFrom: s ? s.updatedAt.toISOString() : 'new',
 			score: s ? String(s.score) : '',
 			justification: s?.justification ?? '',
 			provisionEid: s?.provisionEid ?? '',
@@ -67,12 +69,24 @@ export const actions: Actions = {
 		const { sources } = parseSources(parsed.data.sources);
 		// The quote belongs to the first source: the text the score rests on.
 		if (parsed.data.quote) sources[0] = { ...sources[0], quote: parsed.data.quote };
-		await saveScore(db(), user.id, slot, {
+		const current = slot.score ? slot.score.updatedAt.toISOString() : 'new';
+		const stale = () =>
+			fail(409, {
+				errors: {
+					form: [
+						`Someone saved this score while you were editing: it is now ${slot.score?.score ?? 'set'} (“${slot.score?.justification ?? ''}”). Your text is kept below: save again to replace theirs.`
+					]
+				},
+				values: { ...values, editedFrom: current } as Record<string, string>
+			});
+		if (values.editedFrom && values.editedFrom !== current) return stale();
+		const saved = await saveScore(db(), user.id, slot, {
 			score: parsed.data.score,
 			justification: parsed.data.justification,
 			provisionEid: parsed.data.provisionEid,
 			sources
 		});
+		if (!saved) return stale();
 		redirect(303, `/dossiers/${dossier.slug}/charts#ban-strength`);
 	}
 };
