@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbConnection } from './db';
+import { sameInstant } from './db/instant';
 import { banCriterion, banScore, document, procedureEvent } from './db/schema';
 import { audit } from './audit';
 import type { BanScoreValue, ScoredText } from '$lib/charts/ban-strength';
@@ -95,7 +96,7 @@ export async function saveScore(db: DbConnection, userId: number, slot: ScoreSlo
 			? await tx
 					.update(banScore)
 					.set(values)
-					.where(and(eq(banScore.id, slot.score.id), eq(banScore.updatedAt, slot.score.updatedAt)))
+					.where(and(eq(banScore.id, slot.score.id), sameInstant(banScore.updatedAt, slot.score.updatedAt)))
 					.returning()
 			: await tx
 					.insert(banScore)

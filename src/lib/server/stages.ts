@@ -1,6 +1,7 @@
 import { and, eq, like, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbConnection } from './db';
+import { sameInstant } from './db/instant';
 import { procedureEvent, visibilities } from './db/schema';
 import { audit } from './audit';
 import type { ProcedureEvent } from './dossiers';
@@ -164,7 +165,7 @@ export async function updateEvent(db: DbConnection, userId: number, event: Proce
 		const [updated] = await tx
 			.update(procedureEvent)
 			.set(changes)
-			.where(and(eq(procedureEvent.id, event.id), eq(procedureEvent.updatedAt, event.updatedAt)))
+			.where(and(eq(procedureEvent.id, event.id), sameInstant(procedureEvent.updatedAt, event.updatedAt)))
 			.returning();
 		if (!updated) return undefined;
 		const before: Record<string, unknown> = {};
