@@ -27,7 +27,7 @@ function segmentsHtml(segments: Segment[]): string {
 /**
  * The diff as HTML, one `<p class="diff-paragraph {status}">` per aligned paragraph, changes in
  * `<ins>`/`<del>` (with class "operative" when an operative word changed). Every piece of text
- * goes through `escapeHtml`, so the output is safe for `{@html}` whatever the sources contain.
+ * goes through `escapeHtml`, so the output is safe to insert as raw HTML whatever the sources contain.
  */
 export function renderDiffHtml(diff: TextDiff): string {
 	return diff.paragraphs

@@ -35,27 +35,34 @@ export async function recordsOf(db: DbConnection, ids: number[]): Promise<(Amend
 	return ids.flatMap((id) => {
 		const r = byId.get(id);
 		if (!r) return [];
-		return [
-			{
-				id,
-				tablingContext: r.tablingContext,
-				number: r.number,
-				provision: r.provisionEid,
-				target: r.targetLabel,
-				targetPart: r.targetPart as AmendmentRecord['targetPart'],
-				tabledOn: r.tabledOn,
-				status: r.status,
-				visibility: r.visibility,
-				authors: (authors.get(id) ?? []).map((a) => a.slug).sort(),
-				baseText: r.baseText,
-				proposedText: r.proposedText,
-				deletesProvision: r.deletesProvision,
-				newProvision: r.newProvision,
-				justification: r.justification,
-				sources: r.sources
-			}
-		];
+		return [{ id, ...asRecord(r, (authors.get(id) ?? []).map((a) => a.slug)) }];
 	});
+}
+
+/** An amendment row as the record that export writes and import reads, so a round trip compares like with like. */
+export function asRecord(
+	r: Pick<typeof amendment.$inferSelect, 'tablingContext' | 'number' | 'targetLabel' | 'targetPart' | 'tabledOn' | 'status' | 'visibility' | 'baseText' | 'proposedText' | 'deletesProvision' | 'newProvision' | 'justification' | 'sources'> & {
+		provisionEid: string | null;
+	},
+	authorSlugs: string[]
+): AmendmentRecord {
+	return {
+		tablingContext: r.tablingContext,
+		number: r.number,
+		provision: r.provisionEid,
+		target: r.targetLabel,
+		targetPart: r.targetPart as AmendmentRecord['targetPart'],
+		tabledOn: r.tabledOn,
+		status: r.status,
+		visibility: r.visibility,
+		authors: [...authorSlugs].sort(),
+		baseText: r.baseText,
+		proposedText: r.proposedText,
+		deletesProvision: r.deletesProvision,
+		newProvision: r.newProvision,
+		justification: r.justification,
+		sources: r.sources
+	};
 }
 
 /**

@@ -8,6 +8,7 @@ import { parseImportFile, type EpFileDefaults, type ImportRow, type Refusal } fr
 import { chunked } from '../seed/batch';
 import { amendmentColumns } from './detail';
 import { allActorIds, provisionIds } from './lookups';
+import { asRecord } from './export';
 
 export interface PlannedChange {
 	where: string;
@@ -209,23 +210,7 @@ async function existingByKey(db: DbConnection, dossierId: number, contexts: stri
 		out.set(keyOf(r.tablingContext, r.number), {
 			id: r.id,
 			version: r.version,
-			record: {
-				tablingContext: r.tablingContext,
-				number: r.number,
-				provision: r.provisionEid,
-				target: r.targetLabel,
-				targetPart: r.targetPart as AmendmentRecord['targetPart'],
-				tabledOn: r.tabledOn,
-				status: r.status,
-				visibility: r.visibility,
-				authors: (authors.get(r.id) ?? []).sort(),
-				baseText: r.baseText,
-				proposedText: r.proposedText,
-				deletesProvision: r.deletesProvision,
-				newProvision: r.newProvision,
-				justification: r.justification,
-				sources: r.sources
-			}
+			record: asRecord(r, authors.get(r.id) ?? [])
 		});
 	}
 	return out;
