@@ -135,3 +135,34 @@ console.table([
 	row('speed-up vs plain diffWords, whole documents', `${plain ? '' : '≥ '}${ratio.toFixed(0)}×`, '≥ 10×', ratio >= 10),
 	row('speed-up vs plain diffWords, item by item', `${(perItemPlainMs / warm.total).toFixed(1)}×`, '', undefined)
 ]);
+
+// The diff engine against the Council's own marks (issue 11): for each compromise text, our diff from the
+// Commission proposal against the document's bold (added) and strikethrough (deleted) words.
+{
+	const { readFileSync, readdirSync } = await import('node:fs');
+	const { readCouncilDocx } = await import('../src/lib/texts/docx/read');
+	const { markAgreement } = await import('../src/lib/texts/docx/mark-agreement');
+	const dir = 'src/lib/server/seed/data/ai-act/documents/council-compromise-texts';
+	const proposalItems = JSON.parse(readFileSync('src/lib/server/seed/data/ai-act/text-commission-proposal-2021.json', 'utf8')).items;
+	const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
+	const rows = [];
+	for (const name of readdirSync(dir).filter((n) => n.endsWith('.docx')).sort()) {
+		const read = readCouncilDocx(new Uint8Array(readFileSync(`${dir}/${name}`)), name);
+		if (!read.ok) throw new Error(read.error);
+		const m = markAgreement(proposalItems, read.items);
+		const found = m.markedWords ? m.markedFound / m.markedWords : 1;
+		const unmarked = m.changedWords ? m.changedUnmarked / m.changedWords : 0;
+		rows.push({
+			document: read.cover.councilRef ?? name,
+			'marked words': m.markedWords,
+			'in our diff (target ≥ 95%)': pct(m.markedFound, m.markedWords),
+			'changed words': m.changedWords,
+			'unmarked (target ≤ 5%)': pct(m.changedUnmarked, m.changedWords),
+			'unmarked but re-inserted by the diff': m.unmarkedRewritten,
+			met: m.markedWords && found >= 0.95 && unmarked <= 0.05 ? 'yes' : 'NO'
+		});
+	}
+	console.log('\nThe diff (Commission proposal → each Council text) against the document’s own bold and strikethrough:');
+	console.table(rows);
+	console.log('ST 14336/22 marks against ST 13955/22 and ST 15698/22 has no marks, so their rows compare unlike things; see src/lib/texts/docx/mark-agreement.test.ts for the per-place lists.');
+}

@@ -55,6 +55,7 @@ try {
 	console.log(`create PGlite folder  ${s(t1 - t0)}`);
 	console.log(`migrate               ${s(t2 - t1)}`);
 	console.log(`seed                  ${s(t3 - t2)}`);
+	if (summary.seeded) for (const [name, ms] of summary.phases) console.log(`  ${name.padEnd(24)}${s(ms)}`);
 	console.log(`close (flush to disk) ${s(t4 - t3)}`);
 	console.log(`total                 ${s(t4 - t0)}   (target < 15 s)`);
 	console.log(`peak memory (max RSS) ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);

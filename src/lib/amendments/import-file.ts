@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
 import { restoreCell } from './csv';
 import { columnField, csvColumns, recordFields, requiredCsvColumns, type AmendmentRecord, type CsvColumn } from './record';
 import type { AmendmentStatus } from './statuses';
@@ -12,6 +13,8 @@ export interface ImportRow {
 	line: number;
 	/** 'line 12' or 'item 12', for messages. */
 	where: string;
+	/** Which of the file's tabling documents the row belongs to (a PDF may hold two). */
+	tabling?: number;
 	given: Partial<AmendmentRecord> & Pick<AmendmentRecord, 'tablingContext' | 'number' | 'target' | 'baseText' | 'proposedText'>;
 }
 
@@ -29,8 +32,24 @@ export interface EpFileDefaults {
 	status: AmendmentStatus;
 }
 
+export type ImportFormat = 'csv' | 'json' | 'ep-json' | 'pdf';
+
+/** The document a file of amendments was tabled in, when the file says (a committee's PDF does). */
+export interface TablingDocument {
+	/** Unique within the dossier, so a second import of the same document finds it. */
+	key: string;
+	title: string;
+	shortTitle: string;
+	officialReference: string;
+	date: string | null;
+	/** The committee's code ('CULT', 'IMCO-LIBE'), which is also the amendments' tabling context. */
+	committee: string;
+	committeeName: string;
+	provenance: Record<string, unknown>;
+}
+
 export type ParsedImportFile =
-	| { ok: true; format: 'csv' | 'json' | 'ep-json'; rows: ImportRow[]; refused: Refusal[] }
+	| { ok: true; format: ImportFormat; rows: ImportRow[]; refused: Refusal[]; tablings?: TablingDocument[] }
 	| { ok: false; error: string };
 
 /**
@@ -181,7 +200,8 @@ function parseJson(text: string, ep: EpFileDefaults): ParsedImportFile {
 				proposedText: it.amendmentText,
 				deletesProvision: it.deleted,
 				newProvision: it.newProvision,
-				justification: it.justification
+				justification: it.justification,
+				authors: it.authors
 			};
 			const row = checkRow(raw, i + 1, `item ${i + 1}`);
 			if ('reason' in row) refused.push(row);
@@ -205,6 +225,14 @@ function parseJson(text: string, ep: EpFileDefaults): ParsedImportFile {
 }
 
 const known = new Set(Object.keys(recordFields));
+
+/**
+ * Authors as files give them: actor identifiers (greens-efa) or printed names (Dace Melbārde), which the
+ * planner matches to actors; a name that matches no one becomes a new actor and is never dropped.
+ */
+const authorEntries = z
+	.array(z.string('Authors: a list of names or actor identifiers.').trim().min(1).max(200, 'Authors: a name of at most 200 characters.'), 'Authors: a list of names or actor identifiers.')
+	.max(100, 'Authors: at most 100.');
 const required = ['tablingContext', 'number', 'target', 'baseText', 'proposedText'] as const;
 
 /** Checks each given field on its own; how fields fit together is checked against the database's row. */
@@ -217,7 +245,7 @@ function checkRow(raw: Record<string, unknown>, line: number, where: string): Im
 	}
 	for (const [field, value] of Object.entries(raw)) {
 		if (!known.has(field) || value === undefined) continue;
-		const parsed = recordFields[field as keyof typeof recordFields].safeParse(value);
+		const parsed = (field === 'authors' ? authorEntries : recordFields[field as keyof typeof recordFields]).safeParse(value);
 		if (!parsed.success) return { line, where, number, reason: parsed.error.issues[0]?.message ?? `${field} is invalid.` };
 		given[field] = parsed.data;
 	}

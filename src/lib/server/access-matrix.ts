@@ -132,6 +132,14 @@ export const accessMatrix: MatrixRow[] = [
 		minimum: 'admin',
 		sample: async ({ db, n }) => ({ form: { userId: String(await targetUser(db, n)), password: 'matrix passphrase' } })
 	},
+	{
+		route: '/admin/dossiers',
+		action: 'default',
+		minimum: 'admin',
+		sample: ({ n }) => ({
+			form: { title: `Matrix dossier ${n}`, shortTitle: `Matrix ${n}`, procedureRef: `2030/${String(n).padStart(4, '0')}(COD)`, summary: 'A dossier the access matrix opens.', slug: `matrix-dossier-${n}` }
+		})
+	},
 
 	// Rows added by the accounts work for routes of other issues, with empty input: they prove the
 	// refusals (and the database unchanged) and that permitted roles get past authorization (to a
@@ -260,6 +268,14 @@ export const accessMatrix: MatrixRow[] = [
 		minimum: 'editor',
 		expect: 'not-refused',
 		sample: () => ({ params: { slug: 'ai-act' }, form: { mode: 'dry', tablingContext: 'EP plenary, 14 June 2023', tabledOn: '2023-06-14', status: 'plenary_adopted' } })
+	},
+	{
+		// Without a file the text import answers 400 (“Choose a Word file”); the browser tests upload a real one.
+		route: '/dossiers/[slug]/documents/import',
+		action: 'default',
+		minimum: 'editor',
+		expect: 'not-refused',
+		sample: () => ({ params: { slug: 'ai-act' }, form: { mode: 'dry' } })
 	}
 ];
 
@@ -274,5 +290,7 @@ export const publicParamSamples: Record<string, string> = {
 	// Amendment 1 of the seed: public, with a status history (issue 5).
 	id: '1',
 	// The first actor, which visibility.test.ts gives its internal marker positions.
-	country: 'austria'
+	country: 'austria',
+	// The Parliament: its committees and Members' amendments are listed on its page (issue 10).
+	actor: 'european-parliament'
 };

@@ -28,6 +28,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/dossiers/[slug]/compare/documents': { read: 'public' },
 	'/dossiers/[slug]/compare/text': { read: 'public', write: 'public' },
 	'/dossiers/[slug]/provisions/[eid]/lineage': { read: 'public', write: 'editor' },
+	// One provision through the Council presidencies' compromise texts (issue 11).
+	'/dossiers/[slug]/provisions/[eid]/council': { read: 'public' },
 	'/dossiers/[slug]/charts': { read: 'public' },
 	'/dossiers/[slug]/charts/scores': { read: 'editor', write: 'editor' },
 	'/dossiers/[slug]/feed.atom': { read: 'public' },
@@ -47,6 +49,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/logout': { read: 'public', write: 'public' },
 	'/account': { read: 'reviewer', write: 'reviewer' },
 	'/admin/users': { read: 'admin', write: 'admin' },
+	// Admins open a dossier of their own (issue 11).
+	'/admin/dossiers': { read: 'admin', write: 'admin' },
 	// Amendments (issue 5): reading public amendments is public; reviewers comment and assess on the
 	// amendment page (its status action needs an editor, checked in the action); editors create, edit, import.
 	'/dossiers/[slug]/amendments': { read: 'public' },
@@ -54,10 +58,14 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/dossiers/[slug]/amendments/[id]/edit': { read: 'editor', write: 'editor' },
 	'/dossiers/[slug]/amendments/new': { read: 'editor', write: 'editor' },
 	'/dossiers/[slug]/amendments/import': { read: 'editor', write: 'editor' },
+	'/dossiers/[slug]/documents/import': { read: 'editor', write: 'editor' },
 	'/dossiers/[slug]/amendments/export.csv': { read: 'public' },
 	'/dossiers/[slug]/amendments/export.json': { read: 'public' },
 	'/api/dossiers/[slug]/amendments': { read: 'public' },
 	'/api/dossiers/[slug]/amendments/[id]': { read: 'public' },
+	// Who tabled what: groups, committees and Members, each with their amendments (public ones for the public).
+	'/dossiers/[slug]/actors': { read: 'public' },
+	'/dossiers/[slug]/actors/[actor]': { read: 'public' },
 	// Answers 404 unless the server runs with TRILOGUE_TEST_HOOKS=1 (the browser tests); see its file.
 	'/test-hooks': { read: 'public', write: 'public' }
 };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { EP_PLENARY_CONTEXT } from './seed/amendments';
 import type { OpenDatabase } from './db';
 import { amendment, assessment, position } from './db/schema';
 import { testDatabase } from './testing/database';
@@ -16,20 +17,26 @@ beforeAll(async () => {
 afterAll(() => open?.close());
 
 describe('amendment chart data', () => {
-	it('counts the 771 seeded amendments as adopted in plenary, by the Parliament, none assessed', async () => {
-		expect(await amendmentStatusCounts(open.db, dossierId)).toEqual([{ stage: 'EP plenary, 14 June 2023', status: 'plenary_adopted', n: 771 }]);
-		expect(await amendmentDirectionCounts(open.db, dossierId, 'author')).toEqual([{ group: 'European Parliament', direction: null, n: 771 }]);
+	it('counts the 771 amendments adopted in plenary and the 1,502 tabled in committee, none assessed', async () => {
+		const byStatus = await amendmentStatusCounts(open.db, dossierId);
+		expect(byStatus).toContainEqual({ stage: 'EP plenary, 14 June 2023', status: 'plenary_adopted', n: 771 });
+		expect(byStatus.filter((r) => r.status === 'tabled').reduce((n, r) => n + r.n, 0)).toBe(1502);
+		const byAuthor = await amendmentDirectionCounts(open.db, dossierId, 'author');
+		expect(byAuthor).toContainEqual({ group: 'European Parliament', direction: null, n: 771 });
+		expect(byAuthor.every((r) => r.direction === null)).toBe(true);
 	});
 
 	it('counts only assessments that are public and approved', async () => {
-		const [a220] = await open.db.select().from(amendment).where(eq(amendment.number, '220'));
-		const [a221] = await open.db.select().from(amendment).where(eq(amendment.number, '221'));
+		const plenary = (n: string) => and(eq(amendment.number, n), eq(amendment.tablingContext, EP_PLENARY_CONTEXT));
+		const [a220] = await open.db.select().from(amendment).where(plenary('220'));
+		const [a221] = await open.db.select().from(amendment).where(plenary('221'));
 		await open.db.insert(assessment).values([
 			{ amendmentId: a220.id, direction: 'strengthens', visibility: 'public', reviewState: 'approved' },
 			{ amendmentId: a221.id, direction: 'weakens', visibility: 'internal', reviewState: 'approved' }
 		]);
 		const counts = await amendmentDirectionCounts(open.db, dossierId, 'stage');
-		expect(counts.sort((x, y) => String(x.direction).localeCompare(String(y.direction)))).toEqual([
+		const inPlenary = counts.filter((c) => c.group === 'EP plenary, 14 June 2023');
+		expect(inPlenary.sort((x, y) => String(x.direction).localeCompare(String(y.direction)))).toEqual([
 			{ group: 'EP plenary, 14 June 2023', direction: null, n: 770 },
 			{ group: 'EP plenary, 14 June 2023', direction: 'strengthens', n: 1 }
 		]);

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbConnection } from './db';
 import { actor, amendment, amendmentAuthor, assessment, position, topic } from './db/schema';
 import type { DirectionCount, StatusCount } from '$lib/charts/amendments';
@@ -31,15 +32,19 @@ export async function amendmentDirectionCounts(db: DbConnection, dossierId: numb
 			.groupBy(amendment.tablingContext, assessment.direction);
 		return rows.map((r) => ({ ...r, n: Number(r.n) }));
 	}
+	// A Member's amendments count for their political group, each amendment once per group.
+	const group = alias(actor, 'author_group');
+	const name = sql<string | null>`coalesce(${group.name}, case when ${actor.kind} = 'member' then 'Members not matched to a group' else ${actor.name} end)`;
 	const rows = await db
-		.select({ group: actor.name, direction: assessment.direction, n: count() })
+		.select({ group: name, direction: assessment.direction, n: countDistinct(amendment.id) })
 		.from(amendment)
 		.leftJoin(amendmentAuthor, eq(amendmentAuthor.amendmentId, amendment.id))
 		.leftJoin(actor, eq(actor.id, amendmentAuthor.actorId))
+		.leftJoin(group, and(eq(group.id, actor.parentId), eq(actor.kind, 'member'), eq(group.kind, 'political_group')))
 		.leftJoin(assessment, published)
 		.where(publicAmendments)
-		.groupBy(actor.name, assessment.direction)
-		.orderBy(asc(actor.name));
+		.groupBy(name, assessment.direction)
+		.orderBy(asc(name));
 	return rows.map((r) => ({ group: r.group ?? 'Author unknown', direction: r.direction, n: Number(r.n) }));
 }
 

@@ -1,9 +1,10 @@
-import { aliasedTable, and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { DbConnection } from './db';
 import { document, provision, provisionLink, textVersion } from './db/schema';
 import { diffProvisionText, type TextDiff } from '../diff';
 import { groups, nearestIn, orderGroups, ownTexts, type GraphLink, type GraphVersion } from '../lineage/graph';
 import { resolveCitation } from '../lineage/numbering';
+import { documentNotice, type DocumentNotice } from '../documents/notice';
 
 export interface CompareDocument {
 	id: number;
@@ -16,7 +17,12 @@ export interface CompareDocument {
 	date: string | null;
 	/** Rebuilt by Trilogue (the Parliament's position), with the note saying how. */
 	reconstructed: string | null;
+	/** Not an official text (an unofficial consolidation): shown wherever it is named. */
+	notice: DocumentNotice | null;
 }
+
+/** Lists of amendments, not texts of the act: they hold no provisions of their own. */
+const amendmentLists = ['ep_amendments', 'ep_committee_amendments'] as const;
 
 export interface Version extends GraphVersion {
 	provisionId: number;
@@ -26,13 +32,16 @@ export interface Version extends GraphVersion {
 	derivedFrom: number[] | null;
 }
 
-/** The texts of the act that have provisions (not the list of amendments), in column order. */
+/**
+ * Every text of the act (not the lists of amendments): proposal, Council compromise texts, general approach,
+ * Parliament position, final act, later consolidations; in column order, which follows their dates.
+ */
 export async function listTextDocuments(db: DbConnection, dossierId: number): Promise<CompareDocument[]> {
 	const rows = await db
 		.select()
 		.from(document)
-		.where(and(eq(document.dossierId, dossierId), ne(document.kind, 'ep_amendments')))
-		.orderBy(asc(document.sortOrder));
+		.where(and(eq(document.dossierId, dossierId), notInArray(document.kind, [...amendmentLists])))
+		.orderBy(asc(document.sortOrder), sql`${document.date} asc nulls last`, asc(document.id));
 	return rows.map((d) => ({
 		id: d.id,
 		key: d.key,
@@ -42,7 +51,8 @@ export async function listTextDocuments(db: DbConnection, dossierId: number): Pr
 		officialReference: d.officialReference,
 		url: d.url,
 		date: d.date,
-		reconstructed: d.provenance?.reconstructed === true ? String(d.provenance.note ?? '') : null
+		reconstructed: d.provenance?.reconstructed === true ? String(d.provenance.note ?? '') : null,
+		notice: documentNotice(d)
 	}));
 }
 
@@ -191,13 +201,25 @@ export interface FourColumnView {
 	totals: { added: number; removed: number; operative: string[] }[];
 }
 
+/** The stages a reader compares first: proposal, general approach, Parliament position, final act. */
+const DEFAULT_COLUMN_KINDS = ['proposal', 'general_approach', 'ep_position', 'final_act'];
+
+/** The four-column view's columns when the reader chose none: one text per main stage, else the first four. */
+export function defaultColumns(documents: CompareDocument[]): CompareDocument[] {
+	const main = DEFAULT_COLUMN_KINDS.flatMap((kind) => documents.find((d) => d.kind === kind) ?? []);
+	return main.length >= 2 ? main : documents.slice(0, 4);
+}
+
 /**
- * An article across all texts, part by part: one row per provision followed through lineage, one column
- * per text, each later column diffed against the first (the Commission proposal).
+ * An article across texts, part by part: one row per provision followed through lineage, one column per
+ * text (`columnIds`, in the texts' date order; by default `defaultColumns`), each later column diffed
+ * against the first. `documentId` is the text whose numbering `eid` follows (the first that has it if absent).
  */
-export async function articleColumns(db: DbConnection, dossierId: number, eid: string, documentId?: number): Promise<FourColumnView | undefined> {
-	const documents = await listTextDocuments(db, dossierId);
-	const order = documentId ? [documentId, ...documents.map((d) => d.id).filter((id) => id !== documentId)] : documents.map((d) => d.id);
+export async function articleColumns(db: DbConnection, dossierId: number, eid: string, documentId?: number, columnIds?: number[]): Promise<FourColumnView | undefined> {
+	const all = await listTextDocuments(db, dossierId);
+	const documents = columnIds ? all.filter((d) => columnIds.includes(d.id)) : defaultColumns(all);
+	const searched = [...documents, ...all.filter((d) => !documents.includes(d))].map((d) => d.id);
+	const order = documentId ? [documentId, ...searched.filter((id) => id !== documentId)] : searched;
 	let anchor: Version | undefined;
 	for (const id of order) if ((anchor = await findVersion(db, dossierId, id, eid))) break;
 	if (!anchor || anchor.eid.includes('__')) return undefined;

@@ -27,6 +27,27 @@ describe('timeline', () => {
 		expect(entries.some((e) => !e.verified)).toBe(true);
 	});
 
+	it('shows a stage a later act moved at its original date, with the new date and the note', async () => {
+		const entries = await timeline(open.db, dossierId, '2026-12-07');
+		const article61 = entries.find((e) => e.key === 'application-article-6-1')!;
+		expect(article61.date).toBe('2027-08-02');
+		expect(article61.supersededBy).toMatchObject({ entryKey: 'event:omnibus-annex-i-high-risk-apply', date: '2028-08-02', partly: false });
+		expect(article61.supersededBy!.note).toContain('Article 113(c)');
+		expect(article61.sources.every((s) => s.kind !== 'superseded-by')).toBe(true);
+		expect(entries.some((e) => e.key === article61.supersededBy!.entryKey)).toBe(true);
+		const general = entries.find((e) => e.key === 'general-application')!;
+		expect(general.supersededBy).toMatchObject({ partly: true, date: '2027-12-02' });
+		expect(entries.find((e) => e.key === 'event:omnibus-article-5-new-prohibitions-apply')?.date).toBe('2026-12-02');
+	});
+
+	it('links the 2026 act’s publication to the unofficial consolidation, saying it is unofficial', async () => {
+		const entries = await timeline(open.db, dossierId, today);
+		const oj = entries.find((e) => e.key === 'event:digital-omnibus-oj')!;
+		expect(oj.document?.key).toBe('consolidated-2026');
+		expect(oj.document?.notice?.label).toBe('Unofficial consolidation');
+		expect(oj.sources.length).toBeGreaterThan(0);
+	});
+
 	it('does not repeat a stage as an event', async () => {
 		const entries = await timeline(open.db, dossierId, today);
 		const proposals = entries.filter((e) => e.date === '2021-04-21');
@@ -40,7 +61,20 @@ describe('procedureStatus', () => {
 		expect(status.totalStages).toBe(19);
 		expect(status.current?.key).toBe('general-application');
 		expect(status.currentNumber).toBe(18);
-		expect(status.next?.date).toBe('2027-08-02');
+		expect(status.next?.date).toBe('2026-12-02');
+	});
+
+	it('on 30 November 2026, what comes next is the new Article 5 prohibitions of 2 December 2026', async () => {
+		const status = await procedureStatus(open.db, dossierId, '2026-11-30');
+		expect(status.next).toMatchObject({ key: 'event:omnibus-article-5-new-prohibitions-apply', date: '2026-12-02', kind: 'event' });
+	});
+
+	it('on 7 December 2026, what comes next is the Annex III date, never the superseded 2 August 2027', async () => {
+		const status = await procedureStatus(open.db, dossierId, '2026-12-07');
+		expect(status.next).toMatchObject({ key: 'event:omnibus-annex-iii-high-risk-apply', date: '2027-12-02' });
+		expect(status.comingUp.map((s) => s.date)).not.toContain('2027-08-02');
+		expect(status.comingUp.some((s) => s.key === 'application-article-6-1')).toBe(false);
+		expect(status.current?.key).toBe('general-application');
 	});
 
 	it('counts back from an earlier day', async () => {

@@ -1,7 +1,11 @@
-import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbConnection } from './db';
-import { document, dossier, procedureEvent } from './db/schema';
+import { audit } from './audit';
+import { document, dossier, procedureEvent, provision, textVersion } from './db/schema';
 import { isUpcoming } from '$lib/dates';
+import { nextSteps, splitSupersession, type NextStep, type Supersession } from '$lib/procedure/next-step';
+import { documentNotice, type DocumentNotice } from '$lib/documents/notice';
 
 export type Dossier = typeof dossier.$inferSelect;
 export type ProcedureEvent = typeof procedureEvent.$inferSelect;
@@ -9,6 +13,16 @@ export type DossierDocument = typeof document.$inferSelect;
 
 export async function listDossiers(db: DbConnection): Promise<Dossier[]> {
 	return db.select().from(dossier).orderBy(asc(dossier.id));
+}
+
+/** The dossiers where some text holds the provision `eid` (to link to it only where it exists). */
+export async function dossiersWithProvision(db: DbConnection, eid: string): Promise<Set<number>> {
+	const rows = await db
+		.selectDistinct({ id: provision.dossierId })
+		.from(provision)
+		.innerJoin(textVersion, eq(textVersion.provisionId, provision.id))
+		.where(eq(provision.eid, eid));
+	return new Set(rows.map((r) => r.id));
 }
 
 export async function getDossier(db: DbConnection, slug: string): Promise<Dossier | undefined> {
@@ -22,12 +36,14 @@ export async function listDocuments(db: DbConnection, dossierId: number): Promis
 
 export interface TimelineEntry extends ProcedureEvent {
 	upcoming: boolean;
-	document: Pick<DossierDocument, 'key' | 'title' | 'officialReference' | 'url'> | null;
+	/** A later act moved its date (recorded among its sources, which here no longer list it). */
+	supersededBy: Supersession | null;
+	document: (Pick<DossierDocument, 'key' | 'title' | 'officialReference' | 'url'> & { notice: DocumentNotice | null }) | null;
 }
 
 /**
  * Every public stage and event of a dossier in date order (undated ones last), each marked upcoming
- * when its date is after `today`.
+ * when its date is after `today`. A stage a later act moved stays at its original date, with the move.
  */
 export async function timeline(db: DbConnection, dossierId: number, today: string): Promise<TimelineEntry[]> {
 	const rows = await db
@@ -36,11 +52,16 @@ export async function timeline(db: DbConnection, dossierId: number, today: strin
 		.leftJoin(document, eq(document.id, procedureEvent.documentId))
 		.where(and(eq(procedureEvent.dossierId, dossierId), eq(procedureEvent.visibility, 'public')))
 		.orderBy(sql`${procedureEvent.date} asc nulls last`, asc(procedureEvent.stageOrder), asc(procedureEvent.id));
-	return rows.map(({ event, document: doc }) => ({
-		...event,
-		upcoming: isUpcoming(event.date, today),
-		document: doc && { key: doc.key, title: doc.title, officialReference: doc.officialReference, url: doc.url }
-	}));
+	return rows.map(({ event, document: doc }) => {
+		const { supersededBy, sources } = splitSupersession(event.sources);
+		return {
+			...event,
+			sources,
+			upcoming: isUpcoming(supersededBy && !supersededBy.partly ? supersededBy.date : event.date, today),
+			supersededBy,
+			document: doc && { key: doc.key, title: doc.title, officialReference: doc.officialReference, url: doc.url, notice: documentNotice(doc) }
+		};
+	});
 }
 
 export interface ProcedureStatus {
@@ -48,29 +69,38 @@ export interface ProcedureStatus {
 	current: ProcedureEvent | undefined;
 	currentNumber: number;
 	totalStages: number;
-	next: ProcedureEvent | undefined;
+	/** What comes next, stage or event; a stage a later act moved counts at its new date. */
+	next: NextStep | undefined;
+	/** The next few, `next` first. */
+	comingUp: NextStep[];
 }
 
-/** Where the procedure stands on `today`: the last stage reached and the next one due. */
+/**
+ * Where the procedure stands on `today` (a parameter, so a test can fix the day): the last stage reached,
+ * and what comes next among stages and events alike (see `nextSteps`).
+ */
 export async function procedureStatus(db: DbConnection, dossierId: number, today: string): Promise<ProcedureStatus> {
-	const stages = await db
+	const entries = await db
 		.select()
 		.from(procedureEvent)
-		.where(and(eq(procedureEvent.dossierId, dossierId), eq(procedureEvent.kind, 'stage'), eq(procedureEvent.visibility, 'public'), isNotNull(procedureEvent.stageOrder)))
-		.orderBy(asc(procedureEvent.stageOrder));
+		.where(and(eq(procedureEvent.dossierId, dossierId), eq(procedureEvent.visibility, 'public')))
+		.orderBy(asc(procedureEvent.stageOrder), asc(procedureEvent.id));
+	const stages = entries.filter((e) => e.kind === 'stage' && e.stageOrder !== null);
 	const reached = stages.filter((s) => s.date && !isUpcoming(s.date, today));
 	const current = reached.at(-1);
+	const comingUp = nextSteps(entries, today, 3);
 	return {
-		current,
+		current: current && { ...current, sources: splitSupersession(current.sources).sources },
 		currentNumber: current ? stages.indexOf(current) + 1 : 0,
 		totalStages: stages.length,
-		next: stages.find((s) => isUpcoming(s.date, today))
+		next: comingUp[0],
+		comingUp
 	};
 }
 
-/** The most recent public events up to `today`, newest first. */
+/** The most recent public events up to `today`, newest first (a stage's move is not one of its sources). */
 export async function latestEvents(db: DbConnection, dossierId: number, today: string, limit = 5): Promise<ProcedureEvent[]> {
-	return db
+	const rows = await db
 		.select()
 		.from(procedureEvent)
 		.where(
@@ -83,4 +113,64 @@ export async function latestEvents(db: DbConnection, dossierId: number, today: s
 		)
 		.orderBy(desc(procedureEvent.date), desc(procedureEvent.id))
 		.limit(limit);
+	return rows.map((e) => ({ ...e, sources: splitSupersession(e.sources).sources }));
+}
+
+/** An EU procedure reference as the Legislative Observatory writes it: year, number and type, '2021/0106(COD)'. */
+export const PROCEDURE_REF = /^(19|20)\d{2}\/\d{4}\([A-Z]{3}\)$/;
+
+const required = (label: string, max: number) =>
+	z.preprocess((v) => v ?? '', z.string().trim().min(1, `${label} is needed.`).max(max, `At most ${max} characters.`));
+
+/** The new-dossier form; every field as a form posts it (strings). */
+export const dossierForm = z.object({
+	title: required('A title', 500),
+	shortTitle: required('A short title', 60),
+	procedureRef: z.preprocess(
+		(v) => v ?? '',
+		z.string().trim().regex(PROCEDURE_REF, 'A procedure reference such as 2021/0106(COD): year, four-digit number, type in capitals.')
+	),
+	summary: required('A summary', 4000),
+	slug: z.preprocess(
+		(v) => v ?? '',
+		z
+			.string()
+			.trim()
+			.min(2, 'At least 2 characters.')
+			.max(60, 'At most 60 characters.')
+			.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Lower-case letters, digits and single hyphens, e.g. “digital-omnibus”.')
+	)
+});
+
+export type DossierInput = z.output<typeof dossierForm>;
+
+/** Reads the posted form: the parsed values, or the field errors and what was typed (to show it again). */
+export async function readDossierForm(request: Request) {
+	const values = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+	const parsed = dossierForm.safeParse(values);
+	return parsed.success
+		? { ok: true as const, data: parsed.data, values }
+		: { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
+}
+
+export type CreateDossierResult = { ok: true; dossier: Dossier } | { ok: false; field: keyof DossierInput; message: string };
+
+/**
+ * Opens a new, empty dossier: no stages, texts or positions yet; editors add them. One dossier per slug and
+ * per procedure. Audited.
+ */
+export async function createDossier(db: DbConnection, input: DossierInput, userId: number): Promise<CreateDossierResult> {
+	return db.transaction(async (tx) => {
+		const [clash] = await tx
+			.select({ slug: dossier.slug, procedureRef: dossier.procedureRef })
+			.from(dossier)
+			.where(or(eq(dossier.slug, input.slug), eq(dossier.procedureRef, input.procedureRef)));
+		if (clash?.slug === input.slug) return { ok: false as const, field: 'slug' as const, message: `The address “${input.slug}” is taken by another dossier.` };
+		if (clash) return { ok: false as const, field: 'procedureRef' as const, message: `Procedure ${input.procedureRef} already has a dossier (“${clash.slug}”).` };
+		// A concurrent create of the same slug loses on the unique constraint rather than failing the request.
+		const [row] = await tx.insert(dossier).values({ ...input, sources: [] }).onConflictDoNothing().returning();
+		if (!row) return { ok: false as const, field: 'slug' as const, message: `The address “${input.slug}” is taken by another dossier.` };
+		await audit(tx, { userId, action: 'dossier.create', entityType: 'dossier', entityId: row.id, details: { after: input } });
+		return { ok: true as const, dossier: row };
+	});
 }

@@ -15,8 +15,11 @@ afterAll(() => open?.close());
 describe('getProvisionPage', () => {
 	it('gives Article 5 in the proposal, the general approach, the Parliament position and the final act, with its paragraphs', async () => {
 		const page = (await getProvisionPage(open.db, dossierId, 'art_5'))!;
-		expect(page.versions.map((v) => v.documentKey)).toEqual(['commission-proposal', 'council-general-approach', 'ep-position', 'final-act']);
+		// The Council's compromise texts (from Word) sit between the proposal and the general approach.
+		const main = page.versions.filter((v) => v.documentKind !== 'council_text');
+		expect(main.map((v) => v.documentKey)).toEqual(['commission-proposal', 'council-general-approach', 'ep-position', 'final-act', 'consolidated-2026']);
 		expect(page.versions.every((v) => v.officialReference.length > 0)).toBe(true);
+		expect(main.map((v) => v.notice?.label ?? null)).toEqual([null, null, null, null, 'Unofficial consolidation']);
 		expect(page.children.map((c) => c.eid)).toContain('art_5__para_1');
 		expect(page.parent).toBeUndefined();
 	});

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbConnection } from './db';
 import { document, provision, textVersion } from './db/schema';
+import { documentNotice, type DocumentNotice } from '$lib/documents/notice';
 
 export type Provision = typeof provision.$inferSelect;
 
@@ -16,6 +17,8 @@ export interface ProvisionVersion {
 	text: string;
 	deleted: boolean;
 	footnotes: { marker: string; text: string }[] | null;
+	/** Not an official text (an unofficial consolidation). */
+	notice: DocumentNotice | null;
 }
 
 export interface ProvisionChild {
@@ -38,9 +41,10 @@ export async function getProvisionPage(db: DbConnection, dossierId: number, eid:
 	const [row] = await db.select().from(provision).where(and(eq(provision.dossierId, dossierId), eq(provision.eid, eid)));
 	if (!row) return undefined;
 
-	const [versions, children, parent] = await Promise.all([
+	const [rows, children, parent] = await Promise.all([
 		db
 			.select({
+				provenance: document.provenance,
 				documentKey: document.key,
 				documentTitle: document.title,
 				documentKind: document.kind,
@@ -63,6 +67,7 @@ export async function getProvisionPage(db: DbConnection, dossierId: number, eid:
 			: Promise.resolve(undefined)
 	]);
 
+	const versions = rows.map(({ provenance, ...v }) => ({ ...v, notice: documentNotice({ kind: v.documentKind, provenance }) }));
 	const labels = children.length
 		? await db
 				.select({ provisionId: textVersion.provisionId, num: textVersion.num, heading: textVersion.heading, order: document.sortOrder })

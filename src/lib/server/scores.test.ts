@@ -16,13 +16,19 @@ beforeAll(async () => {
 });
 afterAll(() => open?.close());
 
-const docKey = { proposal: 'commission-proposal', generalApproach: 'council-general-approach', epAmendments: 'ep-amendments', finalAct: 'final-act' };
+const docKey = {
+	proposal: 'commission-proposal',
+	generalApproach: 'council-general-approach',
+	epAmendments: 'ep-amendments',
+	finalAct: 'final-act',
+	consolidated: 'consolidated-2026'
+};
 
 describe('the seeded ban scores', () => {
-	it('score each of the four texts on each of the five criteria, with a source that quotes it', async () => {
+	it('score each of the five texts on each of the five criteria, with a source that quotes it', async () => {
 		const data = await banStrengthData(open.db, dossierId);
 		expect(data.criteria.map((c) => c.key)).toEqual(['private-actors', 'post-rbi', 'no-exceptions', 'biometric-categorisation', 'emotion-recognition']);
-		expect(data.scores).toHaveLength(20);
+		expect(data.scores).toHaveLength(25);
 		for (const s of data.scores) {
 			expect([0, 0.5, 1]).toContain(s.score);
 			expect(s.justification.length).toBeGreaterThan(40);
@@ -65,9 +71,17 @@ describe('the seeded ban scores', () => {
 			['Council (2022)', 0],
 			['EP amendments (2023)', 4],
 			['Final act (2024)', 1],
-			['Later amending acts', null]
+			['Unofficial consolidation (2026)', 1]
 		]);
-		expect(rows.at(-1)!.text.note).toContain('Not scored');
+		expect(rows.at(-1)!.text.note).toContain('Unofficial consolidation');
+	});
+
+	it('score the 2026 text from its own wording: the biometric points are unchanged, and each justification says so', async () => {
+		const seeds = banScoreSeeds.filter((s) => s.document === 'consolidated');
+		expect(seeds.map((s) => s.criterion).sort()).toEqual(['biometric-categorisation', 'emotion-recognition', 'no-exceptions', 'post-rbi', 'private-actors']);
+		for (const s of seeds) expect(s.justification).toMatch(/^Unchanged by Regulation \(EU\) 2026\/1744/);
+		const final = new Map(banScoreSeeds.filter((s) => s.document === 'finalAct').map((s) => [s.criterion, s.score]));
+		for (const s of seeds) expect(s.score, s.criterion).toBe(final.get(s.criterion));
 	});
 });
 

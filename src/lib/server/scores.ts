@@ -5,6 +5,7 @@ import { banCriterion, banScore, document, procedureEvent } from './db/schema';
 import { audit } from './audit';
 import type { BanScoreValue, ScoredText } from '$lib/charts/ban-strength';
 import type { SourceRef } from '$lib/sources';
+import { documentNotice } from '$lib/documents/notice';
 
 export type BanCriterion = typeof banCriterion.$inferSelect;
 export type BanScore = typeof banScore.$inferSelect;
@@ -12,9 +13,11 @@ export type BanScore = typeof banScore.$inferSelect;
 /**
  * Which documents the ban is scored in. The Parliament is scored on the amendments it adopted (the official
  * text); the position Trilogue reconstructs from them ('ep_position') is the same stage, so it is left out
- * rather than shown twice.
+ * rather than shown twice. A consolidation is the act as a later amending act left it, so it stands for
+ * that act. Council compromise texts are steps towards the general approach, which is scored.
  */
-const scoredKinds = new Set(['proposal', 'general_approach', 'ep_amendments', 'final_act', 'amending_act']);
+const scoredKinds = new Set(['proposal', 'general_approach', 'ep_amendments', 'final_act', 'amending_act', 'consolidated']);
+const laterKinds = new Set(['amending_act', 'consolidated']);
 
 export interface BanStrengthData {
 	criteria: BanCriterion[];
@@ -45,8 +48,17 @@ export async function banStrengthData(db: DbConnection, dossierId: number): Prom
 	]);
 	const texts: BanStrengthData['texts'] = documents
 		.filter((d) => scoredKinds.has(d.kind))
-		.map((d) => ({ documentId: d.id, documentKey: d.key, label: d.date ? `${d.shortTitle} (${d.date.slice(0, 4)})` : d.shortTitle, date: d.date }));
-	if (amendingEvents.length > 0 && !documents.some((d) => d.kind === 'amending_act')) {
+		.map((d) => {
+			const notice = documentNotice(d);
+			return {
+				documentId: d.id,
+				documentKey: d.key,
+				label: d.date ? `${d.shortTitle} (${d.date.slice(0, 4)})` : d.shortTitle,
+				date: d.date,
+				...(notice ? { note: `${notice.label}: ${notice.note}` } : {})
+			};
+		});
+	if (amendingEvents.length > 0 && !documents.some((d) => laterKinds.has(d.kind))) {
 		texts.push({
 			documentId: null,
 			documentKey: null,

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
-import { loginAttempt, roles } from '$lib/server/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { amendment, document, dossier, loginAttempt, procedureEvent, roles } from '$lib/server/db/schema';
 import { createUser } from '$lib/server/user';
 import { createSession, generateSessionToken } from '$lib/server/session';
 
@@ -12,10 +13,14 @@ import { createSession, generateSessionToken } from '$lib/server/session';
  * server owns its PGlite database, so tests cannot open it themselves. Anywhere else this is a 404.
  *   { "action": "session", "role": "editor" } → a new user of that role and a session for it
  *   { "action": "reset-throttle" }             → forget all sign-in attempts
+ *   { "action": "remove-document", "dossier": "ai-act", "key": "ep-cult-…" }
+ *                                              → delete a seeded document (its amendments, texts and event),
+ *                                                so a test can import the file afresh through the page
  */
 const body = z.discriminatedUnion('action', [
 	z.object({ action: z.literal('session'), role: z.enum(roles) }),
-	z.object({ action: z.literal('reset-throttle') })
+	z.object({ action: z.literal('reset-throttle') }),
+	z.object({ action: z.literal('remove-document'), dossier: z.string(), key: z.string() })
 ]);
 
 export const POST: RequestHandler = async ({ request }) => {
@@ -25,6 +30,19 @@ export const POST: RequestHandler = async ({ request }) => {
 	if (parsed.data.action === 'reset-throttle') {
 		await db().delete(loginAttempt);
 		return json({ ok: true });
+	}
+	if (parsed.data.action === 'remove-document') {
+		const { dossier: slug, key } = parsed.data;
+		const found = await db()
+			.select({ id: document.id })
+			.from(document)
+			.innerJoin(dossier, eq(dossier.id, document.dossierId))
+			.where(and(eq(dossier.slug, slug), eq(document.key, key)));
+		if (!found.length) return json({ removed: 0 }, { status: 404 });
+		const removed = await db().delete(amendment).where(eq(amendment.documentId, found[0].id)).returning({ id: amendment.id });
+		await db().delete(procedureEvent).where(eq(procedureEvent.documentId, found[0].id));
+		await db().delete(document).where(eq(document.id, found[0].id));
+		return json({ removed: removed.length });
 	}
 	const role = parsed.data.role;
 	const suffix = randomBytes(6).toString('hex');

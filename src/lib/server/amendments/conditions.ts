@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbConnection } from '../db';
-import { actor, amendment, amendmentAuthor, assessment, provision } from '../db/schema';
+import { actor, amendment, amendmentAuthor, assessment, document, provision } from '../db/schema';
 import type { AmendmentFilters } from '$lib/amendments/filters';
 
 /** Who is looking: the public sees published amendments and assessments only. */
@@ -46,6 +46,12 @@ function tabledBy(actorIds: number[]): SQL {
 	return sql`${amendment.id} in (select ${amendmentAuthor.amendmentId} from ${amendmentAuthor} where ${inArray(amendmentAuthor.actorId, actorIds)})`;
 }
 
+/** Amendments in documents these actors issued: a committee's amendment documents are its amendments too. */
+function issuedBy(actorIds: number[]): SQL {
+	if (!actorIds.length) return sql`false`;
+	return sql`${amendment.documentId} in (select ${document.id} from ${document} where ${inArray(document.actorId, actorIds)})`;
+}
+
 function assessed(viewer: Viewer, direction?: string): SQL {
 	const visible = viewer.canSeeInternal ? sql`` : sql` and ${assessment.visibility} = 'public' and ${assessment.reviewState} = 'approved'`;
 	const which = direction ? sql` and ${assessment.direction} = ${direction}` : sql``;
@@ -64,7 +70,8 @@ export function amendmentConditions(dossierId: number, f: AmendmentFilters, view
 		);
 	}
 	if (f.status.length) conditions.push(inArray(amendment.status, f.status));
-	for (const ids of [actors.author, actors.group, actors.body]) if (ids) conditions.push(tabledBy(ids));
+	for (const ids of [actors.author, actors.group]) if (ids) conditions.push(tabledBy(ids));
+	if (actors.body) conditions.push(sql`(${tabledBy(actors.body)} or ${issuedBy(actors.body)})`);
 	if (f.assessment === 'none') conditions.push(sql`not ${assessed(viewer)}`);
 	else if (f.assessment) conditions.push(assessed(viewer, f.assessment));
 	// Dates may be partial: '2023-06' as an upper bound includes every day of June ('~' sorts after digits).

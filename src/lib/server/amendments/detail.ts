@@ -94,12 +94,16 @@ export async function listComments(db: DbConnection, amendmentId: number) {
 export interface AlsoTabled {
 	id: number;
 	number: string;
+	/** Where it was tabled: another committee's amendment is the commonest near-duplicate. */
 	tablingContext: string;
 	similarity: number;
 	authors: AmendmentAuthor[];
 }
 
-/** Other amendments on the same target with near-identical proposed text ("also tabled by …"). */
+/**
+ * Other amendments on the same target with near-identical proposed text ("also tabled by …"), in any
+ * tabling context: the same wording tabled in CULT and in ITRE is found both ways.
+ */
 async function alsoTabled(
 	db: DbConnection,
 	row: { id: number; targetProvisionId: number | null; targetPart: string; proposedText: string; deletesProvision: boolean },

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { OpenDatabase } from '../db';
-import { user } from '../db/schema';
+import { actor, amendment, amendmentAuthor, provision, user } from '../db/schema';
 import { testDatabase } from '../testing/database';
 import { getDossier } from '../dossiers';
 import { parseFilters } from '$lib/amendments/filters';
@@ -152,4 +152,64 @@ describe('a broken file gets a clear error and leaves the database as it was', (
 			expect(await snapshot()).toEqual(before);
 		});
 	}
+});
+
+describe('targets that create provisions, and authors by name', () => {
+	const sortKeys = async (eids: string[]) => {
+		const rows = await open.db.select({ eid: provision.eid, sortKey: provision.sortKey, parentId: provision.parentId, id: provision.id }).from(provision).where(and(eq(provision.dossierId, dossierId), inArray(provision.eid, eids)));
+		return new Map(rows.map((r) => [r.eid, r]));
+	};
+
+	it('a "(new)" target creates its provision after the one it is numbered after; the dry run lists it', async () => {
+		const file = bytes(
+			'tabling_context,number,target,base_text,proposed_text,new_provision\n' +
+				'New-provision test,1,Article 5 – paragraph 1 – point d x (new),,(dx) the use of emotion recognition systems in the workplace,true\n' +
+				'New-provision test,2,Article 4 d (new) – paragraph 1,,1. A brand new paragraph.,true\n'
+		);
+		const dry = await run(file, true);
+		expect(dry).toMatchObject({ ok: true, applied: false, plan: { refused: [] } });
+		if (!dry.ok) return;
+		expect(dry.plan.provisions.map((p) => p.eid)).toEqual(['art_5__para_1__point_dx', 'art_4d', 'art_4d__para_1']);
+		expect((await sortKeys(['art_5__para_1__point_dx'])).size).toBe(0);
+
+		expect(await run(file)).toMatchObject({ ok: true, applied: true });
+		const keys = await sortKeys(['art_5__para_1', 'art_5__para_1__point_dd', 'art_5__para_1__point_dx', 'art_5__para_2', 'art_4c', 'art_4d', 'art_4d__para_1', 'art_5']);
+		const de = keys.get('art_5__para_1__point_dx')!;
+		expect(de.parentId).toBe(keys.get('art_5__para_1')!.id);
+		expect(de.sortKey).toBeGreaterThan(keys.get('art_5__para_1__point_dd')!.sortKey);
+		expect(de.sortKey).toBeLessThan(keys.get('art_5__para_2')!.sortKey);
+		expect(keys.get('art_4d')!.sortKey).toBeGreaterThan(keys.get('art_4c')!.sortKey);
+		expect(keys.get('art_4d')!.sortKey).toBeLessThan(keys.get('art_5')!.sortKey);
+		expect(keys.get('art_4d__para_1')!.parentId).toBe(keys.get('art_4d')!.id);
+
+		const again = await run(file, true);
+		expect(again).toMatchObject({ ok: true, plan: { provisions: [], created: [], unchanged: 2 } });
+	});
+
+	it('takes authors as printed names: Members matched, groups as co-authors, the unknown kept and listed', async () => {
+		const file = bytes(
+			'tabling_context,number,provision,target,base_text,proposed_text,authors\n' +
+				'Authors test,1,art_5,Article 5,Old,New,"Dace MELBĀRDE;Andrey Slabakov;on behalf of the ECR Group;Jane Nobody-Known"\n'
+		);
+		const dry = await run(file, true);
+		expect(dry).toMatchObject({ ok: true, plan: { refused: [], newActors: [{ slug: 'jane-nobody-known', name: 'Jane Nobody-Known', where: 'line 2' }] } });
+		expect(await run(file)).toMatchObject({ ok: true, applied: true });
+		const rows = await open.db
+			.select({ slug: actor.slug, kind: actor.kind, unmatched: actor.unmatched, position: amendmentAuthor.position })
+			.from(amendmentAuthor)
+			.innerJoin(actor, eq(actor.id, amendmentAuthor.actorId))
+			.innerJoin(amendment, eq(amendment.id, amendmentAuthor.amendmentId))
+			.where(eq(amendment.tablingContext, 'Authors test'))
+			.orderBy(amendmentAuthor.position);
+		expect(rows.map((r) => [r.kind, r.unmatched])).toEqual([['member', false], ['member', false], ['political_group', false], ['member', true]]);
+		expect(rows[2].slug).toBe('ecr');
+		expect(rows[3].slug).toBe('jane-nobody-known');
+		expect(await run(file, true)).toMatchObject({ ok: true, plan: { newActors: [], created: [], unchanged: 1 } });
+	});
+
+	it('the Parliament JSON format reads an authors list of names', async () => {
+		const file = bytes(JSON.stringify({ items: [{ number: 1, target: 'Article 5', commissionText: 'Old', amendmentText: 'New', deleted: false, newProvision: false, authors: ['Brando Benifei'] }] }));
+		const result = await importAmendments(open.db, dossierId, file, { dryRun: false, userId, fileName: 'test', ep: { ...ep, tablingContext: 'JSON authors test' } });
+		expect(result).toMatchObject({ ok: true, applied: true, plan: { newActors: [] } });
+	});
 });

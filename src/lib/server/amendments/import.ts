@@ -1,219 +1,87 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database, DbConnection } from '../db';
-import { actor, amendment, amendmentAuthor, amendmentStatusChange } from '../db/schema';
+import type { DbConnection } from '../db';
+import { actor, amendment, amendmentAuthor, amendmentStatusChange, document, provision } from '../db/schema';
 import { audit } from '../audit';
-import { resolveAgainst } from '$lib/provisions/target';
-import { amendmentRecordSchema, type AmendmentRecord } from '$lib/amendments/record';
-import { parseImportFile, type EpFileDefaults, type ImportRow, type Refusal } from '$lib/amendments/import-file';
+import type { AmendmentRecord } from '$lib/amendments/record';
+import { parseImportFile, type EpFileDefaults, type ParsedImportFile } from '$lib/amendments/import-file';
+import { parseAmendmentPdf } from '$lib/amendments/import-pdf';
 import { chunked } from '../seed/batch';
-import { amendmentColumns } from './detail';
-import { allActorIds, provisionIds } from './lookups';
-import { asRecord } from './export';
+import { setAuthors } from './lookups';
+import { keyOf, planImport, type ImportPlan, type Ready } from './import-plan';
+import { createProvisions } from './new-provisions';
 
-export interface PlannedChange {
-	where: string;
-	number: string;
-	tablingContext: string;
-	/** For updates: the amendment and the fields that change. */
-	id?: number;
-	fields?: (keyof AmendmentRecord)[];
-}
-
-export interface ImportPlan {
-	format: 'csv' | 'json' | 'ep-json';
-	created: PlannedChange[];
-	updated: PlannedChange[];
-	unchanged: number;
-	refused: Refusal[];
-}
+export type { ImportPlan, PlannedChange } from './import-plan';
 
 export type ImportResult = { ok: false; error: string } | { ok: true; applied: boolean; plan: ImportPlan };
 
-interface Existing {
-	id: number;
-	version: number;
-	record: AmendmentRecord;
+export interface ImportOptions {
+	dryRun: boolean;
+	/** Who imports; null for the seed. */
+	userId: number | null;
+	fileName: string;
+	/** How rows of the Parliament's JSON file are filed. */
+	ep: EpFileDefaults;
+	/** The dossier's procedure ('2021/0106(COD)'): a PDF of another procedure is refused. */
+	procedure?: string;
 }
 
-interface Ready {
-	row: ImportRow;
-	record: AmendmentRecord;
-	provisionId: number | null;
-	actorIds: number[];
-	existing?: Existing;
-	fields: (keyof AmendmentRecord)[];
+/**
+ * Reads an uploaded file by what it is: a PDF is a Parliament committee amendment document, anything else
+ * CSV or JSON. File-level problems are an `error`; a row that cannot be read is a refusal with its place.
+ */
+export async function readImportFile(bytes: Uint8Array, options: Pick<ImportOptions, 'fileName' | 'ep' | 'procedure'>): Promise<ParsedImportFile> {
+	const isPdf = bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46; // %PDF
+	if (isPdf || /\.pdf$/i.test(options.fileName)) return parseAmendmentPdf(bytes, options.fileName, { procedure: options.procedure });
+	return parseImportFile(bytes, options.ep);
 }
-
-const defaults: Omit<AmendmentRecord, 'tablingContext' | 'number' | 'target' | 'baseText' | 'proposedText'> = {
-	provision: null,
-	targetPart: 'whole',
-	tabledOn: null,
-	status: 'tabled',
-	visibility: 'public',
-	authors: [],
-	deletesProvision: false,
-	newProvision: false,
-	justification: null,
-	sources: []
-};
-
-const keyOf = (context: string, number: string) => `${context}\u0000${number}`;
 
 /**
  * Imports a file of amendments into a dossier. A dry run reports what would be created, updated and
- * refused and changes nothing. The real run is one transaction and all or nothing: when any row is
- * refused, nothing is written. Rows are matched to amendments by (tabling context, number), so importing
- * the same file again changes nothing.
+ * refused (and which provisions and actors the file brings in) and changes nothing. The real run is one
+ * transaction and all or nothing: when any row is refused, nothing is written. Rows are matched to
+ * amendments by (tabling context, number), so importing the same file again changes nothing.
  */
-export async function importAmendments(
-	db: Database,
-	dossierId: number,
-	bytes: Uint8Array,
-	options: { dryRun: boolean; userId: number; fileName: string; ep: EpFileDefaults }
-): Promise<ImportResult> {
-	const parsed = parseImportFile(bytes, options.ep);
+export async function importAmendments(db: DbConnection, dossierId: number, bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+	const parsed = await readImportFile(bytes, options);
 	if (!parsed.ok) return parsed;
+	return importParsed(db, dossierId, parsed, options);
+}
+
+/** The import of a file already read (the seed and the benchmark read once, then plan and apply). */
+export async function importParsed(
+	db: DbConnection,
+	dossierId: number,
+	parsed: Extract<ParsedImportFile, { ok: true }>,
+	options: Pick<ImportOptions, 'dryRun' | 'userId' | 'fileName'>
+): Promise<ImportResult> {
 	try {
-		return await runImport(db, dossierId, parsed, options);
+		return await db.transaction(async (tx) => {
+			const { plan, ready } = await planImport(tx, dossierId, parsed);
+			if (options.dryRun || plan.refused.length) return { ok: true, applied: false, plan };
+			await applyImport(tx, dossierId, plan, ready, options.userId);
+			await flushSearchIndex(tx);
+			await audit(tx, {
+				userId: options.userId,
+				action: 'amendment.import',
+				entityType: 'dossier',
+				entityId: dossierId,
+				details: {
+					file: options.fileName,
+					format: plan.format,
+					documents: plan.documents.map((d) => d.officialReference),
+					created: plan.created.length,
+					updated: plan.updated.map((u) => ({ id: u.id, fields: u.fields })),
+					unchanged: plan.unchanged,
+					provisions: plan.provisions.map((p) => p.eid),
+					newActors: plan.newActors.map((a) => a.slug)
+				}
+			});
+			return { ok: true, applied: true, plan };
+		});
 	} catch (e) {
 		if (e instanceof ImportConflict) return { ok: false, error: e.message };
 		throw e;
 	}
-}
-
-async function runImport(
-	db: Database,
-	dossierId: number,
-	parsed: Extract<ReturnType<typeof parseImportFile>, { ok: true }>,
-	options: { dryRun: boolean; userId: number; fileName: string }
-): Promise<ImportResult> {
-	return db.transaction(async (tx) => {
-		const { plan, ready } = await planImport(tx, dossierId, parsed.format, parsed.rows, parsed.refused);
-		if (options.dryRun || plan.refused.length) return { ok: true, applied: false, plan };
-		await applyImport(tx, dossierId, ready, options.userId);
-		await flushSearchIndex(tx);
-		await audit(tx, {
-			userId: options.userId,
-			action: 'amendment.import',
-			entityType: 'dossier',
-			entityId: dossierId,
-			details: {
-				file: options.fileName,
-				format: plan.format,
-				created: plan.created.length,
-				updated: plan.updated.map((u) => ({ id: u.id, fields: u.fields })),
-				unchanged: plan.unchanged
-			}
-		});
-		return { ok: true, applied: true, plan };
-	});
-}
-
-async function planImport(db: DbConnection, dossierId: number, format: ImportPlan['format'], rows: ImportRow[], refusedByFile: Refusal[]) {
-	const refused = [...refusedByFile];
-	const [existing, provisions, actors] = await Promise.all([
-		existingByKey(db, dossierId, [...new Set(rows.map((r) => r.given.tablingContext))]),
-		provisionIds(db, dossierId),
-		allActorIds(db)
-	]);
-	const eids = new Set(provisions.keys());
-	const seen = new Map<string, string>();
-	const ready: Ready[] = [];
-	for (const row of rows) {
-		const { given } = row;
-		const refuse = (reason: string) => refused.push({ line: row.line, where: row.where, number: given.number, reason });
-		const key = keyOf(given.tablingContext, given.number);
-		if (seen.has(key)) {
-			refuse(`Amendment ${given.number} of “${given.tablingContext}” is already on ${seen.get(key)}.`);
-			continue;
-		}
-		seen.set(key, row.where);
-		const before = existing.get(key);
-
-		let eid: string | null = null;
-		let targetPart = given.targetPart;
-		if (given.provision) {
-			if (!provisions.has(given.provision)) {
-				refuse(`Unknown provision “${given.provision}”: no provision of this dossier has that identifier.`);
-				continue;
-			}
-			eid = given.provision;
-		} else if (before && before.record.target === given.target) {
-			eid = before.record.provision;
-		} else {
-			const match = resolveAgainst(given.target, eids, given.baseText || undefined);
-			if (!match.resolved || !match.eid || !provisions.has(match.eid)) {
-				refuse(`Unknown provision: the target “${given.target}” matches no provision of this dossier (give its identifier in the provision column).`);
-				continue;
-			}
-			eid = match.eid;
-			targetPart ??= match.part;
-		}
-		const unknownActors = (given.authors ?? []).filter((s) => !actors.has(s));
-		if (unknownActors.length) {
-			refuse(`Unknown author${unknownActors.length > 1 ? 's' : ''}: ${unknownActors.join(', ')}.`);
-			continue;
-		}
-		const merged = { ...(before?.record ?? defaults), ...given, provision: eid, ...(targetPart ? { targetPart } : {}) };
-		const checked = amendmentRecordSchema.safeParse(merged);
-		if (!checked.success) {
-			refuse(checked.error.issues[0]?.message ?? 'Invalid row.');
-			continue;
-		}
-		const record = { ...checked.data, authors: [...checked.data.authors].sort() } as AmendmentRecord;
-		const fields = before ? differences(before.record, record) : [];
-		if (before && !fields.length) continue;
-		ready.push({ row, record, provisionId: eid ? provisions.get(eid)! : null, actorIds: record.authors.map((s) => actors.get(s)!), existing: before, fields });
-	}
-	const change = (r: Ready): PlannedChange => ({ where: r.row.where, number: r.record.number, tablingContext: r.record.tablingContext });
-	const plan: ImportPlan = {
-		format,
-		created: ready.filter((r) => !r.existing).map(change),
-		updated: ready.filter((r) => r.existing).map((r) => ({ ...change(r), id: r.existing!.id, fields: r.fields })),
-		unchanged: rows.length - ready.length - (refused.length - refusedByFile.length),
-		refused: refused.sort((a, b) => a.line - b.line)
-	};
-	return { plan, ready };
-}
-
-function differences(before: AmendmentRecord, after: AmendmentRecord): (keyof AmendmentRecord)[] {
-	return (Object.keys(after) as (keyof AmendmentRecord)[]).filter((k) => canonical(before[k]) !== canonical(after[k]));
-}
-
-/** JSON with object keys sorted: PostgreSQL's jsonb does not keep key order. */
-function canonical(value: unknown): string {
-	return JSON.stringify(value, (_, v) =>
-		v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v
-	);
-}
-
-/** The dossier's amendments of the given tabling contexts, keyed by (context, number). */
-async function existingByKey(db: DbConnection, dossierId: number, contexts: string[]): Promise<Map<string, Existing>> {
-	const out = new Map<string, Existing>();
-	if (!contexts.length) return out;
-	const where = and(eq(amendment.dossierId, dossierId), inArray(amendment.tablingContext, contexts));
-	const [rows, authorRows] = await Promise.all([
-		db
-			.select({ ...amendmentColumns, provisionEid: sql<string | null>`(select eid from provision where provision.id = ${amendment.targetProvisionId})` })
-			.from(amendment)
-			.where(where),
-		db
-			.select({ amendmentId: amendmentAuthor.amendmentId, slug: actor.slug })
-			.from(amendmentAuthor)
-			.innerJoin(actor, eq(actor.id, amendmentAuthor.actorId))
-			.innerJoin(amendment, eq(amendment.id, amendmentAuthor.amendmentId))
-			.where(where)
-	]);
-	const authors = new Map<number, string[]>();
-	for (const a of authorRows) authors.set(a.amendmentId, [...(authors.get(a.amendmentId) ?? []), a.slug]);
-	for (const r of rows) {
-		out.set(keyOf(r.tablingContext, r.number), {
-			id: r.id,
-			version: r.version,
-			record: asRecord(r, authors.get(r.id) ?? [])
-		});
-	}
-	return out;
 }
 
 function columnsOf(r: AmendmentRecord, provisionId: number | null) {
@@ -238,15 +106,32 @@ function columnsOf(r: AmendmentRecord, provisionId: number | null) {
 /** The status history starts with the imported status; its date is known only for a tabling. */
 const statusDate = (r: AmendmentRecord) => (r.status === 'tabled' ? r.tabledOn : null);
 
-async function applyImport(db: DbConnection, dossierId: number, ready: Ready[], userId: number): Promise<void> {
+async function applyImport(db: DbConnection, dossierId: number, plan: ImportPlan, ready: Ready[], userId: number | null): Promise<void> {
+	const documentIds: (number | null)[] = [];
+	for (const t of plan.documents) documentIds.push(await ensureTablingDocument(db, dossierId, t));
+	const documentOf = (r: Ready) => (r.row.tabling === undefined ? null : (documentIds[r.row.tabling] ?? null));
+	if (plan.newActors.length)
+		await db.insert(actor).values(plan.newActors.map((a) => ({ kind: 'member' as const, slug: a.slug, name: a.name, unmatched: true })));
+	await createProvisions(db, dossierId, plan.provisions);
+	const slugs = [...new Set(ready.flatMap((r) => r.authors))];
+	const [actorRows, provisionRows] = await Promise.all([
+		slugs.length ? db.select({ id: actor.id, slug: actor.slug }).from(actor).where(inArray(actor.slug, slugs)) : [],
+		lookupProvisions(db, dossierId, ready)
+	]);
+	const actorId = new Map(actorRows.map((a) => [a.slug, a.id]));
+	const provisionOf = (r: Ready) => (r.eid ? (provisionRows.get(r.eid) ?? null) : null);
+	const authorIds = (r: Ready) => r.authors.map((s) => actorId.get(s)!);
+
 	const creates = ready.filter((r) => !r.existing);
 	for (const batch of chunked(creates, 400)) {
 		const ids = await db
 			.insert(amendment)
-			.values(batch.map((r) => ({ dossierId, ...columnsOf(r.record, r.provisionId), createdBy: userId })))
+			.values(batch.map((r) => ({ dossierId, documentId: documentOf(r), ...columnsOf(r.record, provisionOf(r)), createdBy: userId })))
 			.returning({ id: amendment.id, tablingContext: amendment.tablingContext, number: amendment.number });
 		const idOf = new Map(ids.map((i) => [keyOf(i.tablingContext, i.number), i.id]));
-		const authorRows = batch.flatMap((r) => [...new Set(r.actorIds)].map((actorId) => ({ amendmentId: idOf.get(keyOf(r.record.tablingContext, r.record.number))!, actorId })));
+		const authorRows = batch.flatMap((r) =>
+			authorIds(r).map((actorId, position) => ({ amendmentId: idOf.get(keyOf(r.record.tablingContext, r.record.number))!, actorId, position }))
+		);
 		for (const chunk of chunked(authorRows, 5000)) await db.insert(amendmentAuthor).values(chunk);
 		await db.insert(amendmentStatusChange).values(
 			batch.map((r) => ({ amendmentId: idOf.get(keyOf(r.record.tablingContext, r.record.number))!, status: r.record.status, date: statusDate(r.record), note: 'Imported', changedBy: userId }))
@@ -256,18 +141,56 @@ async function applyImport(db: DbConnection, dossierId: number, ready: Ready[], 
 		const before = r.existing!;
 		const updated = await db
 			.update(amendment)
-			.set({ ...columnsOf(r.record, r.provisionId), version: sql`${amendment.version} + 1`, updatedAt: new Date() })
+			.set({ ...columnsOf(r.record, provisionOf(r)), ...(documentOf(r) ? { documentId: documentOf(r) } : {}), version: sql`${amendment.version} + 1`, updatedAt: new Date() })
 			.where(and(eq(amendment.id, before.id), eq(amendment.version, before.version)))
 			.returning({ id: amendment.id });
 		if (!updated.length) throw new ImportConflict(r.record.number);
-		if (r.fields.includes('authors')) {
-			await db.delete(amendmentAuthor).where(eq(amendmentAuthor.amendmentId, before.id));
-			const unique = [...new Set(r.actorIds)];
-			if (unique.length) await db.insert(amendmentAuthor).values(unique.map((actorId) => ({ amendmentId: before.id, actorId })));
-		}
+		if (r.fields.includes('authors')) await setAuthors(db, before.id, authorIds(r));
 		if (r.fields.includes('status'))
 			await db.insert(amendmentStatusChange).values({ amendmentId: before.id, status: r.record.status, date: statusDate(r.record), note: 'Set by import', changedBy: userId });
 	}
+}
+
+/** eId → id of the provisions the rows target, new ones included. */
+async function lookupProvisions(db: DbConnection, dossierId: number, ready: Ready[]): Promise<Map<string, number>> {
+	const eids = [...new Set(ready.flatMap((r) => (r.eid ? [r.eid] : [])))];
+	const out = new Map<string, number>();
+	for (const batch of chunked(eids, 5000)) {
+		const rows = await db.select({ id: provision.id, eid: provision.eid }).from(provision).where(and(eq(provision.dossierId, dossierId), inArray(provision.eid, batch)));
+		for (const r of rows) out.set(r.eid, r.id);
+	}
+	return out;
+}
+
+/** The committee document the amendments were tabled in: a document of the dossier, issued by the committee. */
+async function ensureTablingDocument(db: DbConnection, dossierId: number, t: ImportPlan['documents'][number]): Promise<number> {
+	if (t.id) return t.id;
+	const committeeSlug = `ep-${t.committee.toLowerCase()}`;
+	let [committee] = await db.select({ id: actor.id }).from(actor).where(eq(actor.slug, committeeSlug));
+	if (!committee) {
+		const [parliament] = await db.select({ id: actor.id }).from(actor).where(eq(actor.slug, 'european-parliament'));
+		[committee] = await db
+			.insert(actor)
+			.values({ kind: 'committee', slug: committeeSlug, name: `${t.committeeName} (${t.committee})`, parentId: parliament?.id ?? null })
+			.returning({ id: actor.id });
+	}
+	const [{ sortOrder }] = await db.select({ sortOrder: sql<number>`coalesce(max(${document.sortOrder}), 0) + 1` }).from(document).where(eq(document.dossierId, dossierId));
+	const [row] = await db
+		.insert(document)
+		.values({
+			dossierId,
+			key: t.key,
+			kind: 'ep_committee_amendments',
+			title: t.title,
+			shortTitle: t.shortTitle,
+			officialReference: t.officialReference,
+			date: t.date,
+			sortOrder,
+			provenance: t.provenance,
+			actorId: committee.id
+		})
+		.returning({ id: document.id });
+	return row.id;
 }
 
 /**

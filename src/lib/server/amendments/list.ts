@@ -1,4 +1,5 @@
 import { asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbConnection } from '../db';
 import { actor, amendment, amendmentAuthor, assessment, provision } from '../db/schema';
 import type { AmendmentFilters } from '$lib/amendments/filters';
@@ -10,7 +11,13 @@ export interface AmendmentAuthor {
 	slug: string;
 	name: string;
 	kind: string;
+	/** A name an import could not match to a Member. */
+	unmatched: boolean;
+	/** A Member's political group. */
+	group: { slug: string; name: string } | null;
 }
+
+const parent = alias(actor, 'parent');
 
 export interface AmendmentListItem {
 	id: number;
@@ -102,16 +109,31 @@ export async function listAmendments(db: DbConnection, dossierId: number, f: Ame
 }
 
 /** Authors of some amendments, by amendment id. */
+/** Authors of some amendments in the order the documents print them, each Member with their group. */
 export async function authorsOf(db: DbConnection, ids: number[]): Promise<Map<number, AmendmentAuthor[]>> {
 	const out = new Map<number, AmendmentAuthor[]>();
 	if (!ids.length) return out;
 	const rows = await db
-		.select({ amendmentId: amendmentAuthor.amendmentId, slug: actor.slug, name: actor.name, kind: actor.kind })
+		.select({
+			amendmentId: amendmentAuthor.amendmentId,
+			slug: actor.slug,
+			name: actor.name,
+			kind: actor.kind,
+			unmatched: actor.unmatched,
+			parentSlug: parent.slug,
+			parentName: parent.name,
+			parentKind: parent.kind
+		})
 		.from(amendmentAuthor)
 		.innerJoin(actor, eq(actor.id, amendmentAuthor.actorId))
+		.leftJoin(parent, eq(parent.id, actor.parentId))
 		.where(inArray(amendmentAuthor.amendmentId, ids))
-		.orderBy(asc(actor.name));
-	for (const { amendmentId, ...a } of rows) out.set(amendmentId, [...(out.get(amendmentId) ?? []), a]);
+		// As the document prints them; the plenary's authors (no order) by name.
+		.orderBy(asc(amendmentAuthor.position), asc(actor.name));
+	for (const { amendmentId, parentSlug, parentName, parentKind, ...a } of rows) {
+		const group = parentKind === 'political_group' && parentSlug && parentName ? { slug: parentSlug, name: parentName } : null;
+		out.set(amendmentId, [...(out.get(amendmentId) ?? []), { ...a, group }]);
+	}
 	return out;
 }
 

@@ -26,11 +26,11 @@ export async function allActorIds(db: DbConnection): Promise<Map<string, number>
 	return new Map(rows.map((r) => [r.slug, r.id]));
 }
 
-/** Replaces an amendment's authors. */
+/** Replaces an amendment's authors, keeping their order. */
 export async function setAuthors(db: DbConnection, amendmentId: number, actorIds: number[]): Promise<void> {
 	await db.delete(amendmentAuthor).where(eq(amendmentAuthor.amendmentId, amendmentId));
 	const unique = [...new Set(actorIds)];
-	if (unique.length) await db.insert(amendmentAuthor).values(unique.map((actorId) => ({ amendmentId, actorId })));
+	if (unique.length) await db.insert(amendmentAuthor).values(unique.map((actorId, position) => ({ amendmentId, actorId, position })));
 }
 
 /** PostgreSQL's unique_violation, from either driver. */

@@ -1,6 +1,8 @@
 import type { DbConnection } from '../db';
 import { actor, topic, type ActorKind } from '../db/schema';
 import type { AiActData } from './load';
+import { nameSlug } from '$lib/amendments/authors';
+import { seedMembers } from './members';
 
 /** The 27 member states, with the country codes the EU uses (EL for Greece). */
 export const memberStates: [code: string, name: string][] = [
@@ -18,6 +20,12 @@ const otherActors: { kind: ActorKind; slug: string; name: string; parent?: strin
 	{ kind: 'institution', slug: 'european-parliament', name: 'European Parliament' },
 	{ kind: 'committee', slug: 'ep-imco', name: 'Committee on the Internal Market and Consumer Protection (IMCO)', parent: 'european-parliament' },
 	{ kind: 'committee', slug: 'ep-libe', name: 'Committee on Civil Liberties, Justice and Home Affairs (LIBE)', parent: 'european-parliament' },
+	// The committees whose amendment documents the seed imports; IMCO and LIBE reported jointly (Rule 58).
+	{ kind: 'committee', slug: 'ep-imco-libe', name: 'Committees on the Internal Market and Consumer Protection and on Civil Liberties, Justice and Home Affairs, jointly (IMCO-LIBE)', parent: 'european-parliament' },
+	{ kind: 'committee', slug: 'ep-cult', name: 'Committee on Culture and Education (CULT)', parent: 'european-parliament' },
+	{ kind: 'committee', slug: 'ep-envi', name: 'Committee on the Environment, Public Health and Food Safety (ENVI)', parent: 'european-parliament' },
+	{ kind: 'committee', slug: 'ep-itre', name: 'Committee on Industry, Research and Energy (ITRE)', parent: 'european-parliament' },
+	{ kind: 'committee', slug: 'ep-tran', name: 'Committee on Transport and Tourism (TRAN)', parent: 'european-parliament' },
 	{ kind: 'political_group', slug: 'epp', name: 'Group of the European People’s Party (EPP)' },
 	{ kind: 'political_group', slug: 's-d', name: 'Progressive Alliance of Socialists and Democrats (S&D)' },
 	{ kind: 'political_group', slug: 'renew', name: 'Renew Europe' },
@@ -40,24 +48,32 @@ export const banTopics: { slug: string; name: string; description: string; provi
 	{ slug: 'predictive-policing', name: 'Predictive policing', description: 'Risk assessments predicting that a person will commit a criminal offence.', provisionEids: ['art_5__para_1__point_d'] }
 ];
 
-export const slugify = (s: string) =>
-	s
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '');
+/** The one slug function, shared with the author matcher so 'Løkkegaard' is 'lokkegaard' everywhere. */
+export const slugify = nameSlug;
 
-/** Seeds actors (member states, institutions, groups, presidencies) and the ban's topics. */
+/**
+ * Seeds actors (member states, institutions, committees, groups and their Members, presidencies) and the
+ * ban's topics. `committeeIds` is keyed by the committee's code as documents print it ('CULT', 'IMCO-LIBE').
+ */
 export async function seedActors(tx: DbConnection, data: AiActData, dossierId: number) {
 	const states = await tx
 		.insert(actor)
 		.values(memberStates.map(([code, name]) => ({ kind: 'member_state' as const, slug: slugify(name), name, countryCode: code })))
 		.returning({ id: actor.id, name: actor.name });
-	const others = await tx
+	// Parents first, so each child row carries its parent's id.
+	const parents = await tx
 		.insert(actor)
-		.values(otherActors.map(({ kind, slug, name }) => ({ kind, slug, name })))
-		.returning({ id: actor.id, slug: actor.slug });
+		.values(otherActors.filter((a) => !a.parent).map(({ kind, slug, name }) => ({ kind, slug, name })))
+		.returning({ id: actor.id, slug: actor.slug, kind: actor.kind });
+	const parentIds = new Map(parents.map((p) => [p.slug, p.id]));
+	const children = await tx
+		.insert(actor)
+		.values(otherActors.filter((a) => a.parent).map(({ kind, slug, name, parent }) => ({ kind, slug, name, parentId: parentIds.get(parent!)! })))
+		.returning({ id: actor.id, slug: actor.slug, kind: actor.kind });
+	const others = [...parents, ...children];
+	const groupIds = new Map(others.filter((o) => o.kind === 'political_group').map((o) => [o.slug, o.id]));
+	const committeeIds = new Map(others.filter((o) => o.kind === 'committee').map((o) => [o.slug.replace(/^ep-/, '').toUpperCase(), o.id]));
+	const members = await seedMembers(tx, groupIds, data.members);
 	const presidencies = await tx
 		.insert(actor)
 		.values(
@@ -75,7 +91,10 @@ export async function seedActors(tx: DbConnection, data: AiActData, dossierId: n
 		memberStates: new Map(states.map((s) => [s.name, s.id])),
 		presidencyIds: presidencies.map((p) => p.id),
 		parliamentId: bySlug.get('european-parliament')!,
-		actorCount: states.length + others.length + presidencies.length,
+		groupIds,
+		committeeIds,
+		members,
+		actorCount: states.length + others.length + presidencies.length + members,
 		topicCount: banTopics.length
 	};
 }

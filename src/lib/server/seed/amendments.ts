@@ -2,7 +2,7 @@ import type { DbConnection } from '../db';
 import { amendment, amendmentAuthor, amendmentStatusChange } from '../db/schema';
 import { resolveAgainst } from '../../provisions/target';
 import type { AiActData } from './load';
-import { ensureProvisions, type ProvisionIndex } from './texts';
+import { placeProvisions, type ProvisionIndex } from './texts';
 import { toSourceRefs } from './sources';
 import { chunked } from './batch';
 
@@ -30,15 +30,10 @@ export async function seedEpAmendments(
 	const resolved = data.amendments.items.map((a) => ({ a, target: resolveAgainst(a.target, ctx.proposalTexts, a.commissionText) }));
 	const newProvisions = resolved
 		.filter(({ target }) => target.eid && target.isNew && !ctx.index.ids.has(target.eid))
-		.map(({ target }) => ({
-			eid: target.eid!,
-			parentEid: target.parentEid,
-			kind: kindOfEid(target.eid!),
-			sortKey: ++ctx.index.nextSortKey
-		}))
+		.map(({ target }) => ({ eid: target.eid!, parentEid: target.parentEid }))
 		// Parents before children, so each new provision finds its parent.
 		.sort((x, y) => x.eid.split('__').length - y.eid.split('__').length);
-	await ensureProvisions(tx, ctx.dossierId, dedupe(newProvisions), ctx.index);
+	await placeProvisions(tx, ctx.dossierId, dedupe(newProvisions), ctx.index);
 
 	const rows = resolved.map(({ a, target }) => {
 		report.total += 1;
@@ -78,21 +73,6 @@ export async function seedEpAmendments(
 		);
 	}
 	return report;
-}
-
-function kindOfEid(eid: string) {
-	const last = eid.split('__').at(-1)!;
-	if (last.startsWith('art_')) return 'article' as const;
-	if (last.startsWith('rec_')) return 'recital' as const;
-	if (last.startsWith('cit_')) return 'citation' as const;
-	if (last.startsWith('anx_')) return 'annex' as const;
-	if (last.startsWith('para_')) return 'paragraph' as const;
-	if (last.startsWith('subpara_')) return 'subparagraph' as const;
-	if (last.startsWith('point_') || last.startsWith('indent_')) return 'point' as const;
-	if (last.startsWith('title_')) return 'title' as const;
-	if (last.startsWith('chp_')) return 'chapter' as const;
-	if (last.startsWith('sec_')) return 'section' as const;
-	return 'line' as const;
 }
 
 function dedupe<T extends { eid: string }>(rows: T[]): T[] {

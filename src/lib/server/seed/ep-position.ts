@@ -1,10 +1,10 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { DbConnection } from '../db';
-import { amendment, document, textVersion, type provisionKinds } from '../db/schema';
+import { amendment, document, textVersion } from '../db/schema';
 import { splitDocument } from '../../provisions/split';
 import { reconstruct, type PositionAmendment } from '../../lineage/reconstruct';
 import type { AiActData } from './load';
-import { ensureProvisions, type ProvisionIndex } from './texts';
+import { placeProvisions, type ProvisionIndex } from './texts';
 import { EP_PLENARY_CONTEXT } from './amendments';
 import { chunked } from './batch';
 
@@ -58,12 +58,10 @@ export async function seedEpPosition(
 	const result = reconstruct(base, amendments);
 
 	// Parts of new articles (Article 4a(1)…) become provisions of their own, so later texts can link to them.
-	await ensureProvisions(
+	await placeProvisions(
 		tx,
 		ctx.dossierId,
-		result.nodes
-			.filter((n) => !ctx.index.ids.has(n.eid))
-			.map((n) => ({ eid: n.eid, parentEid: n.parentEid, kind: n.kind as (typeof provisionKinds)[number], sortKey: ++ctx.index.nextSortKey })),
+		result.nodes.filter((n) => !ctx.index.ids.has(n.eid)).map((n) => ({ eid: n.eid, parentEid: n.parentEid })),
 		ctx.index
 	);
 

@@ -10,6 +10,9 @@ import { seedEpPosition, type EpPositionReport } from './ep-position';
 import { seedLineage, type LineageReport } from './lineage';
 import { seedPositions } from './positions';
 import { seedBanScores } from './scores';
+import { consolidatedText } from './consolidated';
+import { seedCommitteeAmendments, type CommitteeAmendmentsReport } from './committee-amendments';
+import { seedCouncilTexts, type CouncilTextsReport } from './council-texts';
 
 export interface SeedSummary {
 	seeded: boolean;
@@ -19,12 +22,16 @@ export interface SeedSummary {
 	provisions: number;
 	textVersions: number;
 	amendments: AmendmentSeedReport;
+	committeeAmendments: CommitteeAmendmentsReport;
+	councilTexts: CouncilTextsReport;
 	epPosition: EpPositionReport;
 	lineage: LineageReport;
 	actors: number;
 	topics: number;
 	positions: number;
 	ms: number;
+	/** Milliseconds per step. */
+	phases: [string, number][];
 }
 
 /**
@@ -37,46 +44,62 @@ export async function seedAiAct(db: Database): Promise<SeedSummary | { seeded: f
 	const started = performance.now();
 	const data = await loadAiAct();
 
+	// Where the seed's time goes, for `npm run bench:seed`.
+	const phases: [string, number][] = [];
+	const time = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
+		const t = performance.now();
+		const result = await step();
+		phases.push([name, Math.round(performance.now() - t)]);
+		return result;
+	};
+
 	return db.transaction(async (tx) => {
-		const { dossierId, documents } = await seedDossier(tx, data);
-		const { stages, events } = await seedProcedure(tx, data, dossierId, documents);
-		const texts = await seedTexts(tx, dossierId, [
+		const { dossierId, documents } = await time('seedDossier', () => seedDossier(tx, data));
+		const { stages, events } = await time('seedProcedure', () => seedProcedure(tx, data, dossierId, documents));
+		const texts = await time('seedTexts', () => seedTexts(tx, dossierId, [
 			{ documentId: documents.proposal, text: data.proposal },
 			{ documentId: documents.generalApproach, text: data.generalApproach },
-			{ documentId: documents.finalAct, text: data.finalAct }
-		]);
-		const actors = await seedActors(tx, data, dossierId);
+			{ documentId: documents.finalAct, text: data.finalAct },
+			{ documentId: documents.consolidated, text: consolidatedText(data.consolidated) }
+		]));
+		const actors = await time('seedActors', () => seedActors(tx, data, dossierId));
 		const proposalTexts = new Map(texts.splits[0].map((n) => [n.eid, n.text]));
-		const amendments = await seedEpAmendments(tx, data, {
+		const amendments = await time('seedEpAmendments', () => seedEpAmendments(tx, data, {
 			dossierId,
 			documentId: documents.epAmendments,
 			parliamentActorId: actors.parliamentId,
 			index: texts.index,
 			proposalTexts
-		});
-		const epPosition = await seedEpPosition(tx, data, { dossierId, index: texts.index });
-		const lineage = await seedLineage(tx, data, {
+		}));
+		const epPosition = await time('seedEpPosition', () => seedEpPosition(tx, data, { dossierId, index: texts.index }));
+		const lineage = await time('seedLineage', () => seedLineage(tx, data, {
 			proposal: documents.proposal,
 			generalApproach: documents.generalApproach,
 			epPosition: epPosition.documentId,
-			finalAct: documents.finalAct
-		});
-		const positions = await seedPositions(tx, data, { dossierId, ...actors });
-		await seedBanScores(tx, data, { dossierId, documents });
+			finalAct: documents.finalAct,
+			consolidated: documents.consolidated
+		}));
+		const councilTexts = await time('seedCouncilTexts', () => seedCouncilTexts(tx, dossierId, data.dossier.procedure.reference));
+		const committeeAmendments = await time('seedCommitteeAmendments', () => seedCommitteeAmendments(tx, dossierId, data.dossier.procedure.reference));
+		const positions = await time('seedPositions', () => seedPositions(tx, data, { dossierId, ...actors }));
+		await time('seedBanScores', () => seedBanScores(tx, data, { dossierId, documents }));
 		return {
 			seeded: true,
 			stages,
 			events,
-			documents: Object.keys(documents).length + 1,
+			documents: Object.keys(documents).length + 1 + committeeAmendments.documents + councilTexts.created,
 			provisions: texts.index.ids.size,
 			textVersions: texts.versions + epPosition.versions,
 			amendments,
+			committeeAmendments,
+			councilTexts,
 			epPosition,
 			lineage,
 			actors: actors.actorCount,
 			topics: actors.topicCount,
 			positions,
-			ms: Math.round(performance.now() - started)
+			ms: Math.round(performance.now() - started),
+			phases
 		};
 	});
 }
@@ -89,6 +112,9 @@ export function describeSeed(s: SeedSummary | { seeded: false }): string {
 		`Loaded the AI Act dossier in ${(s.ms / 1000).toFixed(1)} s: ${s.stages} stages, ${s.events} events, ` +
 		`${s.documents} documents, ${s.provisions} provisions (${s.textVersions} text versions), ` +
 		`${a.total} EP amendments (${a.resolved} targets resolved, ${a.unresolved.length} not), ` +
+		`${s.councilTexts.documents} Council texts from Word (${s.councilTexts.versions} text versions; the general approach's Word file words ${s.councilTexts.updated} differently from its PDF), ` +
+		`${s.committeeAmendments.amendments} committee amendments from ${s.committeeAmendments.documents} PDFs ` +
+		`(read in ${s.committeeAmendments.readSeconds.toFixed(1)} s; ${s.committeeAmendments.provisions} new provisions, ${s.committeeAmendments.unmatchedNames} names not matched), ` +
 		`the Parliament position rebuilt from ${s.epPosition.applied} of them (${s.epPosition.skipped.length} not applied), ` +
 		`${s.lineage.links} lineage links, ` +
 		`${s.actors} actors, ${s.topics} topics, ${s.positions} positions.`

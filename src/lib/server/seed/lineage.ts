@@ -12,6 +12,8 @@ export interface LineageDocuments {
 	generalApproach: number;
 	epPosition: number;
 	finalAct: number;
+	/** The act as later amended: its provisions are the final act's under the same number. */
+	consolidated?: number;
 }
 
 export interface LineageReport {
@@ -23,7 +25,8 @@ export interface LineageReport {
  * Links each provision to its counterparts in the other texts: the Commission proposal to the Council's
  * general approach, the Parliament's position and the final act; provisions the Commission did not propose
  * (new in the Council's or the Parliament's text) to the final act. Numbering maps first, then the same
- * number, then text similarity (see src/lib/lineage/match.ts).
+ * number, then text similarity (see src/lib/lineage/match.ts). A consolidation of the act as later amended
+ * keeps the final act's numbering, so its provisions link to the final act's by number alone.
  */
 export async function seedLineage(tx: DbConnection, data: AiActData, docs: LineageDocuments): Promise<LineageReport> {
 	const rows = await tx
@@ -38,7 +41,7 @@ export async function seedLineage(tx: DbConnection, data: AiActData, docs: Linea
 		})
 		.from(textVersion)
 		.innerJoin(provision, eq(provision.id, textVersion.provisionId))
-		.where(inArray(textVersion.documentId, Object.values(docs)));
+		.where(inArray(textVersion.documentId, Object.values(docs).filter((id) => id !== undefined)));
 	const of = (documentId: number): LineageNode[] => rows.filter((r) => r.documentId === documentId);
 	const P = of(docs.proposal);
 	const C = of(docs.generalApproach);
@@ -88,7 +91,9 @@ export async function seedLineage(tx: DbConnection, data: AiActData, docs: Linea
 		cache
 	});
 
-	const links = [...toCouncil, ...toParliament, ...toFinal, ...epToFinal, ...councilToFinal].map((m) => ({
+	const toConsolidated = docs.consolidated ? sameNumber(F, of(docs.consolidated)) : [];
+
+	const links = [...toCouncil, ...toParliament, ...toFinal, ...epToFinal, ...councilToFinal, ...toConsolidated].map((m) => ({
 		fromVersionId: m.from.id,
 		toVersionId: m.to.id,
 		method: m.method,

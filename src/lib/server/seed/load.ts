@@ -12,6 +12,8 @@ export interface RawStage {
 	verified: boolean;
 	evidence?: string;
 	source?: RawSource[];
+	/** A later act moved this date, wholly or in part, to the date of `event` (a key in `events`). */
+	supersededBy?: { partly?: boolean; date: string; event: string; note: string };
 }
 
 export interface RawEvent {
@@ -69,12 +71,34 @@ export interface RawAmendment {
 	pdfPage: number;
 }
 
+/** One Member in the Parliament's directory of April 2023 (`ep-members-2023-04.json`). */
+export interface RawMember {
+	epId: number;
+	/** Given names, then the FAMILY NAME in capitals. */
+	name: string;
+	/** ISO 3166-1 alpha-2, with GR for Greece as the source writes it. */
+	country: string;
+	/** The group's short name: 'EPP', 'S&D', 'Greens/EFA'… */
+	group: string;
+	groupFull: string;
+	nationalParty: string;
+}
+
 export interface AiActData {
 	dossier: RawDossier;
 	proposal: RawText;
 	generalApproach: RawText;
 	finalAct: RawText;
 	amendments: { source: { officialReference: string }; items: RawAmendment[] };
+	members: RawMember[];
+	/** Articles 3, 4a, 5, 10 and 113 as Regulation (EU) 2026/1744 left them: an unofficial consolidation. */
+	consolidated: RawConsolidation;
+}
+
+/** `text-2026-consolidated-selected.json`: selected provisions, each saying what changed. */
+export interface RawConsolidation {
+	source: { title: string; amendingAct: string; procedure: string; foundAt: { repo: string; path: string; commit: string; note?: string }; corroboration: { what: string; sources: string[] }[]; reliability: string; [key: string]: unknown };
+	items: (SourceItem & { status: 'new' | 'amended'; basis: string })[];
 }
 
 /**
@@ -82,18 +106,22 @@ export interface AiActData {
  * except the seed's own, and out of memory unless a seed runs.
  */
 export async function loadAiAct(): Promise<AiActData> {
-	const [dossier, proposal, generalApproach, finalAct, amendments] = await Promise.all([
+	const [dossier, proposal, generalApproach, finalAct, amendments, members, consolidated] = await Promise.all([
 		import('./data/ai-act/dossier.json'),
 		import('./data/ai-act/text-commission-proposal-2021.json'),
 		import('./data/ai-act/text-council-general-approach-2022.json'),
 		import('./data/ai-act/text-regulation-2024-1689.json'),
-		import('./data/ai-act/ep-amendments-2023-06-14.json')
+		import('./data/ai-act/ep-amendments-2023-06-14.json'),
+		import('./data/ai-act/ep-members-2023-04.json'),
+		import('./data/ai-act/text-2026-consolidated-selected.json')
 	]);
 	return {
 		dossier: dossier.default as unknown as RawDossier,
 		proposal: proposal.default as unknown as RawText,
 		generalApproach: generalApproach.default as unknown as RawText,
 		finalAct: finalAct.default as unknown as RawText,
-		amendments: amendments.default as unknown as AiActData['amendments']
+		amendments: amendments.default as unknown as AiActData['amendments'],
+		members: members.default.members as RawMember[],
+		consolidated: consolidated.default as unknown as RawConsolidation
 	};
 }

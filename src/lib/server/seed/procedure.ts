@@ -2,6 +2,8 @@ import type { DbConnection } from '../db';
 import { document, dossier, procedureEvent, type DocumentKind } from '../db/schema';
 import type { AiActData } from './load';
 import { toSourceRefs } from './sources';
+import { consolidatedDocument } from './consolidated';
+import { supersessionRef } from '$lib/procedure/next-step';
 
 export const AI_ACT_SLUG = 'ai-act';
 
@@ -10,6 +12,8 @@ export interface SeededDocuments {
 	generalApproach: number;
 	epAmendments: number;
 	finalAct: number;
+	/** The act as amended in 2026: an unofficial consolidation of selected provisions. */
+	consolidated: number;
 }
 
 /** Seeds the dossier row and the texts of the act at each stage; returns their ids. */
@@ -37,7 +41,9 @@ export async function seedDossier(tx: DbConnection, data: AiActData) {
 		title: string;
 		shortTitle: string;
 		officialReference: string;
-		sourceId: string;
+		/** Its entry in the dossier's source catalogue, for the URL; or the URL itself. */
+		sourceId?: string;
+		url?: string;
 		date: string;
 		provenance: Record<string, unknown>;
 	}[] = [
@@ -80,7 +86,8 @@ export async function seedDossier(tx: DbConnection, data: AiActData) {
 			sourceId: 'OJ',
 			date: '2024-07-12',
 			provenance: data.finalAct.source
-		}
+		},
+		consolidatedDocument(data.consolidated)
 	];
 	const inserted = await tx
 		.insert(document)
@@ -92,7 +99,7 @@ export async function seedDossier(tx: DbConnection, data: AiActData) {
 				title: d.title,
 				shortTitle: d.shortTitle,
 				officialReference: d.officialReference,
-				url: catalogue[d.sourceId]?.officialUrl ?? null,
+				url: d.url ?? (d.sourceId ? catalogue[d.sourceId]?.officialUrl : undefined) ?? null,
 				date: d.date,
 				sortOrder: i,
 				provenance: d.provenance
@@ -104,7 +111,8 @@ export async function seedDossier(tx: DbConnection, data: AiActData) {
 		proposal: id('commission-proposal'),
 		generalApproach: id('council-general-approach'),
 		epAmendments: id('ep-amendments'),
-		finalAct: id('final-act')
+		finalAct: id('final-act'),
+		consolidated: id(consolidatedDocument(data.consolidated).key)
 	};
 	return { dossierId, documents };
 }
@@ -117,9 +125,15 @@ const stageDocuments: Record<string, keyof SeededDocuments> = {
 	'oj-publication': 'finalAct'
 };
 
+/** Events that brought a text: the 2026 act's publication left the act as the consolidation shows it. */
+const eventDocuments: Record<string, keyof SeededDocuments> = {
+	'digital-omnibus-oj': 'consolidated'
+};
+
 /**
  * Seeds the 19 procedure stages and the other dated events. An event that repeats a stage (same date,
- * category 'procedure') is left out, so the timeline lists each happening once.
+ * category 'procedure') is left out, so the timeline lists each happening once. A stage a later act moved
+ * keeps its original date and records the move among its sources (see `supersessionRef`).
  */
 export async function seedProcedure(tx: DbConnection, data: AiActData, dossierId: number, docs: SeededDocuments) {
 	const catalogue = data.dossier.meta.sources;
@@ -139,7 +153,7 @@ export async function seedProcedure(tx: DbConnection, data: AiActData, dossierId
 		votes: s.votes ?? null,
 		verified: s.verified,
 		stageOrder: i + 1,
-		sources: toSourceRefs(s.source, catalogue)
+		sources: [...toSourceRefs(s.source, catalogue), ...supersession(s, data)]
 	}));
 	const stageDates = new Set(stages.map((s) => s.date));
 	const eventRows = data.dossier.events
@@ -155,8 +169,17 @@ export async function seedProcedure(tx: DbConnection, data: AiActData, dossierId
 			votes: e.votes ?? null,
 			verified: e.verified,
 			notes: e.notes ?? null,
+			documentId: eventDocuments[e.key] ? docs[eventDocuments[e.key]] : null,
 			sources: toSourceRefs(e.source, catalogue)
 		}));
 	await tx.insert(procedureEvent).values([...stageRows, ...eventRows]);
 	return { stages: stageRows.length, events: eventRows.length };
+}
+
+function supersession(stage: AiActData['dossier']['procedure']['stages'][number], data: AiActData) {
+	const moved = stage.supersededBy;
+	if (!moved) return [];
+	const event = data.dossier.events.find((e) => e.key === moved.event);
+	if (!event) throw new Error(`Stage ${stage.key} is superseded by an event that is not in dossier.json: ${moved.event}`);
+	return [supersessionRef({ entryKey: `event:${event.key}`, title: event.title, date: moved.date, partly: moved.partly === true, note: moved.note })];
 }

@@ -3,6 +3,7 @@ import { banCriterion, banScore } from '../db/schema';
 import type { AiActData } from './load';
 import type { SeededDocuments } from './procedure';
 import { toSourceRefs } from './sources';
+import { consolidationSources } from './consolidated';
 
 /** The coalition's five demands on the ban, in the order the charts show them. */
 export const banCriteria = [
@@ -28,7 +29,8 @@ interface ScoreSeed {
 	quote: string;
 }
 
-const sourceOf: Record<keyof SeededDocuments, string> = {
+/** Each text's entry in the dossier's source catalogue; the consolidation cites its own sources. */
+const sourceOf: Record<Exclude<keyof SeededDocuments, 'consolidated'>, string> = {
 	proposal: 'COM',
 	generalApproach: 'CGA',
 	epAmendments: 'EPTA',
@@ -38,7 +40,8 @@ const sourceOf: Record<keyof SeededDocuments, string> = {
 /**
  * Each text scored against each demand: 1 met, 0.5 met in part or with an exception, 0 not met.
  * Read from the texts in data/ai-act (Article 5 and the provisions it points to), not from commentary.
- * The Digital Omnibus (2026) is not scored: its text is not in the data.
+ * The act as the Digital Omnibus (Regulation (EU) 2026/1744) left it is scored from the unofficial
+ * consolidation of its Article 5, whose biometric points (e) to (h) and paragraphs 2 to 8 are the 2024 text.
  */
 export const banScoreSeeds: ScoreSeed[] = [
 	// Covers private as well as public actors
@@ -62,6 +65,11 @@ export const banScoreSeeds: ScoreSeed[] = [
 		quote: 'Point (h) of the first subparagraph is without prejudice to Article 9 of Regulation (EU) 2016/679 for the processing of biometric data for purposes other than law enforcement.',
 		justification: 'Point (h) prohibits real-time identification only “for the purposes of law enforcement”; use for other purposes, by private actors among others, is left to data-protection law (GDPR Article 9).'
 	},
+	{
+		document: 'consolidated', criterion: 'private-actors', score: 0, provisionEid: 'art_5__para_1__point_h', locator: 'Article 5(1), point (h) and second subparagraph, as amended',
+		quote: 'Point (h) of the first subparagraph is without prejudice to Article 9 of Regulation (EU) 2016/679 for the processing of biometric data for purposes other than law enforcement.',
+		justification: 'Unchanged by Regulation (EU) 2026/1744: point (h) and the subparagraph after it read as in the final act. Real-time identification is prohibited only “for the purposes of law enforcement”; other uses, by private actors among others, are left to data-protection law. The new points (ba) and (bb) concern generated intimate images and child sexual abuse material, not biometric identification.'
+	},
 	// Covers post as well as real-time identification
 	{
 		document: 'proposal', criterion: 'post-rbi', score: 0, provisionEid: 'anx_III__point_1__point_a', locator: 'Annex III, point 1(a); Article 5(1)(d)',
@@ -82,6 +90,11 @@ export const banScoreSeeds: ScoreSeed[] = [
 		document: 'finalAct', criterion: 'post-rbi', score: 0, provisionEid: 'art_26__para_10', locator: 'Article 26(10); Annex III, point 1(a)',
 		quote: 'the deployer of a high-risk AI system for post-remote biometric identification shall request an authorisation, ex ante, or without undue delay and no later than 48 hours',
 		justification: 'Post identification is not prohibited: it is a high-risk use (Annex III, point 1(a)), with conditions for law enforcement in Article 26(10), and no authorisation is needed for “the initial identification of a potential suspect”.'
+	},
+	{
+		document: 'consolidated', criterion: 'post-rbi', score: 0, provisionEid: 'art_5__para_1__point_h', locator: 'Article 5(1)(h) and Article 113(c)(i), as amended',
+		quote: 'the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces for the purposes of law enforcement',
+		justification: 'Unchanged by Regulation (EU) 2026/1744: point (h) still prohibits only ‘real-time’ identification, so post identification is not prohibited. The consolidation does not include Article 26 or Annex III, where the 2024 text makes it a high-risk use; the amended Article 113(c)(i) applies the Annex III high-risk rules only from 2 December 2027.'
 	},
 	// Has no exceptions
 	{
@@ -104,6 +117,11 @@ export const banScoreSeeds: ScoreSeed[] = [
 		quote: 'unless and in so far as such use is strictly necessary for one of the following objectives',
 		justification: 'Three exceptions: victims of abduction, trafficking or sexual exploitation and missing persons; an imminent threat to life or a terrorist threat; suspects of offences listed in Annex II punishable by at least four years. Paragraphs 2 to 7 set the authorisation and reporting rules.'
 	},
+	{
+		document: 'consolidated', criterion: 'no-exceptions', score: 0, provisionEid: 'art_5__para_1__point_h', locator: 'Article 5(1)(h)(i)–(iii) and 5(2)–(7), as amended',
+		quote: 'unless and in so far as such use is strictly necessary for one of the following objectives',
+		justification: 'Unchanged by Regulation (EU) 2026/1744: the same three exceptions as in the final act (victims and missing persons, an imminent threat to life or a terrorist threat, suspects of Annex II offences punishable by at least four years), and paragraphs 2 to 7 on authorisation and reporting are word for word the 2024 text.'
+	},
 	// Bans biometric categorisation
 	{
 		document: 'proposal', criterion: 'biometric-categorisation', score: 0, provisionEid: 'art_52__para_2', locator: 'Article 52(2)',
@@ -125,6 +143,11 @@ export const banScoreSeeds: ScoreSeed[] = [
 		quote: 'this prohibition does not cover any labelling or filtering of lawfully acquired biometric datasets, such as images, based on biometric data or categorizing of biometric data in the area of law enforcement',
 		justification: 'Prohibited only to deduce or infer race, political opinions, trade union membership, religious or philosophical beliefs, sex life or sexual orientation, and not for the labelling or filtering of lawfully acquired datasets or in law enforcement. Other categorisation by sensitive attributes is high-risk (Annex III, point 1(b)).'
 	},
+	{
+		document: 'consolidated', criterion: 'biometric-categorisation', score: 0.5, provisionEid: 'art_5__para_1__point_g', locator: 'Article 5(1)(g), as amended',
+		quote: 'this prohibition does not cover any labelling or filtering of lawfully acquired biometric datasets, such as images, based on biometric data or categorizing of biometric data in the area of law enforcement',
+		justification: 'Unchanged by Regulation (EU) 2026/1744: point (g) reads as in the final act. Prohibited only to deduce or infer race, political opinions, trade union membership, religious or philosophical beliefs, sex life or sexual orientation, and not for the labelling or filtering of lawfully acquired datasets or in law enforcement.'
+	},
 	// Bans emotion recognition
 	{
 		document: 'proposal', criterion: 'emotion-recognition', score: 0, provisionEid: 'art_52__para_2', locator: 'Article 52(2)',
@@ -145,10 +168,15 @@ export const banScoreSeeds: ScoreSeed[] = [
 		document: 'finalAct', criterion: 'emotion-recognition', score: 0.5, provisionEid: 'art_5__para_1__point_f', locator: 'Article 5(1)(f)',
 		quote: 'to infer emotions of a natural person in the areas of workplace and education institutions, except where the use of the AI system is intended to be put in place or into the market for medical or safety reasons',
 		justification: 'Prohibited only in the workplace and in education, and not for medical or safety reasons: narrower than the Parliament’s text. Elsewhere, law enforcement and border management included, emotion recognition is high-risk (Annex III, point 1(c)).'
+	},
+	{
+		document: 'consolidated', criterion: 'emotion-recognition', score: 0.5, provisionEid: 'art_5__para_1__point_f', locator: 'Article 5(1)(f), as amended',
+		quote: 'to infer emotions of a natural person in the areas of workplace and education institutions, except where the use of the AI system is intended to be put in place or into the market for medical or safety reasons',
+		justification: 'Unchanged by Regulation (EU) 2026/1744: point (f) reads as in the final act. Emotion recognition is prohibited only in the workplace and in education, and not for medical or safety reasons.'
 	}
 ];
 
-/** Seeds the five criteria and the twenty scores (four texts × five criteria). */
+/** Seeds the five criteria and the twenty-five scores (five texts × five criteria). */
 export async function seedBanScores(tx: DbConnection, data: AiActData, ctx: { dossierId: number; documents: SeededDocuments }) {
 	const criteria = await tx
 		.insert(banCriterion)
@@ -163,7 +191,10 @@ export async function seedBanScores(tx: DbConnection, data: AiActData, ctx: { do
 			score: s.score,
 			justification: s.justification,
 			provisionEid: s.provisionEid,
-			sources: toSourceRefs([{ id: sourceOf[s.document], locator: s.locator }], catalogue).map((ref) => ({ ...ref, quote: s.quote }))
+			sources: (s.document === 'consolidated'
+				? [{ ...consolidationSources(data.consolidated)[0], locator: s.locator }]
+				: toSourceRefs([{ id: sourceOf[s.document], locator: s.locator }], catalogue)
+			).map((ref) => ({ ...ref, quote: s.quote }))
 		}))
 	);
 	return { criteria: criteria.length, scores: banScoreSeeds.length };

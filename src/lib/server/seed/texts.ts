@@ -4,11 +4,11 @@ import { provision, textVersion } from '../db/schema';
 import { splitDocument, type ProvisionNode } from '../../provisions/split';
 import type { RawText } from './load';
 import { chunked } from './batch';
+import { createProvisions } from '../amendments/new-provisions';
 
 export interface ProvisionIndex {
 	/** eid → provision id */
 	ids: Map<string, number>;
-	nextSortKey: number;
 }
 
 /**
@@ -40,7 +40,7 @@ export async function seedTexts(
 		}
 	}
 
-	const index: ProvisionIndex = { ids: new Map(), nextSortKey: order.length * 10 };
+	const index: ProvisionIndex = { ids: new Map() };
 	await ensureProvisions(
 		tx,
 		dossierId,
@@ -65,6 +65,17 @@ export async function seedTexts(
 		versions += rows.length;
 	}
 	return { index, versions, splits: splits.map((s) => s.nodes) };
+}
+
+/**
+ * Inserts provisions a later text adds (new in the Parliament's amendments or its position), each placed
+ * after the provision it is numbered after, as an import places them, and records their ids in `index`.
+ * Parents must come before children.
+ */
+export async function placeProvisions(tx: DbConnection, dossierId: number, rows: { eid: string; parentEid: string | null }[], index: ProvisionIndex) {
+	const fresh = rows.filter((r) => !index.ids.has(r.eid));
+	const created = await createProvisions(tx, dossierId, fresh.map((r) => ({ ...r, where: 'seed', target: r.eid })));
+	for (const [eid, id] of created) index.ids.set(eid, id);
 }
 
 /**

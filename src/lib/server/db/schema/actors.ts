@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { dossier } from './dossier';
 
 export const actorKinds = [
@@ -24,9 +24,15 @@ export const actor = pgTable(
 		countryCode: text('country_code'),
 		/** A member's political group, a committee's institution. */
 		parentId: integer('parent_id').references((): AnyPgColumn => actor.id, { onDelete: 'set null' }),
-		description: text('description')
+		description: text('description'),
+		/** The institution's own identifier: a Member's Parliament id (europarl.europa.eu/meps/en/{id}). */
+		externalId: text('external_id'),
+		/** A Member's national party as the Parliament's directory prints it. */
+		nationalParty: text('national_party'),
+		/** Created by an import for a printed name that matched no known actor: shown as "not matched". */
+		unmatched: boolean('unmatched').notNull().default(false)
 	},
-	(t) => [index().on(t.kind)]
+	(t) => [index().on(t.kind), index().on(t.parentId)]
 );
 
 /** The parts of the ban that positions and assessments are about. */

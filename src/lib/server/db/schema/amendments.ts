@@ -78,7 +78,9 @@ export const amendmentAuthor = pgTable(
 			.references(() => amendment.id, { onDelete: 'cascade' }),
 		actorId: integer('actor_id')
 			.notNull()
-			.references(() => actor.id, { onDelete: 'cascade' })
+			.references(() => actor.id, { onDelete: 'cascade' }),
+		/** Authors in the order the document prints them (0 first). */
+		position: integer('position').notNull().default(0)
 	},
 	(t) => [primaryKey({ columns: [t.amendmentId, t.actorId] }), index().on(t.actorId)]
 );

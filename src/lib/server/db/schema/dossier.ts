@@ -1,4 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { actor } from './actors';
 import { createdAt, updatedAt, visibilities, type SourceRef } from './common';
 
 export const dossier = pgTable('dossier', {
@@ -55,7 +56,13 @@ export const documentKinds = [
 	'ep_amendments',
 	'ep_position',
 	'final_act',
-	'amending_act'
+	'amending_act',
+	/** A Parliament committee's amendments or draft report (a tabling context of its own). */
+	'ep_committee_amendments',
+	/** A Council presidency's compromise text, by presidency and date. */
+	'council_text',
+	/** The act as a later amending act left it: an unofficial consolidation. */
+	'consolidated'
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
@@ -77,6 +84,10 @@ export const document = pgTable(
 		/** Column order in comparisons: proposal, general approach, Parliament, final act, amending acts. */
 		sortOrder: integer('sort_order').notNull(),
 		provenance: jsonb('provenance').$type<Record<string, unknown>>(),
+		/** The text this one revises (a compromise text's "No. prev. doc."). */
+		previousId: integer('previous_id').references((): AnyPgColumn => document.id, { onDelete: 'set null' }),
+		/** Who issued it: the committee that tabled the amendments, the presidency of a compromise text. */
+		actorId: integer('actor_id').references((): AnyPgColumn => actor.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},
 	(t) => [unique().on(t.dossierId, t.key)]

@@ -60,11 +60,23 @@ export const textVersion = pgTable(
 		docOrder: integer('doc_order').notNull(),
 		/** For reconstructed texts (the Parliament's position): the amendment numbers applied. */
 		derivedFrom: jsonb('derived_from').$type<number[]>(),
+		/**
+		 * A Council text's own change marks (run formatting): bold = added and strikethrough = deleted against
+		 * the Commission proposal, underlined = changed since the previous compromise text. Words, in order.
+		 */
+		marks: jsonb('marks').$type<TextMarks>(),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
 	(t) => [unique().on(t.provisionId, t.documentId), index().on(t.documentId, t.docOrder)]
 );
+
+/** The words a document itself marks as changed. */
+export interface TextMarks {
+	added: string[];
+	deleted: string[];
+	changed: string[];
+}
 
 export const linkMethods = ['numbering_map', 'same_number', 'similarity', 'manual'] as const;
 

@@ -10,6 +10,17 @@ export const eidSchema = z
 
 export const documentKey = z.string().trim().max(80).regex(/^[a-z0-9-]+$/, 'Not a text of this dossier.');
 
+/**
+ * The texts chosen as columns: `cols=a,b,c` or, as a form of checkboxes sends them, `cols=a&cols=b`, without
+ * repeats; null when none were chosen. Each key is checked against `documentKey`; a bad one is a 400.
+ */
+export function columnKeys(url: URL): string[] | null {
+	const raw = url.searchParams.getAll('cols').flatMap((v) => v.split(',')).map((k) => k.trim()).filter(Boolean);
+	if (raw.length === 0) return null;
+	for (const k of raw) if (!documentKey.safeParse(k).success) error(400, `This comparison cannot be made: “${k.slice(0, 80)}” is not a text of this dossier.`);
+	return [...new Set(raw)];
+}
+
 /** The query string as an object of its first values (repeated keys are ignored). */
 export function queryOf(url: URL): Record<string, string> {
 	const out: Record<string, string> = {};

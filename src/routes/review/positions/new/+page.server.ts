@@ -2,17 +2,17 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
-import { getDossier } from '$lib/server/dossiers';
+import { getDossier, listDossiers } from '$lib/server/dossiers';
 import { getActor } from '$lib/server/positions';
 import { createPosition } from '$lib/server/positions/review';
 import { formOptions } from '$lib/server/positions/queue';
 import { emptyPositionForm, fieldErrors, positionFormValues, positionInput } from '$lib/positions/input';
 
-const dossierSlug = (url: URL) => url.searchParams.get('dossier') || 'ai-act';
-
+/** The dossier named by `?dossier=slug`, else the first one (the only one, on most installations). */
 async function loadDossier(url: URL) {
-	const dossier = await getDossier(db(), dossierSlug(url));
-	if (!dossier) error(404, 'There is no such dossier.');
+	const slug = url.searchParams.get('dossier');
+	const dossier = slug ? await getDossier(db(), slug) : (await listDossiers(db()))[0];
+	if (!dossier) error(404, slug ? `There is no dossier called “${slug.slice(0, 80)}”.` : 'There is no dossier yet.');
 	return dossier;
 }
 

@@ -26,10 +26,13 @@ const SHOWN = 200;
 function report(plan: ImportPlan) {
 	return {
 		format: plan.format,
-		counts: { created: plan.created.length, updated: plan.updated.length, unchanged: plan.unchanged, refused: plan.refused.length },
+		counts: { created: plan.created.length, updated: plan.updated.length, unchanged: plan.unchanged, refused: plan.refused.length, provisions: plan.provisions.length },
 		created: plan.created.slice(0, SHOWN),
 		updated: plan.updated.slice(0, SHOWN),
-		refused: plan.refused.slice(0, 1000)
+		refused: plan.refused.slice(0, 1000),
+		provisions: plan.provisions.slice(0, SHOWN),
+		newActors: plan.newActors,
+		documents: plan.documents.map((d) => ({ title: d.title, reference: d.officialReference, date: d.date, exists: d.id !== null }))
 	};
 }
 
@@ -64,14 +67,15 @@ export const actions: Actions = {
 		const options = optionsForm.safeParse(values);
 		if (!options.success) return fail(400, { errors: fieldErrors(options.error), values });
 		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { errors: { file: 'Choose a CSV or JSON file to import.' }, values });
+		if (!(file instanceof File) || file.size === 0) return fail(400, { errors: { file: 'Choose a PDF, CSV or JSON file to import.' }, values });
 		if (file.size > MAX_IMPORT_BYTES) return fail(413, { error: tooLarge(file.size), values });
 		const { mode, tabledOn, ...ep } = options.data;
 		const result = await importAmendments(db(), dossier.id, new Uint8Array(await file.arrayBuffer()), {
 			dryRun: mode === 'dry',
 			userId: user.id,
 			fileName: file.name,
-			ep: { ...ep, tabledOn: tabledOn || null }
+			ep: { ...ep, tabledOn: tabledOn || null },
+			procedure: dossier.procedureRef
 		});
 		if (!result.ok) return fail(400, { error: `${file.name}: ${result.error} Nothing was imported.`, values });
 		if (!result.applied) {

@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 	const { dossier } = await parent();
 	const q = parseQuery(query, url);
 	const documents = await listTextDocuments(db(), dossier.id);
+	if (documents.length === 0) error(404, `The ${dossier.shortTitle} has no texts to compare yet.`);
 	const from = documentByKey(documents, q.from ?? documents[0].key);
 	const to = documentByKey(documents, q.to ?? documents.at(-1)!.key);
 	const dir = q.dir ?? (q.sort === 'order' ? 'asc' : 'desc');

@@ -2,11 +2,15 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { getProvisionPage } from '$lib/server/provisions';
+import { listTextDocuments } from '$lib/server/compare';
 import { isEid, provisionLabel } from '$lib/provision-label';
 
 export const load: PageServerLoad = async ({ params, parent }) => {
 	const { dossier } = await parent();
 	const page = isEid(params.eid) ? await getProvisionPage(db(), dossier.id, params.eid) : undefined;
 	if (!page) error(404, `There is no provision “${params.eid}” in the ${dossier.shortTitle}.`);
-	return { ...page, label: provisionLabel(params.eid) };
+	// A consolidation of selected provisions says nothing about the others: say so rather than stay silent.
+	const present = new Set(page.versions.map((v) => v.documentKey));
+	const notIn = (await listTextDocuments(db(), dossier.id)).filter((d) => d.notice && !present.has(d.key)).map((d) => ({ key: d.key, title: d.title, notice: d.notice! }));
+	return { ...page, notIn, label: provisionLabel(params.eid) };
 };

@@ -19,6 +19,7 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
 	if (!eid.success) error(404, `There is no provision “${params.eid}” in the ${dossier.shortTitle}.`);
 	const q = parseQuery(query, url);
 	const documents = await listTextDocuments(db(), dossier.id);
+	if (documents.length === 0) error(404, `The ${dossier.shortTitle} has no texts to compare yet.`);
 	const from = documentByKey(documents, q.from ?? documents[0].key);
 	const to = documentByKey(documents, q.to ?? documents.at(-1)!.key);
 	const comparison = await compareProvision(db(), dossier.id, { eid: eid.data, fromDocumentId: from.id, toDocumentId: to.id, toEid: q.toEid });

@@ -1,0 +1,94 @@
+import { and, asc, eq, inArray, like } from 'drizzle-orm';
+import type { DbConnection } from '../db';
+import { actor, document, procedureEvent, provision, provisionLink, textVersion } from '../db/schema';
+import { matchDocuments, type LineageNode } from '$lib/lineage/match';
+import type { TextDocumentInput } from '$lib/texts/council';
+import { chunked } from '../seed/batch';
+
+export type { TextDocumentInput };
+
+/**
+ * The document a Council text was imported as before, found by its key or, for the general approach the seed
+ * loaded from the Council's PDF, by its Council number; and the text it revises ("No. prev. doc.").
+ */
+export async function findTextDocument(db: DbConnection, dossierId: number, input: TextDocumentInput) {
+	const docs = await db
+		.select({ id: document.id, key: document.key, kind: document.kind, title: document.title, officialReference: document.officialReference })
+		.from(document)
+		.where(eq(document.dossierId, dossierId));
+	const same = (ref: string, d: { officialReference: string }) => new RegExp(`(^|\\W)${escape(ref)}(\\W|$)`).test(d.officialReference);
+	const mine = docs.find((d) => d.key === input.key) ?? docs.find((d) => (d.kind === 'general_approach' || d.kind === 'council_text') && same(input.officialReference, d));
+	const prevRef = input.previousRef?.replace(/\s*\+.*$/, '');
+	const previous = prevRef ? (docs.find((d) => d.id !== mine?.id && same(prevRef, d)) ?? null) : null;
+	return { id: mine?.id ?? null, previous: previous && { id: previous.id, title: previous.title } };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Files a Council text: a document of kind council_text placed among the dossier's texts by date, issued by
+ * its presidency, linked to the text it revises, with a timeline event citing it.
+ */
+export async function insertTextDocument(db: DbConnection, dossierId: number, input: TextDocumentInput, previousId: number | null): Promise<number> {
+	const country = input.presidencyCountry?.toLowerCase().split(/\s+/)[0];
+	const [presidency] = country
+		? await db.select({ id: actor.id }).from(actor).where(and(eq(actor.kind, 'presidency'), like(actor.slug, `presidency-${country}%`)))
+		: [];
+	const [row] = await db
+		.insert(document)
+		.values({
+			dossierId,
+			key: input.key,
+			kind: 'council_text',
+			title: input.title,
+			shortTitle: input.shortTitle,
+			officialReference: input.officialReference,
+			date: input.date,
+			sortOrder: 0,
+			provenance: input.provenance,
+			previousId,
+			actorId: presidency?.id ?? null
+		})
+		.returning({ id: document.id });
+	await orderByDate(db, dossierId);
+	await db.insert(procedureEvent).values({
+		dossierId,
+		key: `text-${input.key}`,
+		kind: 'event',
+		category: 'council',
+		title: input.title,
+		date: input.date,
+		institution: 'Council of the European Union',
+		documentRef: input.officialReference,
+		documentId: row.id,
+		summary: input.previousRef ? `Revises ${input.previousRef}.` : null,
+		verified: input.date !== null,
+		sources: [{ title: `Council document ${input.officialReference}`, kind: 'docx', note: input.fileName ?? null, published: input.date }]
+	});
+	return row.id;
+}
+
+/** Texts in date order (undated ones keep their place at the end), so every picker and column follows time. */
+async function orderByDate(db: DbConnection, dossierId: number): Promise<void> {
+	const docs = await db.select({ id: document.id, date: document.date, sortOrder: document.sortOrder }).from(document).where(eq(document.dossierId, dossierId)).orderBy(asc(document.sortOrder), asc(document.id));
+	const sorted = [...docs].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.sortOrder - b.sortOrder || a.id - b.id);
+	for (const [i, d] of sorted.entries()) if (d.sortOrder !== i) await db.update(document).set({ sortOrder: i }).where(eq(document.id, d.id));
+}
+
+/** Links a new text's provisions to the Commission proposal's, the way the seed links the other texts. */
+export async function linkToProposal(db: DbConnection, dossierId: number, documentId: number): Promise<number> {
+	const [proposal] = await db.select({ id: document.id }).from(document).where(and(eq(document.dossierId, dossierId), eq(document.kind, 'proposal')));
+	if (!proposal) return 0;
+	const rows: (LineageNode & { documentId: number })[] = await db
+		.select({ id: textVersion.id, documentId: textVersion.documentId, eid: provision.eid, kind: provision.kind, text: textVersion.text, heading: textVersion.heading, deleted: textVersion.deleted })
+		.from(textVersion)
+		.innerJoin(provision, eq(provision.id, textVersion.provisionId))
+		.where(inArray(textVersion.documentId, [proposal.id, documentId]));
+	const matches = matchDocuments(
+		rows.filter((r) => r.documentId === proposal.id),
+		rows.filter((r) => r.documentId === documentId)
+	);
+	const links = matches.map((m) => ({ fromVersionId: m.from.id, toVersionId: m.to.id, method: m.method, similarity: m.similarity }));
+	for (const batch of chunked(links, 1000)) await db.insert(provisionLink).values(batch);
+	return links.length;
+}

@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { canSeeInternal } from '$lib/server/authorization';
+import { actorPage } from '$lib/server/actors';
+import { viewerOf } from '$lib/server/amendments';
+
+/** Actor slugs as the seed and imports make them; anything else is simply not found. */
+const actorSlug = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+export const load: PageServerLoad = async ({ parent, params, locals }) => {
+	const { dossier } = await parent();
+	const viewer = viewerOf(locals.user, canSeeInternal(locals));
+	const page = actorSlug.test(params.actor) ? await actorPage(db(), dossier.id, params.actor, viewer) : undefined;
+	if (!page) error(404, `There is no actor called “${params.actor}”.`);
+	return { page, canSeeInternal: viewer.canSeeInternal };
+};

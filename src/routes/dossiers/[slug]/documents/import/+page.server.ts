@@ -1,0 +1,66 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requireRole } from '$lib/server/authorization';
+import { dossierParam, formValues } from '$lib/server/amendments/route';
+import { importTextDocument, type TextImportPlan } from '$lib/server/texts/import';
+import { MAX_TEXT_IMPORT_BYTES } from '$lib/texts/council';
+import { fieldErrors } from '$lib/amendments/record';
+
+const optionsForm = z.object({ mode: z.enum(['dry', 'import'], 'Choose a dry run or the import.') });
+
+const SHOWN = 200;
+
+/** What the page shows of a plan. */
+function report(plan: TextImportPlan) {
+	const d = plan.document;
+	return {
+		document: { title: d.title, reference: d.officialReference, date: d.date, presidency: d.presidency, previousRef: d.previousRef, previous: d.previous?.title ?? null, exists: d.id !== null, addressees: (d.provenance.addressees as string | null) ?? null },
+		versions: { created: plan.versions.created, updated: plan.versions.updated.length, unchanged: plan.versions.unchanged },
+		updated: plan.versions.updated.slice(0, SHOWN),
+		provisions: plan.provisions.slice(0, SHOWN).map((p) => p.eid),
+		provisionCount: plan.provisions.length,
+		warnings: plan.warnings.slice(0, 100)
+	};
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'editor');
+	const done = event.url.searchParams;
+	return {
+		maxBytes: MAX_TEXT_IMPORT_BYTES,
+		done: done.has('imported') ? { file: done.get('imported') ?? '', document: done.get('document') ?? '' } : null
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, 'editor');
+		const dossier = await dossierParam(event.params.slug);
+		const length = Number(event.request.headers.get('content-length') ?? 0);
+		const tooLarge = (bytes: number) => `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.`;
+		if (length > MAX_TEXT_IMPORT_BYTES + 64 * 1024) return fail(413, { error: tooLarge(length) });
+		let form: FormData;
+		try {
+			form = await event.request.formData();
+		} catch {
+			return fail(413, { error: `The upload could not be read. Files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB are accepted.` });
+		}
+		const values = formValues(form);
+		const options = optionsForm.safeParse(values);
+		if (!options.success) return fail(400, { errors: fieldErrors(options.error), values });
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { errors: { file: 'Choose a Word (.docx) file to import.' }, values });
+		if (file.size > MAX_TEXT_IMPORT_BYTES) return fail(413, { error: `${file.name}: ${tooLarge(file.size)}`, values });
+		const result = await importTextDocument(db(), dossier.id, new Uint8Array(await file.arrayBuffer()), {
+			dryRun: options.data.mode === 'dry',
+			userId: user.id,
+			fileName: file.name,
+			procedure: dossier.procedureRef
+		});
+		if (!result.ok) return fail(400, { error: `${result.error} Nothing was imported.`, values });
+		if (!result.applied) return { report: report(result.plan), dryRun: true, fileName: file.name, values };
+		redirect(303, `/dossiers/${dossier.slug}/documents/import?imported=${encodeURIComponent(file.name)}&document=${encodeURIComponent(result.plan.document.key)}`);
+	}
+};
