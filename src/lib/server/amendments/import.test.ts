@@ -213,3 +213,38 @@ describe('targets that create provisions, and authors by name', () => {
 		expect(result).toMatchObject({ ok: true, applied: true, plan: { newActors: [] } });
 	});
 });
+
+describe('a committee amendment document (PDF)', () => {
+	it('was loaded by the seed, and importing the same file again changes nothing', async () => {
+		const name = 'AIA-CULT-Rule-57-Opinion-Amendments-1-April.pdf';
+		const file = readFileSync(`src/lib/server/seed/data/ai-act/documents/ep-committee-amendments/${name}`);
+		const before = await snapshot();
+		const result = await importAmendments(open.db, dossierId, new Uint8Array(file), { dryRun: false, userId, fileName: name, ep, procedure: '2021/0106(COD)' });
+		expect(result).toMatchObject({ ok: true, plan: { format: 'pdf', created: [], updated: [], unchanged: 217, refused: [], provisions: [], newActors: [] } });
+		if (result.ok) expect(result.plan.documents.map((d) => [d.officialReference, d.id !== null])).toEqual([['PE730.175v01-00', true]]);
+		expect((await snapshot()).versions).toBe(before.versions);
+		const [a54] = await open.db
+			.select({ id: amendment.id, target: amendment.targetLabel, status: amendment.status, tabledOn: amendment.tabledOn, sources: amendment.sources })
+			.from(amendment)
+			.where(and(eq(amendment.tablingContext, 'CULT'), eq(amendment.number, '54')));
+		expect(a54).toMatchObject({ target: 'Recital 1', status: 'tabled', tabledOn: '2022-04-01' });
+		expect(a54.sources[0]).toMatchObject({ locator: 'Amendment 54, page 3' });
+		const authors = await open.db
+			.select({ name: actor.name })
+			.from(amendmentAuthor)
+			.innerJoin(actor, eq(actor.id, amendmentAuthor.actorId))
+			.where(eq(amendmentAuthor.amendmentId, a54.id))
+			.orderBy(amendmentAuthor.position);
+		expect(authors.map((a) => a.name)).toEqual(['Dace MELBĀRDE', 'Andrey SLABAKOV']);
+	});
+
+	it('of another procedure is refused, naming the file, and nothing is written', async () => {
+		const name = 'AIA-TRAN-Rule-56-Opinion-Amendments-4-May.pdf';
+		const file = readFileSync(`src/lib/server/seed/data/ai-act/documents/ep-committee-amendments/${name}`);
+		const before = await snapshot();
+		const result = await importAmendments(open.db, dossierId, new Uint8Array(file), { dryRun: false, userId, fileName: name, ep, procedure: '2020/0374(COD)' });
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.error).toContain(name);
+		expect(await snapshot()).toEqual(before);
+	});
+});
