@@ -58,6 +58,8 @@ test('after 10 failures the sign-in answers 429 with Retry-After', async ({ page
 
 		// The browser sees it as a page, even with the right password.
 		await page.goto('/login');
+		// Fill in only once the page is hydrated: hydration re-applies the server's values to the fields.
+		await page.waitForLoadState('networkidle');
 		await page.getByLabel('Email address').fill(user.email);
 		await page.getByLabel('Password').fill(user.password);
 		await page.getByRole('button', { name: 'Sign in' }).click();
