@@ -3,6 +3,8 @@ import { importParsed, readImportFile } from '../amendments/import';
 import { readSeedDocuments } from './documents';
 
 export interface CommitteeAmendmentsReport {
+	/** PDF files read; a file may hold more than one document (ITRE's holds two). */
+	files: number;
 	documents: number;
 	amendments: number;
 	provisions: number;
@@ -16,7 +18,7 @@ export interface CommitteeAmendmentsReport {
  * proves it on real files. A file the importer would refuse stops the seed: nothing is half-loaded.
  */
 export async function seedCommitteeAmendments(tx: DbConnection, dossierId: number, procedure: string): Promise<CommitteeAmendmentsReport> {
-	const report: CommitteeAmendmentsReport = { documents: 0, amendments: 0, provisions: 0, unmatchedNames: 0, readSeconds: 0 };
+	const report: CommitteeAmendmentsReport = { files: 0, documents: 0, amendments: 0, provisions: 0, unmatchedNames: 0, readSeconds: 0 };
 	for (const file of await readSeedDocuments('ep-committee-amendments')) {
 		const started = performance.now();
 		const parsed = await readImportFile(file.bytes, { fileName: file.name, procedure, ep: { tablingContext: '', tabledOn: null, status: 'tabled' } });
@@ -28,6 +30,7 @@ export async function seedCommitteeAmendments(tx: DbConnection, dossierId: numbe
 			const reasons = result.plan.refused.slice(0, 5).map((r) => `${r.where}${r.number ? ` (amendment ${r.number})` : ''}: ${r.reason}`);
 			throw new Error(`${file.name}: ${result.plan.refused.length} amendments refused, e.g. ${reasons.join('; ')}`);
 		}
+		report.files += 1;
 		report.documents += result.plan.documents.length;
 		report.amendments += result.plan.created.length;
 		report.provisions += result.plan.provisions.length;

@@ -113,7 +113,7 @@ export function describeSeed(s: SeedSummary | { seeded: false }): string {
 		`${s.documents} documents, ${s.provisions} provisions (${s.textVersions} text versions), ` +
 		`${a.total} EP amendments (${a.resolved} targets resolved, ${a.unresolved.length} not), ` +
 		`${s.councilTexts.documents} Council texts from Word (${s.councilTexts.versions} text versions; the general approach's Word file words ${s.councilTexts.updated} differently from its PDF), ` +
-		`${s.committeeAmendments.amendments} committee amendments from ${s.committeeAmendments.documents} PDFs ` +
+		`${s.committeeAmendments.amendments} committee amendments from ${s.committeeAmendments.documents} committee documents (${s.committeeAmendments.files} PDFs) ` +
 		`(read in ${s.committeeAmendments.readSeconds.toFixed(1)} s; ${s.committeeAmendments.provisions} new provisions, ${s.committeeAmendments.unmatchedNames} names not matched), ` +
 		`the Parliament position rebuilt from ${s.epPosition.applied} of them (${s.epPosition.skipped.length} not applied), ` +
 		`${s.lineage.links} lineage links, ` +
