@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { migrate, openDatabase } from '../src/lib/server/db/index';
-import { describeSeed, seedAiAct } from '../src/lib/server/seed/index';
+import { describeSeed, seedAiAct, startSeedReads } from '../src/lib/server/seed/index';
 import { benchPgliteDir, benchPostgresUrl, fillBenchDatabase } from '../src/lib/server/amendments/bench';
 
 const flag = process.argv.indexOf('--amendments');
@@ -42,6 +42,8 @@ if (flag >= 0) {
 const dir = mkdtempSync(path.join(tmpdir(), 'trilogue-bench-seed-'));
 const t0 = performance.now();
 try {
+	// As prepareDatabase does for a new data folder: the seed's documents are read while PGlite creates it.
+	startSeedReads().catch(() => {});
 	const open = await openDatabase({ dataDir: path.join(dir, 'pglite') });
 	const t1 = performance.now();
 	await migrate(open);

@@ -3,6 +3,8 @@
  * of text sits (x, baseline, font size); fonts are ignored, because bold italics only mark changes.
  */
 
+import { extractPdfText, PdfjsError, type PdfPageText } from './pdfjs-thread';
+
 /** One pdfjs text item, in PDF points (origin bottom left). */
 export interface Run {
 	text: string;
@@ -36,53 +38,26 @@ const SUP_RATIO = 0.85;
 const SUP_RISE = 6;
 
 /**
- * Opens the PDF and lays out every page, one page at a time, releasing each page's parsed resources before
- * the next; only the rows are kept. pdfjs is loaded on first use, so that importing this module costs
- * nothing where no PDF is read.
+ * Lays out every page of the PDF. pdfjs reads the file in a worker thread (pdfjs-thread.ts); only the text
+ * items and their positions come back.
  */
 export async function layoutPdf(bytes: Uint8Array, fileName: string): Promise<LaidOutPage[]> {
 	if (!hasPdfHeader(bytes)) {
 		throw new PdfOpenError(`${fileName} is not a PDF file (it does not start with "%PDF-").`);
 	}
-	const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-	const task = pdfjs.getDocument({
-		// pdfjs takes ownership of the buffer it is given; a copy leaves the caller's bytes usable.
-		data: bytes.slice(),
-		// Text positions need the fonts' metrics, not their glyphs: no FontFace, no system or standard fonts.
-		disableFontFace: true,
-		useSystemFonts: false,
-		isEvalSupported: false,
-		// A file cut short is refused, rather than read up to where pdfjs's repair mode gives up.
-		stopAtErrors: true,
-		verbosity: 0
-	});
-	let doc: Awaited<typeof task.promise>;
+	let pages: PdfPageText[];
 	try {
-		doc = await task.promise;
+		pages = await extractPdfText(bytes);
 	} catch (error) {
-		await task.destroy();
-		throw new PdfOpenError(describeOpenError(error, fileName));
+		if (!(error instanceof PdfjsError)) throw error;
+		const described = Object.assign(new Error(error.message), { name: error.pdfjsName });
+		throw new PdfOpenError(error.stage === 'open' ? describeOpenError(described, fileName) : `${fileName} is damaged: ${messageOf(described)}.`);
 	}
-	try {
-		const pages: LaidOutPage[] = [];
-		for (let n = 1; n <= doc.numPages; n++) {
-			const page = await doc.getPage(n);
-			const content = await page.getTextContent();
-			const runs: (Run & { y: number })[] = [];
-			for (const item of content.items) {
-				if (!('str' in item) || item.str.trim() === '') continue;
-				const [a, b, , , x, y] = item.transform as number[];
-				runs.push({ text: item.str, x, right: x + item.width, y, size: Math.hypot(a, b), sup: false });
-			}
-			pages.push({ number: n, width: page.view[2] - page.view[0], rows: toRows(runs) });
-			page.cleanup();
-		}
-		return pages;
-	} catch (error) {
-		throw new PdfOpenError(`${fileName} is damaged: ${messageOf(error)}.`);
-	} finally {
-		await doc.destroy();
-	}
+	return pages.map((page) => ({
+		number: page.number,
+		width: page.width,
+		rows: toRows(page.items.map(({ text, x, y, width, size }) => ({ text, x, right: x + width, y, size, sup: false })))
+	}));
 }
 
 /** PDF readers accept the header anywhere in the first kilobyte (ISO 32000-1, annex H); so do we. */

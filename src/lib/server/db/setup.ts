@@ -1,5 +1,6 @@
 import { migrate, openDatabase, type DatabaseOptions, type OpenDatabase } from './index';
-import { describeSeed, seedAiAct } from '../seed';
+import { existsSync } from 'node:fs';
+import { describeSeed, seedAiAct, startSeedReads } from '../seed';
 
 /**
  * Opens the database, applies migrations, and seeds the AI Act dossier when the database is empty.
@@ -9,6 +10,9 @@ export async function prepareDatabase(
 	options: DatabaseOptions,
 	log: (line: string) => void = console.log
 ): Promise<OpenDatabase> {
+	// A new PGlite folder will be seeded: read the seed's documents while PGlite creates it.
+	const fresh = !options.url && !options.loadDataDir && (!options.dataDir || options.dataDir.startsWith('memory://') || !existsSync(options.dataDir));
+	if (fresh) startSeedReads().catch(() => {}); // seedAiAct awaits the same reading and reports its failure
 	const open = await openDatabase(options);
 	try {
 		await migrate(open);

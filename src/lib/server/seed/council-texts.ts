@@ -1,5 +1,5 @@
 import type { DbConnection } from '../db';
-import { importTextDocument } from '../texts/import';
+import { importReadText, readTextDocument, type ReadText } from '../texts/import';
 import { readSeedDocuments } from './documents';
 
 export interface CouncilTextsReport {
@@ -12,16 +12,40 @@ export interface CouncilTextsReport {
 	provisions: number;
 }
 
+/** The Council texts as read, oldest first, or why they could not be found. */
+export type CouncilReads = { ok: true; files: { name: string; read: ReadText }[] } | { ok: false; error: string };
+
+/**
+ * Reads the Council compromise texts (Word), one file per turn of the event loop, so that the reading fills
+ * the time the database takes to be made (`openDatabase` makes a PGlite folder in a worker thread). Never
+ * rejects, so a promise nobody awaits yet cannot crash the process.
+ */
+export async function readCouncilDocuments(procedure: string): Promise<CouncilReads> {
+	try {
+		const files: { name: string; read: ReadText }[] = [];
+		for (const file of await readSeedDocuments('council-compromise-texts')) {
+			await new Promise((resolve) => setImmediate(resolve));
+			files.push({ name: file.name, read: readTextDocument(file.bytes, { fileName: file.name, procedure }) });
+		}
+		return { ok: true, files };
+	} catch (error) {
+		return { ok: false, error: error instanceof Error ? error.message : String(error) };
+	}
+}
+
 /**
  * Imports the Council presidencies' compromise texts (Word) through the editors' importer, oldest first so
  * each finds the text it revises. The general approach's Word file meets the general approach the seed read
  * from the Council's PDF, and adds the document's change marks to it.
  */
-export async function seedCouncilTexts(tx: DbConnection, dossierId: number, procedure: string): Promise<CouncilTextsReport> {
+export async function seedCouncilTexts(tx: DbConnection, dossierId: number, reading: Promise<CouncilReads>, procedure: string): Promise<CouncilTextsReport> {
+	const reads = await reading;
+	if (!reads.ok) throw new Error(`The Council compromise texts could not be read: ${reads.error}`);
 	const report: CouncilTextsReport = { documents: 0, created: 0, versions: 0, updated: 0, provisions: 0 };
-	for (const file of await readSeedDocuments('council-compromise-texts')) {
-		const result = await importTextDocument(tx, dossierId, file.bytes, { dryRun: false, userId: null, fileName: file.name, procedure });
-		if (!result.ok) throw new Error(`${file.name}: ${result.error}`);
+	for (const { name, read } of reads.files) {
+		if (!read.ok) throw new Error(`${name}: ${read.error}`);
+		const result = await importReadText(tx, dossierId, read, { dryRun: false, userId: null, fileName: name, procedure });
+		if (!result.ok) throw new Error(`${name}: ${result.error}`);
 		report.documents += 1;
 		if (result.plan.document.id === null) report.created += 1;
 		report.versions += result.plan.versions.created;

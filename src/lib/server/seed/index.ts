@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { dossier } from '../db/schema';
-import { loadAiAct } from './load';
+import { loadAiAct, type AiActData } from './load';
 import { AI_ACT_SLUG, seedDossier, seedProcedure } from './procedure';
 import { seedTexts } from './texts';
 import { seedEpAmendments, type AmendmentSeedReport } from './amendments';
@@ -11,8 +11,8 @@ import { seedLineage, type LineageReport } from './lineage';
 import { seedPositions } from './positions';
 import { seedBanScores } from './scores';
 import { consolidatedText } from './consolidated';
-import { seedCommitteeAmendments, type CommitteeAmendmentsReport } from './committee-amendments';
-import { seedCouncilTexts, type CouncilTextsReport } from './council-texts';
+import { readCommitteeDocuments, seedCommitteeAmendments, type CommitteeAmendmentsReport, type CommitteeReads } from './committee-amendments';
+import { readCouncilDocuments, seedCouncilTexts, type CouncilReads, type CouncilTextsReport } from './council-texts';
 
 export interface SeedSummary {
 	seeded: boolean;
@@ -34,6 +34,28 @@ export interface SeedSummary {
 	phases: [string, number][];
 }
 
+interface SeedInputs {
+	data: AiActData;
+	committeeReads: Promise<CommitteeReads>;
+	councilReads: Promise<CouncilReads>;
+}
+
+let inputs: Promise<SeedInputs> | null = null;
+
+/**
+ * Starts reading what the seed loads: its JSON files, the committee PDFs (pdfjs, in its worker thread) and the
+ * Council's Word files (in this thread). `prepareDatabase` calls it before it opens a new PGlite folder, which
+ * is made in a worker thread, so the reading fills those seconds; `seedAiAct` calls it too (a second call
+ * returns the reading already started).
+ */
+export function startSeedReads(): Promise<SeedInputs> {
+	inputs ??= loadAiAct().then((data) => {
+		const procedure = data.dossier.procedure.reference;
+		return { data, committeeReads: readCommitteeDocuments(procedure), councilReads: readCouncilDocuments(procedure) };
+	});
+	return inputs;
+}
+
 /**
  * Loads the AI Act dossier into an empty database, in one transaction so a failed seed leaves nothing
  * behind. Idempotent: when the dossier is already there, nothing is changed and `seeded` is false.
@@ -42,7 +64,10 @@ export async function seedAiAct(db: Database): Promise<SeedSummary | { seeded: f
 	const existing = await db.select({ id: dossier.id }).from(dossier).where(eq(dossier.slug, AI_ACT_SLUG));
 	if (existing.length > 0) return { seeded: false };
 	const started = performance.now();
-	const data = await loadAiAct();
+	const reading = startSeedReads();
+	// Read once: a later seed in the same process (the tests) reads the files afresh.
+	inputs = null;
+	const { data, committeeReads, councilReads } = await reading;
 
 	// Where the seed's time goes, for `npm run bench:seed`.
 	const phases: [string, number][] = [];
@@ -79,8 +104,8 @@ export async function seedAiAct(db: Database): Promise<SeedSummary | { seeded: f
 			finalAct: documents.finalAct,
 			consolidated: documents.consolidated
 		}));
-		const councilTexts = await time('seedCouncilTexts', () => seedCouncilTexts(tx, dossierId, data.dossier.procedure.reference));
-		const committeeAmendments = await time('seedCommitteeAmendments', () => seedCommitteeAmendments(tx, dossierId, data.dossier.procedure.reference));
+		const councilTexts = await time('seedCouncilTexts', () => seedCouncilTexts(tx, dossierId, councilReads, data.dossier.procedure.reference));
+		const committeeAmendments = await time('seedCommitteeAmendments', () => seedCommitteeAmendments(tx, dossierId, committeeReads));
 		const positions = await time('seedPositions', () => seedPositions(tx, data, { dossierId, ...actors }));
 		await time('seedBanScores', () => seedBanScores(tx, data, { dossierId, documents }));
 		return {

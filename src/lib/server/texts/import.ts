@@ -3,7 +3,7 @@ import type { DbConnection } from '../db';
 import { textVersion } from '../db/schema';
 import { audit } from '../audit';
 import { splitDocument } from '$lib/provisions/split';
-import { readCouncilDocx } from '$lib/texts/docx/read';
+import { readCouncilDocx, type CouncilCover } from '$lib/texts/docx/read';
 import { MAX_TEXT_IMPORT_BYTES, councilDocumentKey, councilNodes, type CouncilNode } from '$lib/texts/council';
 import { createProvisions, missingChain, type PlannedProvision } from '../amendments/new-provisions';
 import { provisionIds } from '../amendments/lookups';
@@ -28,6 +28,19 @@ export interface TextImportOptions {
 	procedure: string;
 }
 
+/** A Council text read and split into provisions: pure work, no database, so it can be done ahead. */
+export type ReadText = { ok: false; error: string } | { ok: true; cover: CouncilCover; nodes: CouncilNode[]; warnings: string[] };
+
+/** Reads a Council compromise text (Word) and splits it with the splitter the seed uses. */
+export function readTextDocument(bytes: Uint8Array, options: Pick<TextImportOptions, 'fileName' | 'procedure'>): ReadText {
+	if (bytes.byteLength > MAX_TEXT_IMPORT_BYTES) return { ok: false, error: `${options.fileName} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.` };
+	const read = readCouncilDocx(bytes, options.fileName, { expectProcedure: options.procedure });
+	if (!read.ok) return read;
+	const nodes = councilNodes(splitDocument(read.items), read.items);
+	if (!nodes.length) return { ok: false, error: `${options.fileName}: no articles, recitals or annexes were recognised in it.` };
+	return { ok: true, cover: read.cover, nodes, warnings: read.warnings };
+}
+
 /**
  * Imports a Council compromise text (Word) as a text of the dossier: its provisions split with the splitter
  * the seed uses, each text version with the document's own change marks, the document linked to the one it
@@ -35,13 +48,15 @@ export interface TextImportOptions {
  * transaction, all or nothing; importing the same file again changes nothing.
  */
 export async function importTextDocument(db: DbConnection, dossierId: number, bytes: Uint8Array, options: TextImportOptions): Promise<TextImportResult> {
-	if (bytes.byteLength > MAX_TEXT_IMPORT_BYTES) return { ok: false, error: `${options.fileName} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.` };
-	const read = readCouncilDocx(bytes, options.fileName, { expectProcedure: options.procedure });
-	if (!read.ok) return read;
-	const nodes = councilNodes(splitDocument(read.items), read.items);
-	if (!nodes.length) return { ok: false, error: `${options.fileName}: no articles, recitals or annexes were recognised in it.` };
+	const read = readTextDocument(bytes, options);
+	return read.ok ? importReadText(db, dossierId, read, options) : read;
+}
+
+/** The import of a text already read (the seed reads the Council texts ahead, while the database is made). */
+export async function importReadText(db: DbConnection, dossierId: number, read: Extract<ReadText, { ok: true }>, options: TextImportOptions): Promise<TextImportResult> {
+	const { cover, nodes } = read;
 	return db.transaction(async (tx) => {
-		const input = { ...councilDocumentKey(read.cover, options.fileName), fileName: options.fileName };
+		const input = { ...councilDocumentKey(cover, options.fileName), fileName: options.fileName };
 		const { plan, existing } = await planText(tx, dossierId, input, nodes, read.warnings);
 		if (options.dryRun) return { ok: true, applied: false, plan };
 		await applyText(tx, dossierId, plan, nodes, existing);

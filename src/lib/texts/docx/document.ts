@@ -76,7 +76,7 @@ function walkBlocks(nodes: XmlNode[], ctx: Context): void {
 		const tag = tagOf(n);
 		if (tag === 'w:p') readParagraph(n, ctx);
 		else if (tag === 'w:tbl') readTable(n, ctx);
-		else if (tag === 'w:sdt') walkBlocks(childrenOf(child(n, 'w:sdtContent') ?? {}), ctx);
+		else if (tag === 'w:sdt') walkBlocks(child(n, 'w:sdtContent')?.children ?? [], ctx);
 		else if (tag === 'w:customXml' || tag === 'w:ins' || tag === 'w:moveTo') walkBlocks(childrenOf(n), ctx);
 	}
 }

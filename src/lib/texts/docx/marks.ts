@@ -54,9 +54,12 @@ const KINDS: DocxMark['kind'][] = ['added', 'deleted', 'changed'];
 
 /** Marked word runs in reading order; characters before `skip` (a typed label) are never marked. */
 export function collectMarks(segments: Segment[], skip: number): DocxMark[] {
+	if (!segments.some((s) => s.added || s.deleted || s.changed)) return [];
 	const raw = segments.map((s) => s.text).join('');
-	const owner: Segment[] = [];
-	for (const s of segments) for (let k = 0; k < s.text.length; k++) owner.push(s);
+	// The segment of each character.
+	const owner = new Int32Array(raw.length);
+	let at = 0;
+	segments.forEach((s, i) => owner.fill(i, at, (at += s.text.length)));
 
 	const out: (DocxMark & { at: number })[] = [];
 	const open: Partial<Record<DocxMark['kind'], { text: string; at: number }>> = {};
@@ -74,17 +77,28 @@ export function collectMarks(segments: Segment[], skip: number): DocxMark[] {
 		const gap = /\s/.test(raw.slice(previousEnd, start));
 		previousEnd = end;
 		if (start < skip) continue;
-		const chars = owner.slice(start, end);
-		if (chars.some((s) => s.note)) {
+		let note = false;
+		const touched = { added: false, deleted: false, changed: false };
+		let underlinedGone = true;
+		let newForm = '';
+		let oldForm = '';
+		for (let i = start; i < end; i++) {
+			const seg = segments[owner[i]];
+			note ||= seg.note;
+			touched.added ||= seg.added;
+			touched.deleted ||= seg.deleted;
+			touched.changed ||= seg.changed;
+			if (seg.changed && !seg.deleted) underlinedGone = false;
+			if (!seg.deleted) newForm += raw[i];
+			if (!seg.added) oldForm += raw[i];
+		}
+		if (note) {
 			for (const k of KINDS) close(k);
 			continue;
 		}
-		const newForm = [...m[0]].filter((_, i) => !chars[i].deleted).join('');
-		const oldForm = [...m[0]].filter((_, i) => !chars[i].added).join('');
-		const underlinedGone = chars.every((s) => !s.changed || s.deleted);
 		const forms: Record<DocxMark['kind'], string> = { added: newForm, deleted: oldForm, changed: underlinedGone ? oldForm : newForm };
 		for (const k of KINDS) {
-			if (!chars.some((s) => s[k])) {
+			if (!touched[k]) {
 				close(k);
 				continue;
 			}

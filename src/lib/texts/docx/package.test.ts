@@ -127,6 +127,10 @@ describe('bad input is refused with a message naming the file', () => {
 		for (let i = 200; i < 260; i++) bad[i] ^= 0xff;
 		refuse(bad, /damaged|not well-formed/);
 	});
+	it('a document.xml that is not well-formed', () => {
+		refuse(docx(p(r('x')) + '<w:p><w:r><w:t>an element left open</w:p>'), /not well-formed/);
+		refuse(docx(p(r('x')) + '<w:p><w:r><w:t>cut off'), /not well-formed/);
+	});
 	it('a zip without word/document.xml', () => refuse(zipSync({ 'hello.txt': strToU8('hello') }), /no word\/document\.xml/));
 	it('an entry declaring more than 50 MB', () => refuse(patchSize(docx(p(r('x'))), CENTRAL, 24, 60 * 1024 * 1024), /would unpack to 60\.0 MB.*zip bomb/));
 	it('entries declaring more than 100 MB in all', () => {
