@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DbConnection } from '../db';
 import { textVersion } from '../db/schema';
@@ -31,8 +32,26 @@ export interface TextImportOptions {
 /** A Council text read and split into provisions: pure work, no database, so it can be done ahead. */
 export type ReadText = { ok: false; error: string } | { ok: true; cover: CouncilCover; nodes: CouncilNode[]; warnings: string[] };
 
-/** Reads a Council compromise text (Word) and splits it with the splitter the seed uses. */
+// The last few files read, by content: the import an editor confirms after a dry run sends the same bytes
+// again, and reading a Council text takes about half a second of CPU. Entries are never modified.
+const RECENT = 4;
+const recent = new Map<string, ReadText>();
+
+/**
+ * Reads a Council compromise text (Word) and splits it with the splitter the seed uses. A file read moments
+ * ago (same bytes, name and procedure: the dry run before an import) is not read again.
+ */
 export function readTextDocument(bytes: Uint8Array, options: Pick<TextImportOptions, 'fileName' | 'procedure'>): ReadText {
+	const key = `${createHash('sha256').update(bytes).digest('hex')} ${options.procedure} ${options.fileName}`;
+	const hit = recent.get(key);
+	recent.delete(key);
+	const read = hit ?? readUncached(bytes, options);
+	recent.set(key, read);
+	if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+	return read;
+}
+
+function readUncached(bytes: Uint8Array, options: Pick<TextImportOptions, 'fileName' | 'procedure'>): ReadText {
 	if (bytes.byteLength > MAX_TEXT_IMPORT_BYTES) return { ok: false, error: `${options.fileName} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.` };
 	const read = readCouncilDocx(bytes, options.fileName, { expectProcedure: options.procedure });
 	if (!read.ok) return read;
@@ -57,7 +76,7 @@ export async function importReadText(db: DbConnection, dossierId: number, read: 
 	const { cover, nodes } = read;
 	return db.transaction(async (tx) => {
 		const input = { ...councilDocumentKey(cover, options.fileName), fileName: options.fileName };
-		const { plan, existing } = await planText(tx, dossierId, input, nodes, read.warnings);
+		const { plan, existing } = await planText(tx, dossierId, input, nodes, [...read.warnings]);
 		if (options.dryRun) return { ok: true, applied: false, plan };
 		await applyText(tx, dossierId, plan, nodes, existing);
 		await audit(tx, {
