@@ -31,6 +31,9 @@ const RECITAL_LABEL = /^\(?(\d+[a-z]*)\)$/;
 // "(5a)", and once "38)" without its opening parenthesis (recorded in labelAsPrinted).
 const TYPED_RECITAL = /^\(?(\d+[a-z]*)\)\s*(?=[\p{Lu}‘'"“(\[]|$)/u;
 const DELETED = '[deleted]';
+// "(-12a) If and insofar …": a recital inserted before recital 12, printed inside the one before it. Any other
+// typed label in a recital ("(2), (3) and (4) of this Regulation") is a reference broken over a line.
+const MINUS_RECITAL = /^\(-\d+[a-z]*\)(?=\s|$)/;
 const ANNEX_HEADING = /^(Section|SECTION|Part|PART)\s+([A-Z]|\d+|[IVX]+)\b/;
 
 type Phase = 'preamble' | 'citations' | 'recitals' | 'articles' | 'final' | 'annexes';
@@ -132,7 +135,7 @@ export function buildItems(layout: Layout): ItemsResult {
 				if (current) {
 					// A recital is one paragraph: an unnumbered paragraph inside one is the converter's split. A
 					// typed minus label ("(-12a)") is a recital inserted before another, kept as its own line.
-					if (TYPED_LABEL.test(printed) || !current.lines.length) current.lines.push(line.text);
+					if (MINUS_RECITAL.test(printed) || !current.lines.length) current.lines.push(line.text);
 					else current.lines[current.lines.length - 1] = `${current.lines[current.lines.length - 1]} ${line.text}`.trim();
 					addMarks(current, line.marks);
 				}
