@@ -40,6 +40,17 @@ describe('cleanupSemantic', () => {
 		expect(clean.filter((h) => !h.equal)).toHaveLength(2);
 	});
 
+	it('keeps an unchanged clause of eight content words between two long rewrites', () => {
+		// Recital 72 of ST 13955/22 in small: a kept sentence between two rewritten ones.
+		const kept = 'To ensure uniform implementation across the Union and economies of scale, common rules apply.';
+		const { clean, right } = hunks(
+			`The sandboxes should foster innovation by removing barriers for small enterprises. ${kept} The use of personal data collected for other purposes is lawful within the sandbox under strict conditions.`,
+			`The participation should focus on issues that raise legal uncertainty for providers and start-ups. ${kept} Access to the regulatory sandbox and supervision should in principle be free of charge, exceptional costs aside.`
+		);
+		const unchanged = clean.filter((h) => h.equal).map((h) => right.slice(h.b0, h.b1).join(' '));
+		expect(unchanged.some((run) => run.includes(tokenise(kept).tokens.join(' ')))).toBe(true);
+	});
+
 	it('does not change a diff without confetti', () => {
 		const { raw, clean } = hunks('one two three', 'one two four');
 		expect(clean).toEqual(raw);

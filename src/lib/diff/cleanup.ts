@@ -33,6 +33,12 @@ export function hunksFromChanges(changes: ArrayChange<string>[]): Hunk[] {
 	return hunks;
 }
 
+// An unchanged run with this many content words (not glue, not punctuation) is a clause of its own and always
+// stays unchanged, however long the changes around it: folding it would show a sentence the text keeps as
+// deleted and inserted again. On the Council's compromise texts, runs of up to 48 words (a whole kept sentence
+// between two rewritten ones, recital 72 of ST 13955/22) were folded before this limit.
+const KEEP_FROM_CONTENT_WORDS = 8;
+
 function tokenWeight(token: string): number {
 	// An unchanged run of glue between two changes is what makes a rewritten clause read as
 	// confetti, so glue counts one character however long it is.
@@ -55,7 +61,8 @@ function length(tokens: string[], from: number, to: number): number {
  * Semantic clean-up in the manner of diff-match-patch's `cleanupSemantic`: an unchanged run that
  * is no longer than the changes on both sides of it is folded into them, so a rewritten clause
  * becomes one deletion and one insertion. Lengths are counted in characters, with glue words and
- * punctuation in the unchanged run counting one each. Mutates nothing; returns new hunks.
+ * punctuation in the unchanged run counting one each. A run of eight or more content words is never
+ * folded: it is a kept clause, not confetti. Mutates nothing; returns new hunks.
  */
 export function cleanupSemantic(hunks: Hunk[], left: string[], right: string[]): Hunk[] {
 	const out = hunks.map((h) => ({ ...h }));
@@ -64,7 +71,7 @@ export function cleanupSemantic(hunks: Hunk[], left: string[], right: string[]):
 		const eq = out[k];
 		const prev = out[k - 1];
 		const next = out[k + 1];
-		if (!eq.equal || prev.equal || next.equal) {
+		if (!eq.equal || prev.equal || next.equal || contentWords(right, eq.b0, eq.b1) >= KEEP_FROM_CONTENT_WORDS) {
 			k++;
 			continue;
 		}
@@ -80,4 +87,11 @@ export function cleanupSemantic(hunks: Hunk[], left: string[], right: string[]):
 		}
 	}
 	return out;
+}
+
+/** Words in `tokens[from, to)` that are not glue (see isGlueToken). */
+function contentWords(tokens: string[], from: number, to: number): number {
+	let n = 0;
+	for (let i = from; i < to; i++) if (!isGlueToken(tokens[i])) n++;
+	return n;
 }

@@ -18,7 +18,7 @@ export interface PairDiff {
 // Below this similarity a pair is a rewrite: on the real texts, the clean-up then keeps less
 // than a fifth (mostly under 5 %) of the words as unchanged anyway, and those pairs took 90 % of
 // the word-diff time, since Myers is slowest on unrelated texts. So skip it.
-const REWRITE_BELOW = 0.25;
+export const REWRITE_BELOW = 0.25;
 
 const WHITESPACE = /\s/;
 

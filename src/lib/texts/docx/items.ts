@@ -11,6 +11,8 @@ import type { CouncilItem, DocxMark } from './read';
 
 export interface ItemsResult {
 	items: CouncilItem[];
+	/** For each item, the index of the file's paragraph where it begins (for what the reader knows per paragraph). */
+	firstParagraph: number[];
 	/** Index in `layout.blocks` where the regulation starts (after the cover page and note); -1 if not found. */
 	start: number;
 	warnings: string[];
@@ -31,6 +33,9 @@ const RECITAL_LABEL = /^\(?(\d+[a-z]*)\)$/;
 // "(5a)", and once "38)" without its opening parenthesis (recorded in labelAsPrinted).
 const TYPED_RECITAL = /^\(?(\d+[a-z]*)\)\s*(?=[\p{Lu}‘'"“(\[]|$)/u;
 const DELETED = '[deleted]';
+// "(-12a) If and insofar …": a recital inserted before recital 12, printed inside the one before it. Any other
+// typed label in a recital ("(2), (3) and (4) of this Regulation") is a reference broken over a line.
+const MINUS_RECITAL = /^\(-\d+[a-z]*\)(?=\s|$)/;
 const ANNEX_HEADING = /^(Section|SECTION|Part|PART)\s+([A-Z]|\d+|[IVX]+)\b/;
 
 type Phase = 'preamble' | 'citations' | 'recitals' | 'articles' | 'final' | 'annexes';
@@ -38,13 +43,14 @@ type Phase = 'preamble' | 'citations' | 'recitals' | 'articles' | 'final' | 'ann
 interface Draft {
 	item: CouncilItem;
 	lines: string[];
+	firstParagraph: number;
 }
 
 export function buildItems(layout: Layout): ItemsResult {
 	const warnings: string[] = [];
 	const lines = layout.blocks.map((b) => renderBlock(b, layout));
 	const start = findStart(layout.blocks, lines);
-	if (start < 0) return { items: [], start, warnings };
+	if (start < 0) return { items: [], firstParagraph: [], start, warnings };
 
 	const drafts: Draft[] = [];
 	let phase: Phase = 'preamble';
@@ -56,21 +62,26 @@ export function buildItems(layout: Layout): ItemsResult {
 	let inDivision = false;
 	let awaitingTitle = false;
 	let citations = 0;
+	let at = 0;
 
 	const open = (kind: CouncilItem['kind'], number: string, title: string | null): Draft => {
-		const item: CouncilItem = { kind, number, title, text: '', marks: { added: [], deleted: [], changed: [] } };
+		const item: CouncilItem = { kind, number, title, text: '', marks: { added: [], deleted: [], changed: [] }, shown: [] };
 		if (kind === 'article') {
 			item.titleOfAct = titleOfAct;
 			if (chapter) item.chapter = chapter;
 			if (section) item.section = section;
 		}
-		const d = { item, lines: [] };
+		const d = { item, lines: [], firstParagraph: at };
 		drafts.push(d);
 		return d;
 	};
 	const addMarks = (d: Draft, marks: DocxMark[]) => {
 		// "[deleted]" stands for text that is gone; printed in bold it is not an added word.
 		for (const m of marks) if (!/^\[deleted\][.;]?$/.test(m.text)) d.item.marks[m.kind].push(m.text);
+	};
+	const addLine = (d: Draft, line: RenderedLine) => {
+		addMarks(d, line.marks);
+		d.item.shown.push(line.segments);
 	};
 	const flushDivision = () => {
 		inDivision = false;
@@ -86,6 +97,7 @@ export function buildItems(layout: Layout): ItemsResult {
 	for (let i = start; i < lines.length; i++) {
 		const line = lines[i];
 		const block = layout.blocks[i];
+		if (block.index >= 0) at = block.index;
 		const printed = line.printed;
 		if (!printed) continue;
 
@@ -125,16 +137,16 @@ export function buildItems(layout: Layout): ItemsResult {
 				if (asPrinted !== `(${number})`) current.item.labelAsPrinted = asPrinted;
 				const body = fromNumbering ? line.text.slice(line.numberLabel!.length).trim() : line.text.replace(TYPED_RECITAL, '');
 				current.lines.push(body);
-				addMarks(current, line.marks);
+				addLine(current, line);
 				continue;
 			}
 			if (!isStructure(printed, block, line)) {
 				if (current) {
 					// A recital is one paragraph: an unnumbered paragraph inside one is the converter's split. A
 					// typed minus label ("(-12a)") is a recital inserted before another, kept as its own line.
-					if (TYPED_LABEL.test(printed) || !current.lines.length) current.lines.push(line.text);
+					if (MINUS_RECITAL.test(printed) || !current.lines.length) current.lines.push(line.text);
 					else current.lines[current.lines.length - 1] = `${current.lines[current.lines.length - 1]} ${line.text}`.trim();
-					addMarks(current, line.marks);
+					addLine(current, line);
 				}
 				continue;
 			}
@@ -178,7 +190,7 @@ export function buildItems(layout: Layout): ItemsResult {
 			awaitingTitle = false;
 			if (current) {
 				if (line.text) current.lines.push(line.text);
-				addMarks(current, line.marks);
+				addLine(current, line);
 			} else warnings.push(`Paragraph ${block.index + 1} ("${printed.slice(0, 60)}") lies outside any article and was left out.`);
 			continue;
 		}
@@ -199,11 +211,12 @@ export function buildItems(layout: Layout): ItemsResult {
 		if (current) {
 			if (line.text) current.lines.push(line.text);
 			// "Section A – …" and "Part I" are headings of the annex, bold by their style or by hand.
-			if (!ANNEX_HEADING.test(printed)) addMarks(current, line.marks);
+			if (!ANNEX_HEADING.test(printed)) addLine(current, line);
+			else current.item.shown.push(line.segments.map((g) => ({ ...g, added: false, changed: false })));
 		}
 	}
 	flushDivision();
-	return { items: drafts.map((d) => finish(d, layout)), start, warnings };
+	return { items: drafts.map((d) => finish(d, layout)), firstParagraph: drafts.map((d) => d.firstParagraph), start, warnings };
 }
 
 /** Where the regulation begins: its title "Proposal for a REGULATION …", else its first citation. */

@@ -141,7 +141,11 @@ function continues(last: Block, p: DocxParagraph, text: string, gap: boolean, pa
 	// Line spacing does not tell (the converter gives a wrapped line and a new subparagraph the same spacing),
 	// so an upper-case start is a new paragraph. Empty paragraphs at the foot of a page are no paragraph break.
 	if (gap && !pageCrossed) return false;
-	return /^\s*(\p{Ll}|[,;.:)\]]|\(\w{1,4}\)[,;])/u.test(text);
+	// A struck word at the start ("~~62~~ and interrupt …") is the Commission's: what this version prints
+	// carries on in lower case all the same. A number followed by a lower-case word ("35 of Regulation …") is a
+	// reference broken over a line, not a typed label ("2.", "(3)").
+	const visible = plainText(p.runs);
+	return [text, visible].some((t) => /^\s*(\p{Ll}|[,;.:)\]]|\(\w{1,4}\)[,;]|\d+(?:[.,/][\p{L}\p{N}]+)*\s+\p{Ll})/u.test(t));
 }
 
 /** "27\tDirective 2013/36/EU …": a superscript number opening a small paragraph. */

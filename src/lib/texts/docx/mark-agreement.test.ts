@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { markAgreement, underlineAgreement, type MarkAgreement } from './mark-agreement';
+import { DOCUMENT_CAUSES, markAgreement, outsideDocumentFaults, underlineAgreement, type MarkAgreement, type MarkPlace } from './mark-agreement';
 import { COUNCIL_FILES, readCouncilFile, seedItems, type CouncilFile } from './test-files';
 
 // Do the Council's own marks (bold = added, struck = deleted, against the Commission proposal) agree with
 // our diff engine? Targets: >= 95% of marked words are changes in our diff, <= 5% of our changed words are
-// unmarked. Where a document misses them, the places are listed; the diff is not bent to fit.
+// unmarked, word by word in place. Every disagreeing word is given a cause, and the places are listed by cause;
+// where the document's marks are wrong the diff is not bent to fit.
 const proposal = seedItems('text-commission-proposal-2021.json');
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
 
@@ -22,18 +23,55 @@ const MARKED_AGAINST: Record<CouncilFile, 'proposal' | 'previous' | 'none'> = {
 	'2022-12-06-CONSIL_ST_15698_2022_INIT_EN_TXT.docx': 'none'
 };
 
-function report(file: string, against: string, m: MarkAgreement): { found: number; unmarked: number } {
-	const found = m.markedWords ? m.markedFound / m.markedWords : 1;
-	const unmarked = m.changedWords ? m.changedUnmarked / m.changedWords : 0;
-	const met = found >= 0.95 && unmarked <= 0.05;
-	const worst = [...m.places].sort((a, b) => b.words.length - a.words.length).slice(0, 8);
+/**
+ * What each file measured (word by word in place, over all words), in per cent: marked words our diff changes,
+ * changed words the document leaves unmarked. The targets are not met; these floors keep the figures from
+ * getting worse unnoticed, half a point below (or above) what was measured.
+ */
+const MEASURED: Partial<Record<CouncilFile, { found: number; unmarked: number }>> = {
+	'2021-11-29-AIA-SLO-Art-1-7-29-Nov-21.docx': { found: 92.1, unmarked: 11.3 },
+	'2022-06-15-AIA-FRA-Consolidated-Version-15-June.docx': { found: 87.4, unmarked: 7.6 },
+	'2022-07-15-AIA-CZ-1st-Proposal-15-July.docx': { found: 89.1, unmarked: 7.8 },
+	'2022-09-23-AIA-CZ-3rd-Proposal-23-Sept.docx': { found: 89.8, unmarked: 8.6 },
+	'2022-10-19-AIA-CZ-4th-Proposal-19-Oct-22.docx': { found: 89.4, unmarked: 15.3 },
+	'2022-11-03-AIA-CZ-Draft-for-Coreper-3-Nov-22.docx': { found: 89.8, unmarked: 7.4 }
+};
+
+const causes = (by: Partial<Record<string, number>>) =>
+	Object.entries(by)
+		.sort((a, b) => b[1]! - a[1]!)
+		.map(([c, n]) => `${c} ${n}`)
+		.join(', ');
+
+function report(file: string, against: string, m: MarkAgreement): { found: number; unmarked: number; foundOutside: number; unmarkedOutside: number } {
+	const x = outsideDocumentFaults(m);
+	const r = {
+		found: m.markedWords ? m.markedFound / m.markedWords : 1,
+		unmarked: m.changedWords ? m.changedUnmarked / m.changedWords : 0,
+		foundOutside: x.markedWords ? x.markedFound / x.markedWords : 1,
+		unmarkedOutside: x.changedWords ? x.changedUnmarked / x.changedWords : 0
+	};
+	const met = r.found >= 0.95 && r.unmarked <= 0.05;
+	const listed = (kind: MarkPlace['kind']) => {
+		const byCause = new Map<string, MarkPlace[]>();
+		for (const p of m.places.filter((p) => p.kind === kind)) byCause.set(p.cause, [...(byCause.get(p.cause) ?? []), p]);
+		return [...byCause]
+			.map(([cause, ps]) => {
+				const worst = [...ps].sort((a, b) => b.words.length - a.words.length).slice(0, 4);
+				const show = (p: MarkPlace) => `${p.eid} ${p.side} (${p.words.length}): ${p.words.slice(0, 12).join(' ')}${p.printed ? ` → printed as: ${p.printed.slice(0, 12).join(' ') || '(nothing)'}` : ''}`;
+				return `    ${kind}, ${cause}: ${ps.length} places, e.g.\n${worst.map((p) => `      ${show(p)}`).join('\n')}`;
+			})
+			.join('\n');
+	};
 	console.log(
-		`${file} (marks against the ${against}): ${m.items} items; marked words ${m.markedWords}, in our diff ${m.markedFound} (${pct(m.markedFound, m.markedWords)}; of the others ${m.markedRewritten} both struck and bold again in the item); ` +
-			`words our diff changes ${m.changedWords}, unmarked ${m.changedUnmarked} (${pct(m.changedUnmarked, m.changedWords)}; ${m.unmarkedRewritten} of them deleted and re-inserted by the diff); targets ${met ? 'met' : 'NOT met'}; ` +
-			`${m.places.filter((p) => p.kind === 'unmarked change').length} items with unmarked changes, ${m.places.filter((p) => p.kind === 'mark without change').length} with marks our diff does not change` +
-			(met ? '' : `\n  largest places:\n${worst.map((p) => `    ${p.eid} ${p.kind} (${p.words.length} words): ${p.words.slice(0, 14).join(' ')}`).join('\n')}`)
+		`${file} (marks against the ${against}): ${m.items} items\n` +
+			`  over all words: marked ${m.markedWords}, changed by our diff at the same place ${m.markedFound} (${pct(m.markedFound, m.markedWords)}, target ≥ 95%); ` +
+			`changed by our diff ${m.changedWords}, unmarked ${m.changedUnmarked} (${pct(m.changedUnmarked, m.changedWords)}, target ≤ 5%); targets ${met ? 'met' : 'NOT met'}\n` +
+			`  outside the document's own mis-marks (${DOCUMENT_CAUSES.join('; ')}): ${pct(x.markedFound, x.markedWords)} of ${x.markedWords} marked words found, ${pct(x.changedUnmarked, x.changedWords)} of ${x.changedWords} changed words unmarked\n` +
+			`  marked, not changed by our diff: ${causes(m.notFoundBy) || 'none'}\n  changed by our diff, not marked: ${causes(m.unmarkedBy) || 'none'}\n` +
+			(m.places.length ? `  places:\n${listed('unmarked change')}\n${listed('mark without change')}` : '')
 	);
-	return { found, unmarked };
+	return r;
 }
 
 describe('change marks of the Council texts against our diff engine', () => {
@@ -48,15 +86,21 @@ describe('change marks of the Council texts against our diff engine', () => {
 		}
 		const before = against === 'proposal' ? proposal : readCouncilFile('2022-11-03-AIA-CZ-Draft-for-Coreper-3-Nov-22.docx').result.items;
 		const m = markAgreement(before, result.items);
-		const { found, unmarked } = report(file, against === 'proposal' ? 'Commission proposal' : 'previous text, ST 13955/22', m);
-		if (found >= 0.95) expect(found).toBeGreaterThanOrEqual(0.95);
-		if (unmarked <= 0.05) expect(unmarked).toBeLessThanOrEqual(0.05);
-		// Where the targets are missed the places say why; these floors only guard against the reader breaking.
-		if (against === 'proposal') {
-			expect(found).toBeGreaterThan(0.85);
-			expect(unmarked).toBeLessThan(0.2);
-		} else expect(m.markedWords).toBeGreaterThan(0);
-		if (found < 0.95 || unmarked > 0.05) expect(m.places.length).toBeGreaterThan(0);
+		const r = report(file, against === 'proposal' ? 'Commission proposal' : 'previous text, ST 13955/22', m);
+		const measured = MEASURED[file];
+		if (!measured) {
+			// ST 14336/22 marks against ST 13955/22, whose items are not the proposal's: only that it has marks.
+			expect(m.markedWords).toBeGreaterThan(0);
+			return;
+		}
+		// Over all words the targets (>= 95%, <= 5%) are missed; these are the measured figures, not the targets.
+		expect(100 * r.found).toBeGreaterThanOrEqual(measured.found - 0.5);
+		expect(100 * r.unmarked).toBeLessThanOrEqual(measured.unmarked + 0.5);
+		// Setting aside the words the document itself mis-marks, the marks are found; our unmarked changes are not
+		// down to 5%: what is left is our clean-up and our paragraph-first alignment (see the causes printed).
+		expect(r.foundOutside).toBeGreaterThanOrEqual(0.95);
+		expect(r.unmarkedOutside).toBeLessThan(0.12);
+		expect(m.places.length).toBeGreaterThan(0);
 	});
 });
 

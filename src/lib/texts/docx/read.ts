@@ -11,6 +11,7 @@ import { readDocument } from './document';
 import { layoutDocument } from './layout';
 import { buildItems } from './items';
 import { readCover } from './cover';
+import type { Segment } from './marks';
 
 /**
  * One marked word run. Bold (set on the run, not by a heading style) = added compared with the Commission
@@ -50,6 +51,14 @@ export interface CouncilItem extends SourceItem {
 	labelAsPrinted?: string;
 	/** Words marked in this item's text, in reading order; headings and labels are never marks. */
 	marks: { added: string[]; deleted: string[]; changed: string[] };
+	/**
+	 * The item's body lines as printed, struck text included, each a list of runs with their marks; headings
+	 * and titles are not in it, and lines whose bold is a heading's carry no marks. Marks in place, for
+	 * comparing them with a diff word by word (see mark-agreement.ts); not stored.
+	 */
+	shown: Segment[][];
+	/** Pictures of text among the item's paragraphs: words the conversion from PDF drew as images, lost. */
+	textPictures?: number;
 }
 
 export type DocxReadResult = { ok: true; cover: CouncilCover; items: CouncilItem[]; warnings: string[] } | { ok: false; error: string };
@@ -66,7 +75,12 @@ export function readCouncilDocx(bytes: Uint8Array, fileName: string, opts: { exp
 	if (!pkg.ok) return pkg;
 	const doc = readDocument(pkg.parts);
 	const layout = layoutDocument(doc);
-	const { items, start, warnings } = buildItems(layout);
+	const { items, firstParagraph, start, warnings } = buildItems(layout);
+	items.forEach((item, k) => {
+		const end = firstParagraph[k + 1] ?? doc.paragraphs.length;
+		const pictures = doc.paragraphs.slice(firstParagraph[k], Math.max(end, firstParagraph[k] + 1)).reduce((n, p) => n + p.textPictures, 0);
+		if (pictures) item.textPictures = pictures;
+	});
 	// The cover's fields are read from the file's own paragraphs: the layout may have joined them.
 	const firstBody = layout.blocks[start]?.index ?? doc.paragraphs.length;
 	const coverLines = doc.paragraphs.filter((p) => p.index < firstBody).map((p) => p.runs.map((r) => r.text).join(''));

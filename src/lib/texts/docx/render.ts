@@ -16,6 +16,11 @@ export interface RenderedLine {
 	numberLabel: string | null;
 	/** Marked word runs in reading order; typed labels and numbering labels are never marks. */
 	marks: DocxMark[];
+	/**
+	 * The line as printed, struck text included, in runs with their marks (a typed label unmarked): where each
+	 * mark stands, so that marks can be compared with a diff word by word rather than as bags of words.
+	 */
+	segments: Segment[];
 	italic: boolean;
 	/** Every letter is bold (by style or directly): a heading, or a wholly added paragraph. */
 	bold: boolean;
@@ -50,7 +55,8 @@ export function renderBlock(block: Block, layout: Layout): RenderedLine {
 	}
 	const printed = collapse(segments.map((s) => s.text).join(''));
 	const typed = block.label ? null : TYPED_LABEL.exec(printed.replace(/^\s+/, ''));
-	const marks = collectMarks(segments, typed ? leadingChars(segments, typed[0].length) : 0);
+	const skip = typed ? leadingChars(segments, typed[0].length) : 0;
+	const marks = collectMarks(segments, skip);
 	const body = joinHyphenated(collapse(versionText(segments, (s) => s.deleted)));
 	const text = block.label ? (body ? `${block.label} ${body}` : '') : body;
 	return {
@@ -58,6 +64,7 @@ export function renderBlock(block: Block, layout: Layout): RenderedLine {
 		printed,
 		numberLabel: block.label,
 		marks,
+		segments: unmarkLeading(segments, skip),
 		italic: letters > 0 && italicLetters / letters > 0.6,
 		bold: letters > 0 && boldLetters === letters
 	};
@@ -73,4 +80,21 @@ function footnoteMarker(text: string, layout: Layout): string | undefined {
 function leadingChars(segments: Segment[], n: number): number {
 	const raw = segments.map((s) => s.text).join('');
 	return raw.length - raw.replace(/^\s+/, '').length + n;
+}
+
+/** The segments with the first `n` characters (a typed label) split off and unmarked. */
+function unmarkLeading(segments: Segment[], n: number): Segment[] {
+	const out: Segment[] = [];
+	let left = n;
+	for (const s of segments) {
+		if (left <= 0 || s.note) {
+			out.push(s);
+			continue;
+		}
+		const head = s.text.slice(0, left);
+		left -= s.text.length;
+		out.push({ ...s, text: head, added: false, changed: false });
+		if (left < 0) out.push({ ...s, text: s.text.slice(head.length) });
+	}
+	return out;
 }

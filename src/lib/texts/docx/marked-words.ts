@@ -1,0 +1,174 @@
+/**
+ * Words in place, for comparing a Council text's marks with our diff word by word. Both sides are token lists
+ * in reading order, in the diff's own tokenisation (src/lib/diff/tokenise.ts), each token flagged as marked:
+ * the document's marks (bold on its text, strikethrough on its copy of the Commission proposal) or our diff's
+ * changes (insertions on the new side, deletions on the old). Pure.
+ */
+import { diffArrays } from 'diff';
+import { diffProvisionText } from '../../diff/index';
+import { REWRITE_BELOW } from '../../diff/paragraph';
+import { contentBag, dice } from '../../diff/similarity';
+import { isLabelToken, isWordToken, tokenise } from '../../diff/tokenise';
+import { joinHyphenated, type Segment } from './marks';
+
+export interface Word {
+	text: string;
+	marked: boolean;
+	/** A word that counts: a letter or digit, not a label "(a)", a footnote `[^12]` or the placeholder "[deleted]". */
+	counted: boolean;
+	/** Document sides: the line and the offset in the printed line (struck text included), so that the same
+	 * printed word can be found on both sides. Our diff: the paragraph. */
+	line: number;
+	at: number;
+}
+
+export interface Sides {
+	/** The new text: the Council's (what its item text is made of) or what our diff's insertions are counted on. */
+	after: Word[];
+	/** The old text: the document's copy of the proposal (its struck text kept) or the seeded proposal. */
+	before: Word[];
+}
+
+/** Marks whether each token counts; "[deleted]" stands for a gap, not for a word of the text. */
+function counting(words: Word[]): Word[] {
+	words.forEach((w, k) => {
+		const placeholder = w.text === 'deleted' && words[k - 1]?.text === '[' && words[k + 1]?.text === ']';
+		w.counted = isWordToken(w.text) && !isLabelToken(w.text) && !w.text.startsWith('[^') && !placeholder;
+	});
+	return words;
+}
+
+/**
+ * One version of a printed line, with the raw offset and mark of every character: segments for which `drop`
+ * holds are left out, with a space kept where they held one, as versionText does; then a word broken at the end
+ * of a printed line is joined again, as joinHyphenated does.
+ */
+function version(segments: Segment[], drop: (s: Segment) => boolean, mark: (s: Segment) => boolean): { text: string; at: number[]; marked: boolean[] } {
+	let text = '';
+	const at: number[] = [];
+	const marked: boolean[] = [];
+	let raw = 0;
+	let space = false;
+	for (const s of segments) {
+		if (drop(s)) {
+			space ||= /\s/.test(s.text);
+			raw += s.text.length;
+			continue;
+		}
+		if (space && s.text && !/\s$/.test(text) && text && !/^[\s,.;:!?)\]’”]/.test(s.text)) {
+			text += ' ';
+			at.push(raw);
+			marked.push(false);
+		}
+		space = false;
+		for (let k = 0; k < s.text.length; k++) {
+			at.push(raw + k);
+			marked.push(mark(s));
+		}
+		text += s.text;
+		raw += s.text.length;
+	}
+	// joinHyphenated removes the space after "high-": do the same here, offsets and marks with it.
+	const joined = joinHyphenated(text);
+	if (joined !== text) {
+		const keep: number[] = [];
+		for (let i = 0, j = 0; i < text.length; i++) {
+			if (j < joined.length && text[i] === joined[j]) {
+				keep.push(i);
+				j++;
+			}
+		}
+		return { text: joined, at: keep.map((i) => at[i]), marked: keep.map((i) => marked[i]) };
+	}
+	return { text, at, marked };
+}
+
+function wordsOf(line: number, v: { text: string; at: number[]; marked: boolean[] }): Word[] {
+	const t = tokenise(v.text);
+	return t.tokens.map((text, k) => {
+		let marked = false;
+		for (let c = t.starts[k]; c < t.ends[k] && !marked; c++) marked = v.marked[c];
+		return { text, marked, counted: true, line, at: v.at[t.starts[k]] };
+	});
+}
+
+/**
+ * The document's two versions of an item: its text (struck runs left out, a word touched by bold marked) and its
+ * copy of the Commission proposal (bold runs left out, a word touched by strikethrough marked).
+ */
+export function documentSides(lines: Segment[][]): Sides {
+	const after: Word[] = [];
+	const before: Word[] = [];
+	lines.forEach((segments, line) => {
+		after.push(...wordsOf(line, version(segments, (s) => s.deleted, (s) => s.added)));
+		before.push(...wordsOf(line, version(segments, (s) => s.added, (s) => s.deleted)));
+	});
+	return { after: counting(after), before: counting(before) };
+}
+
+/** How our diff came to change a word: what a reader of the diff would see differently with another engine. */
+export type ChangeHow =
+	/**
+	 * The document keeps the word but moves it into another paragraph (a paragraph split in two, two merged, a
+	 * paragraph left unpaired): our diff aligns paragraphs first and compares words only within a pair.
+	 */
+	| 'across paragraphs'
+	/** The pair shares too few content words to diff word by word, so it is shown as one replacement. */
+	| 'rewrite'
+	/** The word diff (Myers) keeps the word; the semantic clean-up folded it into a replacement. */
+	| 'clean-up'
+	/** The word diff itself changes it. */
+	| 'word diff';
+
+export interface DiffSides extends Sides {
+	/** For each word of `after` that our diff keeps, the index of the word of `before` it keeps; else -1. */
+	keeps: number[];
+	/** Per word of `after` and of `before`: how our diff came to change it (meaningless for kept words). */
+	howAfter: ChangeHow[];
+	howBefore: ChangeHow[];
+}
+
+/** Our diff from `before` to `after` as words in place, with which old word each kept new word is. */
+export function diffSides(before: string, after: string): DiffSides {
+	const diff = diffProvisionText(before, after, { budgetMs: 2000 });
+	const out: DiffSides = { after: [], before: [], keeps: [], howAfter: [], howBefore: [] };
+	diff.paragraphs.forEach((p, line) => {
+		const how = changeHow(p.left, p.right);
+		const [a0, b0] = [out.before.length, out.after.length];
+		let first = true;
+		for (const s of p.segments) {
+			// Only a paragraph's first token can be a leading "1." label: tokenise the rest as inner text.
+			const t = first ? tokenise(s.text).tokens : tokenise(`x ${s.text}`).tokens.slice(1);
+			first &&= !/\S/.test(s.text);
+			for (const text of t) {
+				const w = (marked: boolean): Word => ({ text, marked, counted: true, line, at: 0 });
+				if (s.type !== 'insert') out.before.push(w(s.type === 'delete'));
+				if (s.type !== 'delete') {
+					out.after.push(w(s.type === 'insert'));
+					out.keeps.push(s.type === 'equal' ? out.before.length - 1 : -1);
+				}
+			}
+		}
+		for (let k = a0; k < out.before.length; k++) out.howBefore.push(how.before[k - a0] ?? 'word diff');
+		for (let k = b0; k < out.after.length; k++) out.howAfter.push(how.after[k - b0] ?? 'word diff');
+	});
+	counting(out.after);
+	counting(out.before);
+	return out;
+}
+
+/** Per token of each side of a paragraph pair, how our diff came to change it (see ChangeHow). */
+function changeHow(left: string | null, right: string | null): { before: ChangeHow[]; after: ChangeHow[] } {
+	const a = left === null ? [] : tokenise(left).tokens;
+	const b = right === null ? [] : tokenise(right).tokens;
+	if (left === null || right === null) return { before: a.map(() => 'across paragraphs'), after: b.map(() => 'across paragraphs') };
+	if (dice(contentBag(a), contentBag(b)) < REWRITE_BELOW) return { before: a.map(() => 'rewrite'), after: b.map(() => 'rewrite') };
+	const before: ChangeHow[] = [];
+	const after: ChangeHow[] = [];
+	for (const c of diffArrays(a, b)) {
+		const how: ChangeHow = c.added || c.removed ? 'word diff' : 'clean-up';
+		if (!c.added) for (let k = 0; k < c.count; k++) before.push(how);
+		if (!c.removed) for (let k = 0; k < c.count; k++) after.push(how);
+	}
+	return { before, after };
+}
