@@ -4,7 +4,7 @@ import { textVersion } from '../db/schema';
 import { audit } from '../audit';
 import { splitDocument } from '$lib/provisions/split';
 import { readCouncilDocx } from '$lib/texts/docx/read';
-import { MAX_TEXT_IMPORT_BYTES, councilDocumentKey, councilNodes, type CouncilNode } from '$lib/texts/council';
+import { MAX_TEXT_IMPORT_BYTES, councilDocumentKey, councilNodes, type CouncilNode, type NodeMarks } from '$lib/texts/council';
 import { createProvisions, missingChain, type PlannedProvision } from '../amendments/new-provisions';
 import { provisionIds } from '../amendments/lookups';
 import { chunked } from '../seed/batch';
@@ -56,6 +56,9 @@ export async function importTextDocument(db: DbConnection, dossierId: number, by
 	});
 }
 
+/** Marks compared by content: jsonb keeps an object's keys in its own order, not in the order they were written. */
+const marksKey = (m: NodeMarks | null | undefined) => JSON.stringify(m ? [m.added, m.deleted, m.changed] : null);
+
 type ExistingVersions = Map<string, { id: number; text: string; marks: unknown }>;
 
 async function planText(db: DbConnection, dossierId: number, input: TextDocumentInput, nodes: CouncilNode[], warnings: string[]) {
@@ -79,7 +82,7 @@ async function planText(db: DbConnection, dossierId: number, input: TextDocument
 	for (const n of nodes) {
 		const before = existing.get(n.eid);
 		if (!before) created++;
-		else if (before.text !== n.text || JSON.stringify(before.marks ?? null) !== JSON.stringify(n.marks)) updated.push(n.eid);
+		else if (before.text !== n.text || marksKey(before.marks as NodeMarks | null) !== marksKey(n.marks)) updated.push(n.eid);
 	}
 	const plan: TextImportPlan = {
 		document: { ...input, id: found.id, previous: found.previous },
