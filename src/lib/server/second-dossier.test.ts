@@ -4,6 +4,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { setAppDatabase, type OpenDatabase } from './db';
 import { amendment, auditLog, document, procedureEvent, provision, provisionLink, textVersion, user } from './db/schema';
 import { importTextDocument } from './texts/import';
+import { compareProvision, listTextDocuments } from './compare';
 import { councilFileBytes } from '$lib/texts/docx/test-files';
 import { testDatabase } from './testing/database';
 import { endpointModules, formBody, layoutServerModules, outcomeOf, pageServerModules, requestEvent, routeFile, type Outcome } from './testing/route-event';
@@ -165,6 +166,17 @@ describe('a second dossier whose only text is a Council compromise text (no prop
 
 		const again = await importTextDocument(open.db, dossierId, bytes, { ...options, dryRun: true });
 		expect(again).toMatchObject({ ok: true, plan: { document: { id: doc.id }, provisions: [], versions: { created: 0, updated: [] } } });
+	});
+
+	it('links a later Council text to the earlier one, there being no proposal, so compare follows its provisions', async () => {
+		const file = '2022-06-15-AIA-FRA-Consolidated-Version-15-June.docx';
+		const done = await importTextDocument(open.db, dossierId, withProcedure(councilFileBytes(file), '2021/0106(COD)', procedure), { userId: admin.id, fileName: file, procedure, dryRun: false });
+		expect(done.ok && done.applied).toBe(true);
+		const texts = await listTextDocuments(open.db, dossierId);
+		expect(texts.map((d) => d.date)).toEqual(['2021-11-29', '2022-06-15']);
+		const compared = await compareProvision(open.db, dossierId, { eid: 'art_5__para_1__point_d', fromDocumentId: texts[0].id, toDocumentId: texts[1].id });
+		expect(compared?.to?.eid).toBe('art_5__para_1__point_d');
+		expect(compared?.path.length).toBeGreaterThan(0);
 	});
 
 	everyRouteLoads(slug, (id) => /\[(id|country|actor)\]/.test(id));

@@ -8,7 +8,7 @@ import { MAX_TEXT_IMPORT_BYTES, councilDocumentKey, councilNodes, type CouncilNo
 import { createProvisions, missingChain, type PlannedProvision } from '../amendments/new-provisions';
 import { provisionIds } from '../amendments/lookups';
 import { chunked } from '../seed/batch';
-import { findTextDocument, insertTextDocument, linkToProposal, type TextDocumentInput } from './documents';
+import { findTextDocument, insertTextDocument, linkToBaseText, type TextDocumentInput } from './documents';
 
 export interface TextImportPlan {
 	document: TextDocumentInput & { id: number | null; previous: { id: number; title: string } | null };
@@ -115,6 +115,6 @@ async function applyText(db: DbConnection, dossierId: number, plan: TextImportPl
 		const { text, num, heading, footnotes, marks, deleted } = row(n);
 		await db.update(textVersion).set({ text, num, heading, footnotes, marks, deleted, updatedAt: new Date() }).where(eq(textVersion.id, existing.get(n.eid)!.id));
 	}
-	if (!plan.document.id) await linkToProposal(db, dossierId, documentId);
+	if (!plan.document.id) await linkToBaseText(db, dossierId, documentId, plan.document.previous?.id ?? null);
 	// Provisions this text no longer has are left as they are: a re-import never deletes text.
 }
