@@ -189,6 +189,30 @@ test('the public can read lineage but gets no editing forms', async ({ page }) =
 	await expect(page.getByRole('button', { name: 'Save the link' })).toHaveCount(0);
 });
 
+test('the hub’s article form picks any texts as columns, Council and consolidated texts included, without JavaScript', async ({ browser, baseURL }) => {
+	const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(`${base}/compare`);
+	const form = page.locator('form', { has: page.getByRole('button', { name: 'Show the columns' }) });
+	await form.getByLabel('Article').fill('5');
+	await form.getByLabel('Numbered as in').selectOption('final-act');
+	for (const box of await form.getByRole('checkbox').all()) await box.uncheck();
+	await form.getByRole('checkbox', { name: /ST 14278\/21/ }).check();
+	await form.getByRole('checkbox', { name: /Unofficial consolidation/ }).check();
+	await form.getByRole('button', { name: 'Show the columns' }).click();
+	await expect(page).toHaveURL(/compare\/articles\/art_5\?in=final-act&cols=council-st-14278-21%2Cconsolidated-2026/);
+	await expect(page.locator('table.four-columns thead th')).toHaveCount(2);
+
+	await page.goto(`${base}/compare`);
+	await form.getByLabel('Article').fill('5');
+	for (const box of await form.getByRole('checkbox').all()) await box.uncheck();
+	await form.getByRole('checkbox', { name: /ST 14278\/21/ }).check();
+	await form.getByRole('button', { name: 'Show the columns' }).click();
+	await expect(form.getByRole('alert')).toHaveText('Choose between 2 and 6 texts (you chose 1).');
+	await expect(form.getByRole('checkbox', { name: /ST 14278\/21/ })).toBeChecked();
+	await context.close();
+});
+
 const checked = [
 	'/compare',
 	'/compare/provisions/art_5__para_1__point_d',

@@ -287,7 +287,11 @@ export async function actorIndex(db: DbConnection, dossierId: number, viewer: Vi
 			.map((g) => ({ ...entry(g), members: members.filter((m) => m.parentId === g.id).map(entry) })),
 		committees: actors.filter((a) => a.kind === 'committee').map(entry),
 		institutions: actors.filter((a) => a.kind === 'institution').map(entry),
-		ungrouped: members.filter((m) => m.parentId === null || !groupIds.has(m.parentId)).map(entry)
+		// Actors are shared by every dossier: a name another dossier's import could not match is listed only where it tabled something.
+		ungrouped: members
+			.filter((m) => m.parentId === null || !groupIds.has(m.parentId))
+			.map(entry)
+			.filter((m) => !m.unmatched || m.amendments > 0)
 	};
 }
 

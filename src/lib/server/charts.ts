@@ -1,7 +1,7 @@
-import { and, asc, count, countDistinct, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, isNull, min, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbConnection } from './db';
-import { actor, amendment, amendmentAuthor, assessment, position, topic } from './db/schema';
+import { actor, amendment, amendmentAuthor, assessment, document, position, topic } from './db/schema';
 import type { DirectionCount, StatusCount } from '$lib/charts/amendments';
 import type { StatePosition } from '$lib/charts/stances';
 
@@ -87,4 +87,15 @@ export async function memberStatePositions(db: DbConnection, dossierId: number, 
 			)
 		)
 		.orderBy(asc(position.date));
+}
+
+/**
+ * Where the dossier's charts over time begin: the date of its earliest text (the AI Act's: the Commission
+ * proposal, April 2021), else of its earliest position; null when it has neither.
+ */
+export async function chartsStart(db: DbConnection, dossierId: number): Promise<string | null> {
+	const [text] = await db.select({ date: min(document.date) }).from(document).where(eq(document.dossierId, dossierId));
+	if (text?.date) return text.date;
+	const [first] = await db.select({ date: min(position.date) }).from(position).where(eq(position.dossierId, dossierId));
+	return first?.date ?? null;
 }

@@ -22,7 +22,7 @@ export interface CompareDocument {
 }
 
 /** Lists of amendments, not texts of the act: they hold no provisions of their own. */
-const amendmentLists = ['ep_amendments', 'ep_committee_amendments'] as const;
+export const amendmentLists = ['ep_amendments', 'ep_committee_amendments'] as const;
 
 export interface Version extends GraphVersion {
 	provisionId: number;

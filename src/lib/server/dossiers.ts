@@ -25,6 +25,22 @@ export async function dossiersWithProvision(db: DbConnection, eid: string): Prom
 	return new Set(rows.map((r) => r.id));
 }
 
+/**
+ * A provision of the dossier with its title in the latest text that gives it one (to feature it by name), or
+ * null when no text of the dossier holds it.
+ */
+export async function provisionTitle(db: DbConnection, dossierId: number, eid: string): Promise<{ eid: string; heading: string | null } | null> {
+	const rows = await db
+		.select({ heading: textVersion.heading })
+		.from(textVersion)
+		.innerJoin(provision, eq(provision.id, textVersion.provisionId))
+		.innerJoin(document, eq(document.id, textVersion.documentId))
+		.where(and(eq(provision.dossierId, dossierId), eq(provision.eid, eid)))
+		.orderBy(desc(document.sortOrder));
+	if (!rows.length) return null;
+	return { eid, heading: rows.find((r) => r.heading)?.heading ?? null };
+}
+
 export async function getDossier(db: DbConnection, slug: string): Promise<Dossier | undefined> {
 	const [row] = await db.select().from(dossier).where(eq(dossier.slug, slug));
 	return row;

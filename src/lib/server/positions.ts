@@ -94,6 +94,8 @@ export interface PositionMatrix {
 	memberStates: MatrixRow<ActorSummary, PositionView>[];
 	/** Presidencies and institutions that have a position by the date. */
 	others: MatrixRow<ActorSummary, PositionView>[];
+	/** How many positions the viewer may see in the dossier, on any date: none means the matrix is empty. */
+	recorded: number;
 }
 
 /**
@@ -120,7 +122,8 @@ export async function positionMatrix(
 	return {
 		topics: shown,
 		memberStates: matrixRows(memberStates, keys, cells, stance),
-		others: matrixRows(others, keys, cells, stance)
+		others: matrixRows(others, keys, cells, stance),
+		recorded: positions.length
 	};
 }
 

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { setAppDatabase, type OpenDatabase } from './db';
-import { amendment, auditLog, procedureEvent, user } from './db/schema';
+import { amendment, auditLog, document, procedureEvent, provision, provisionLink, textVersion, user } from './db/schema';
+import { importTextDocument } from './texts/import';
+import { compareProvision, listTextDocuments } from './compare';
+import { councilFileBytes } from '$lib/texts/docx/test-files';
 import { testDatabase } from './testing/database';
 import { endpointModules, formBody, layoutServerModules, outcomeOf, pageServerModules, requestEvent, routeFile, type Outcome } from './testing/route-event';
 import { routeAccess } from './access';
@@ -81,25 +85,31 @@ async function load(routeId: string, params: Record<string, string>, who: Sessio
 	return { kind: 'ok', status: 200, body: data };
 }
 
-describe('a second, empty dossier', () => {
-	const routes = Object.keys(routeAccess).filter((id) => id.startsWith('/dossiers/[slug]') || id.startsWith('/api/dossiers/[slug]'));
-	/** Routes that name a record (a provision, an amendment, a stage, an actor) may answer 404: it is not in this dossier. */
-	const namesRecord = (id: string) => /\[(eid|id|country|actor)\]/.test(id);
+const dossierRoutes = Object.keys(routeAccess).filter((id) => id.startsWith('/dossiers/[slug]') || id.startsWith('/api/dossiers/[slug]'));
 
-	for (const routeId of routes) {
+/**
+ * Loads every page and GET endpoint of the dossier at `slug` for the public and an admin. Routes that name a
+ * record (a provision, an amendment, a stage, an actor) may answer 404 where `allow404` says so: it is not in
+ * this dossier.
+ */
+function everyRouteLoads(slug: string, allow404: (routeId: string) => boolean) {
+	for (const routeId of dossierRoutes) {
 		it(`${routeId} loads for the public and an admin without a server error`, async () => {
 			const names = [...routeId.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]).filter((n) => n !== 'slug');
-			const params = { slug: SLUG, ...Object.fromEntries(names.map((n) => [n, publicParamSamples[n]])) };
+			const params = { slug, ...Object.fromEntries(names.map((n) => [n, publicParamSamples[n]])) };
 			for (const who of [null, admin]) {
 				const rule = routeAccess[routeId];
 				if (!who && rule.read !== 'public') continue;
 				const outcome = await load(routeId, params, who);
 				const label = `${routeId} as ${who?.role ?? 'public'}: ${JSON.stringify(outcome).slice(0, 300)}`;
-				const allowed404 = namesRecord(routeId) || routeId.startsWith('/dossiers/[slug]/compare/');
-				expect(outcome.kind === 'ok' || (allowed404 && outcome.kind === 'error' && outcome.status === 404), label).toBe(true);
+				expect(outcome.kind === 'ok' || (allow404(routeId) && outcome.kind === 'error' && outcome.status === 404), label).toBe(true);
 			}
 		});
 	}
+}
+
+describe('a second, empty dossier', () => {
+	everyRouteLoads(SLUG, (id) => /\[(eid|id|country|actor)\]/.test(id) || id.startsWith('/dossiers/[slug]/compare/'));
 
 	it('does not show another dossier’s records under its address', async () => {
 		const [first] = await open.db.select({ id: amendment.id }).from(amendment).limit(1);
@@ -122,3 +132,59 @@ describe('a second, empty dossier', () => {
 		expect(refused).toMatchObject({ kind: 'fail', status: 400, data: { values: { slug: 'Bad Slug' } } });
 	});
 });
+
+describe('a second dossier whose only text is a Council compromise text (no proposal, stages, amendments or positions)', () => {
+	const slug = 'worded-dossier';
+	const procedure = '2030/0003(COD)';
+	let dossierId: number;
+	beforeAll(async () => {
+		const created = await createDossier(open.db, { ...input, slug, procedureRef: procedure, shortTitle: 'Worded' }, admin.id);
+		expect(created.ok).toBe(true);
+		dossierId = (await getDossier(open.db, slug))!.id;
+	});
+
+	it('imports a real Word file rewritten to its procedure: no lineage to a missing proposal, and the text keeps its order', async () => {
+		const file = '2021-11-29-AIA-SLO-Art-1-7-29-Nov-21.docx';
+		const bytes = withProcedure(councilFileBytes(file), '2021/0106(COD)', procedure);
+		const options = { userId: admin.id, fileName: file, procedure };
+		expect(await importTextDocument(open.db, dossierId, councilFileBytes(file), { ...options, dryRun: true })).toMatchObject({ ok: false, error: expect.stringContaining('belongs to procedure 2021/0106(COD)') });
+		const dry = await importTextDocument(open.db, dossierId, bytes, { ...options, dryRun: true });
+		expect(dry).toMatchObject({ ok: true, applied: false, plan: { document: { id: null, key: 'council-st-14278-21', previous: null } } });
+		const done = await importTextDocument(open.db, dossierId, bytes, { ...options, dryRun: false });
+		expect(done.ok && done.applied).toBe(true);
+		const [doc] = await open.db.select().from(document).where(eq(document.dossierId, dossierId));
+		expect(doc).toMatchObject({ key: 'council-st-14278-21', kind: 'council_text', previousId: null });
+		const links = await open.db.select({ id: provisionLink.id }).from(provisionLink).innerJoin(textVersion, eq(textVersion.id, provisionLink.toVersionId)).where(eq(textVersion.documentId, doc.id));
+		expect(links).toEqual([]);
+
+		// Provisions new to an empty dossier follow the document: Article 2 after Article 1's parts, Article 10 after Article 9.
+		const order = (await open.db.select({ eid: provision.eid }).from(provision).where(eq(provision.dossierId, dossierId)).orderBy(asc(provision.sortKey))).map((p) => p.eid);
+		const articles = order.filter((e) => /^art_\d+$/.test(e)).map((e) => Number(e.slice(4)));
+		expect(articles.length).toBeGreaterThan(10);
+		expect(articles).toEqual([...articles].sort((a, b) => a - b));
+		expect(order.indexOf('art_1__para_1')).toBeLessThan(order.indexOf('art_2'));
+
+		const again = await importTextDocument(open.db, dossierId, bytes, { ...options, dryRun: true });
+		expect(again).toMatchObject({ ok: true, plan: { document: { id: doc.id }, provisions: [], versions: { created: 0, updated: [] } } });
+	});
+
+	it('links a later Council text to the earlier one, there being no proposal, so compare follows its provisions', async () => {
+		const file = '2022-06-15-AIA-FRA-Consolidated-Version-15-June.docx';
+		const done = await importTextDocument(open.db, dossierId, withProcedure(councilFileBytes(file), '2021/0106(COD)', procedure), { userId: admin.id, fileName: file, procedure, dryRun: false });
+		expect(done.ok && done.applied).toBe(true);
+		const texts = await listTextDocuments(open.db, dossierId);
+		expect(texts.map((d) => d.date)).toEqual(['2021-11-29', '2022-06-15']);
+		const compared = await compareProvision(open.db, dossierId, { eid: 'art_5__para_1__point_d', fromDocumentId: texts[0].id, toDocumentId: texts[1].id });
+		expect(compared?.to?.eid).toBe('art_5__para_1__point_d');
+		expect(compared?.path.length).toBeGreaterThan(0);
+	});
+
+	everyRouteLoads(slug, (id) => /\[(id|country|actor)\]/.test(id));
+});
+
+/** A Word file with every mention of one procedure in its body replaced by another. */
+function withProcedure(bytes: Uint8Array, from: string, to: string): Uint8Array {
+	const parts = unzipSync(bytes);
+	parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml']).replaceAll(from, to));
+	return zipSync(parts);
+}

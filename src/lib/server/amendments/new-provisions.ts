@@ -102,8 +102,10 @@ function insertionIndex(order: { eid: string }[], eid: string): number {
 		const before = order.findIndex((o) => isSibling(o.eid) && lastSegment(o.eid)[1] === num.slice(1).replace(/[a-z]+$/, ''));
 		if (before >= 0) return before;
 	}
-	// The sibling it is numbered after: the last one whose number it extends and which sorts before it.
+	// The sibling it is numbered after: the last one whose number it extends by letters and which sorts before
+	// it ('4d' after '4' and '4c'). '19' does not extend '1': digits are a number of their own.
 	for (let k = num.length - 1; k > 0; k--) {
+		if (!/^[a-z]+$/.test(num.slice(k))) continue;
 		const stem = num.slice(0, k);
 		let at = -1;
 		order.forEach((o, i) => {
@@ -114,10 +116,28 @@ function insertionIndex(order: { eid: string }[], eid: string): number {
 		});
 		if (at >= 0) return subtreeEnd(at);
 	}
+	// A number of its own goes after the last sibling with a lower number (Article 10 after Article 9), so a
+	// text imported into a dossier that has none of its provisions keeps its own order.
+	const number = leadingNumber(num);
+	if (number !== null) {
+		let at = -1;
+		order.forEach((o, i) => {
+			if (!isSibling(o.eid)) return;
+			const n = leadingNumber(lastSegment(o.eid)[1]);
+			if (n !== null && n < number) at = i;
+		});
+		if (at >= 0) return subtreeEnd(at);
+	}
 	// Otherwise at the end of its parent (or of the document).
 	if (parent) {
 		const at = order.findIndex((o) => o.eid === parent);
 		if (at >= 0) return subtreeEnd(at);
 	}
 	return order.length;
+}
+
+/** '19' → 19, '4b' → 4; null for letters ('d', 'iv'), whose order is not numeric. */
+function leadingNumber(num: string): number | null {
+	const m = /^(\d+)/.exec(num);
+	return m ? Number(m[1]) : null;
 }

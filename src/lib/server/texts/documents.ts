@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, notInArray } from 'drizzle-orm';
 import type { DbConnection } from '../db';
 import { actor, document, procedureEvent, provision, provisionLink, textVersion } from '../db/schema';
 import { matchDocuments, type LineageNode } from '$lib/lineage/match';
 import type { TextDocumentInput } from '$lib/texts/council';
 import { chunked } from '../seed/batch';
+import { amendmentLists } from '../compare';
 
 export type { TextDocumentInput };
 
@@ -21,6 +22,19 @@ export async function findTextDocument(db: DbConnection, dossierId: number, inpu
 	const prevRef = input.previousRef?.replace(/\s*\+.*$/, '');
 	const previous = prevRef ? (docs.find((d) => d.id !== mine?.id && same(prevRef, d)) ?? null) : null;
 	return { id: mine?.id ?? null, previous: previous && { id: previous.id, title: previous.title } };
+}
+
+/** The first article of a text, by its key (where a reader starts following it), or null. */
+export async function firstArticleOf(db: DbConnection, dossierId: number, key: string): Promise<string | null> {
+	const [row] = await db
+		.select({ eid: provision.eid })
+		.from(textVersion)
+		.innerJoin(provision, eq(provision.id, textVersion.provisionId))
+		.innerJoin(document, eq(document.id, textVersion.documentId))
+		.where(and(eq(document.dossierId, dossierId), eq(document.key, key), eq(provision.kind, 'article')))
+		.orderBy(asc(textVersion.docOrder))
+		.limit(1);
+	return row?.eid ?? null;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -75,10 +89,20 @@ async function orderByDate(db: DbConnection, dossierId: number): Promise<void> {
 	for (const [i, d] of sorted.entries()) if (d.sortOrder !== i) await db.update(document).set({ sortOrder: i }).where(eq(document.id, d.id));
 }
 
-/** Links a new text's provisions to the Commission proposal's, the way the seed links the other texts. */
-export async function linkToProposal(db: DbConnection, dossierId: number, documentId: number): Promise<number> {
-	const [proposal] = await db.select({ id: document.id }).from(document).where(and(eq(document.dossierId, dossierId), eq(document.kind, 'proposal')));
-	if (!proposal) return 0;
+/**
+ * Links a new text's provisions to the Commission proposal's, the way the seed links the other texts; in a
+ * dossier without a proposal, to the text it revises, else to the latest text before it, so that compare
+ * still follows its provisions. A dossier with no other text has nothing to link: 0.
+ */
+export async function linkToBaseText(db: DbConnection, dossierId: number, documentId: number, previousId: number | null = null): Promise<number> {
+	const texts = await db
+		.select({ id: document.id, kind: document.kind })
+		.from(document)
+		.where(and(eq(document.dossierId, dossierId), notInArray(document.kind, [...amendmentLists])))
+		.orderBy(asc(document.sortOrder), asc(document.id));
+	const before = texts.slice(0, Math.max(0, texts.findIndex((d) => d.id === documentId)));
+	const proposal = texts.find((d) => d.kind === 'proposal') ?? texts.find((d) => d.id === previousId) ?? before.at(-1);
+	if (!proposal || proposal.id === documentId) return 0;
 	const rows: (LineageNode & { documentId: number })[] = await db
 		.select({ id: textVersion.id, documentId: textVersion.documentId, eid: provision.eid, kind: provision.kind, text: textVersion.text, heading: textVersion.heading, deleted: textVersion.deleted })
 		.from(textVersion)

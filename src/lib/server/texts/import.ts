@@ -5,11 +5,11 @@ import { textVersion } from '../db/schema';
 import { audit } from '../audit';
 import { splitDocument } from '$lib/provisions/split';
 import { readCouncilDocx, type CouncilCover } from '$lib/texts/docx/read';
-import { MAX_TEXT_IMPORT_BYTES, councilDocumentKey, councilNodes, type CouncilNode } from '$lib/texts/council';
+import { MAX_TEXT_IMPORT_BYTES, councilDocumentKey, councilNodes, type CouncilNode, type NodeMarks } from '$lib/texts/council';
 import { createProvisions, missingChain, type PlannedProvision } from '../amendments/new-provisions';
 import { provisionIds } from '../amendments/lookups';
 import { chunked } from '../seed/batch';
-import { findTextDocument, insertTextDocument, linkToProposal, type TextDocumentInput } from './documents';
+import { findTextDocument, insertTextDocument, linkToBaseText, type TextDocumentInput } from './documents';
 
 export interface TextImportPlan {
 	document: TextDocumentInput & { id: number | null; previous: { id: number; title: string } | null };
@@ -90,6 +90,9 @@ export async function importReadText(db: DbConnection, dossierId: number, read: 
 	});
 }
 
+/** Marks compared by content: jsonb keeps an object's keys in its own order, not in the order they were written. */
+const marksKey = (m: NodeMarks | null | undefined) => JSON.stringify(m ? [m.added, m.deleted, m.changed] : null);
+
 type ExistingVersions = Map<string, { id: number; text: string; marks: unknown }>;
 
 async function planText(db: DbConnection, dossierId: number, input: TextDocumentInput, nodes: CouncilNode[], warnings: string[]) {
@@ -113,7 +116,7 @@ async function planText(db: DbConnection, dossierId: number, input: TextDocument
 	for (const n of nodes) {
 		const before = existing.get(n.eid);
 		if (!before) created++;
-		else if (before.text !== n.text || JSON.stringify(before.marks ?? null) !== JSON.stringify(n.marks)) updated.push(n.eid);
+		else if (before.text !== n.text || marksKey(before.marks as NodeMarks | null) !== marksKey(n.marks)) updated.push(n.eid);
 	}
 	const plan: TextImportPlan = {
 		document: { ...input, id: found.id, previous: found.previous },
@@ -146,6 +149,6 @@ async function applyText(db: DbConnection, dossierId: number, plan: TextImportPl
 		const { text, num, heading, footnotes, marks, deleted } = row(n);
 		await db.update(textVersion).set({ text, num, heading, footnotes, marks, deleted, updatedAt: new Date() }).where(eq(textVersion.id, existing.get(n.eid)!.id));
 	}
-	if (!plan.document.id) await linkToProposal(db, dossierId, documentId);
+	if (!plan.document.id) await linkToBaseText(db, dossierId, documentId, plan.document.previous?.id ?? null);
 	// Provisions this text no longer has are left as they are: a re-import never deletes text.
 }

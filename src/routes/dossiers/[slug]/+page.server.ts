@@ -1,23 +1,24 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { dossiersWithProvision, latestEvents, listDocuments, procedureStatus } from '$lib/server/dossiers';
+import { latestEvents, listDocuments, procedureStatus, provisionTitle } from '$lib/server/dossiers';
 import { documentNotice } from '$lib/documents/notice';
 import { todayIso } from '$lib/dates';
 
 export const load: PageServerLoad = async ({ parent }) => {
 	const { dossier } = await parent();
 	const today = todayIso();
-	const [status, latest, documents, withArticle5] = await Promise.all([
+	const [status, latest, documents, article5] = await Promise.all([
 		procedureStatus(db(), dossier.id, today),
 		latestEvents(db(), dossier.id, today, 6),
 		listDocuments(db(), dossier.id),
-		dossiersWithProvision(db(), 'art_5')
+		provisionTitle(db(), dossier.id, 'art_5')
 	]);
 	return {
 		today,
 		status,
 		latest,
 		documents: documents.map(({ provenance, ...d }) => ({ ...d, notice: documentNotice({ kind: d.kind, provenance }) })),
-		hasArticle5: withArticle5.has(dossier.id)
+		// The ban this app follows is in the AI Act's Article 5; another dossier's Article 5 is featured by its own title.
+		article5
 	};
 };

@@ -1,15 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { banStrengthData, scoreValues } from '$lib/server/scores';
-import { amendmentDirectionCounts, amendmentStatusCounts, listTopics, memberStateNames, memberStatePositions } from '$lib/server/charts';
+import { amendmentDirectionCounts, amendmentStatusCounts, chartsStart, listTopics, memberStateNames, memberStatePositions } from '$lib/server/charts';
 import { hasRole } from '$lib/server/authorization';
 import { banStrength, banStrengthChart } from '$lib/charts/ban-strength';
 import { amendmentsByDirectionChart, amendmentsByStatusChart } from '$lib/charts/amendments';
 import { halfYears, stanceChart } from '$lib/charts/stances';
 import { todayIso } from '$lib/dates';
-
-/** The first half-year the stance chart shows: the Commission proposal (April 2021). */
-const STANCES_FROM = '2021-01-01';
 
 export const load: PageServerLoad = async ({ parent, url, locals }) => {
 	const { dossier } = await parent();
@@ -17,13 +14,14 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
 	const topics = await listTopics(db(), dossier.id);
 	// An unknown ?topic= falls back to the ban as a whole rather than failing: it is only a view choice.
 	const topic = topics.find((t) => t.slug === url.searchParams.get('topic')) ?? null;
-	const [scores, statusCounts, byStage, byAuthor, states, positions] = await Promise.all([
+	const [scores, statusCounts, byStage, byAuthor, states, positions, start] = await Promise.all([
 		banStrengthData(db(), dossier.id),
 		amendmentStatusCounts(db(), dossier.id),
 		amendmentDirectionCounts(db(), dossier.id, 'stage'),
 		amendmentDirectionCounts(db(), dossier.id, 'author'),
 		memberStateNames(db()),
-		memberStatePositions(db(), dossier.id, topic?.id ?? null)
+		memberStatePositions(db(), dossier.id, topic?.id ?? null),
+		chartsStart(db(), dossier.id)
 	]);
 	const rows = banStrength(scores.criteria, scores.texts, scoreValues(scores));
 	return {
@@ -36,7 +34,7 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
 			status: amendmentsByStatusChart(statusCounts),
 			direction: amendmentsByDirectionChart(byStage, 'stage'),
 			author: amendmentsByDirectionChart(byAuthor, 'author'),
-			stances: stanceChart(states, positions, halfYears(STANCES_FROM, today), topic ? topic.name.toLowerCase() : 'the ban as a whole')
+			stances: stanceChart(states, positions, halfYears(start ?? today, today), topic ? topic.name.toLowerCase() : 'the ban as a whole')
 		}
 	};
 };

@@ -21,6 +21,22 @@ export function columnKeys(url: URL): string[] | null {
 	return [...new Set(raw)];
 }
 
+/** The most columns a page can hold legibly; printing takes four. */
+export const MAX_COLUMNS = 6;
+
+/**
+ * The texts the reader chose as columns (`cols`), in the dossier's date order; null when none were chosen.
+ * Too few or too many is not an error page but a message for the form (`error`); a text the dossier does not
+ * have is a 400.
+ */
+export function columnChoice(url: URL, documents: CompareDocument[]): { columns: CompareDocument[] | null; error: string | null } {
+	const keys = columnKeys(url);
+	if (!keys) return { columns: null, error: null };
+	if (keys.length < 2 || keys.length > MAX_COLUMNS) return { columns: null, error: `Choose between 2 and ${MAX_COLUMNS} texts (you chose ${keys.length}).` };
+	const chosen = new Set(keys.map((k) => documentByKey(documents, k).key));
+	return { columns: documents.filter((d) => chosen.has(d.key)), error: null };
+}
+
 /** The query string as an object of its first values (repeated keys are ignored). */
 export function queryOf(url: URL): Record<string, string> {
 	const out: Record<string, string> = {};

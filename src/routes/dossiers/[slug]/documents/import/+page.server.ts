@@ -7,6 +7,7 @@ import { dossierParam, formValues } from '$lib/server/amendments/route';
 import { importTextDocument, type TextImportPlan } from '$lib/server/texts/import';
 import { MAX_TEXT_IMPORT_BYTES } from '$lib/texts/council';
 import { fieldErrors } from '$lib/amendments/record';
+import { firstArticleOf } from '$lib/server/texts/documents';
 
 const optionsForm = z.object({ mode: z.enum(['dry', 'import'], 'Choose a dry run or the import.') });
 
@@ -28,10 +29,11 @@ function report(plan: TextImportPlan) {
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'editor');
 	const done = event.url.searchParams;
-	return {
-		maxBytes: MAX_TEXT_IMPORT_BYTES,
-		done: done.has('imported') ? { file: done.get('imported') ?? '', document: done.get('document') ?? '' } : null
-	};
+	if (!done.has('imported')) return { maxBytes: MAX_TEXT_IMPORT_BYTES, done: null };
+	const { dossier } = await event.parent();
+	const key = (done.get('document') ?? '').slice(0, 80);
+	const article = key ? await firstArticleOf(db(), dossier.id, key) : null;
+	return { maxBytes: MAX_TEXT_IMPORT_BYTES, done: { file: done.get('imported') ?? '', document: key, article } };
 };
 
 export const actions: Actions = {

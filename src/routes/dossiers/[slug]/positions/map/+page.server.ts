@@ -16,5 +16,5 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
 	const topicKey = query.topic ?? (allTopics.some((t) => t.key === defaultTopic) ? defaultTopic : allTopics[0].key);
 	const viewer = { includeInternal: canSeeInternal(locals) };
 	const matrix = await positionMatrix(db(), dossier.id, { asOf: query.asOf, topic: topicKey, viewer });
-	return { today, query, allTopics, topic: matrix.topics[0], rows: matrix.memberStates };
+	return { today, query, allTopics, topic: matrix.topics[0], rows: matrix.memberStates, recorded: matrix.recorded };
 };

@@ -4,17 +4,13 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { articleColumns, defaultColumns, listTextDocuments } from '$lib/server/compare';
 import { provisionLabel } from '$lib/provision-label';
-import { columnKeys, documentByKey, documentKey, eidSchema, parseQuery } from '../../params';
+import { MAX_COLUMNS, columnChoice, documentByKey, documentKey, eidSchema, parseQuery } from '../../params';
 
 const query = z.object({ in: documentKey.optional() });
 
-/** The most columns a page can hold legibly; printing takes four. */
-const MAX_COLUMNS = 6;
-
 /**
  * The column view: an article part by part in the texts the reader picks (`cols`, comma-separated or
- * repeated, as the form sends it; by default proposal, general approach, Parliament and final act), each
- * diffed against the earliest of them.
+ * repeated, as the form sends it; by default `defaultColumns`), each diffed against the earliest of them.
  */
 export const load: PageServerLoad = async ({ parent, params, url }) => {
 	const { dossier } = await parent();
@@ -22,13 +18,12 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
 	if (!eid.success || eid.data.includes('__')) error(404, `There is no article “${params.eid}” in the ${dossier.shortTitle}.`);
 	const q = parseQuery(query, url);
 	const documents = await listTextDocuments(db(), dossier.id);
-	const keys = columnKeys(url);
 	// Too few or too many boxes ticked: show the usual texts and say why, next to the form.
-	const columnsError = keys && (keys.length < 2 || keys.length > MAX_COLUMNS) ? `Choose between 2 and ${MAX_COLUMNS} texts (you chose ${keys.length}).` : null;
-	const columns = keys && !columnsError ? keys.map((k) => documentByKey(documents, k)) : defaultColumns(documents);
+	const choice = columnChoice(url, documents);
+	const columns = choice.columns ?? defaultColumns(documents);
 	const documentId = q.in ? documentByKey(documents, q.in).id : undefined;
 	const view = await articleColumns(db(), dossier.id, eid.data, documentId, columns.map((d) => d.id));
 	if (!view) error(404, `There is no article “${provisionLabel(eid.data)}” in the ${dossier.shortTitle}.`);
 	const labels = Object.fromEntries(Object.entries(view.articles).map(([id, v]) => [id, v ? provisionLabel(v.eid) : null]));
-	return { view, labels, label: provisionLabel(eid.data), documents, chosen: view.documents.map((d) => d.key), in: q.in ?? null, maxColumns: MAX_COLUMNS, columnsError };
+	return { view, labels, label: provisionLabel(eid.data), documents, chosen: view.documents.map((d) => d.key), in: q.in ?? null, maxColumns: MAX_COLUMNS, columnsError: choice.error };
 };
