@@ -1,8 +1,5 @@
 import path from 'node:path';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { mkdirSync } from 'node:fs';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
@@ -43,49 +40,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const dataDir = options.dataDir ?? 'memory://';
-	if (!dataDir.startsWith('memory://') && !options.loadDataDir) await createCluster(dataDir);
+	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
 	const client = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir });
 	const db = drizzle(client, { schema }) as unknown as Database;
 	return { db, kind: 'pglite', close: () => client.close() };
-}
-
-const CREATE_CLUSTER = `
-const { parentPort, workerData } = require('node:worker_threads');
-(async () => {
-	const { PGlite } = await import(workerData.pglite);
-	const db = await PGlite.create({ dataDir: workerData.dataDir });
-	await db.close();
-})().then(() => parentPort.postMessage(null), (e) => parentPort.postMessage(String(e?.message ?? e)));
-`;
-
-/**
- * Creates a new PGlite data folder (Postgres's initdb, about 5 s of CPU) in a worker thread, so that the
- * process can use those seconds for something else: the seed reads its documents meanwhile. The cluster is
- * made in a sibling folder and renamed into place, so a crash never leaves a half-made one. Nothing to do
- * for a folder that holds a cluster already; if the worker fails, PGlite creates the folder itself.
- */
-async function createCluster(dataDir: string): Promise<void> {
-	if (existsSync(path.join(dataDir, 'PG_VERSION'))) return;
-	if (existsSync(dataDir) && readdirSync(dataDir).length > 0) return; // not ours to replace: PGlite will say what is wrong
-	const building = `${dataDir}.creating-${process.pid}`;
-	rmSync(building, { recursive: true, force: true });
-	mkdirSync(building, { recursive: true });
-	const pglite = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')).href;
-	const worker = new Worker(CREATE_CLUSTER, { eval: true, workerData: { pglite, dataDir: building } });
-	const failure = await new Promise<string | null>((resolve) => {
-		worker.once('message', resolve);
-		worker.once('error', (e) => resolve(e.message));
-		worker.once('exit', (code) => resolve(`the worker exited with code ${code}`));
-	});
-	await worker.terminate();
-	if (failure === null) {
-		rmSync(dataDir, { recursive: true, force: true });
-		mkdirSync(path.dirname(dataDir), { recursive: true });
-		renameSync(building, dataDir);
-	} else {
-		rmSync(building, { recursive: true, force: true });
-		mkdirSync(dataDir, { recursive: true });
-	}
 }
 
 export const migrationsFolder = () => path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');

@@ -16,9 +16,9 @@ export interface CouncilTextsReport {
 export type CouncilReads = { ok: true; files: { name: string; read: ReadText }[] } | { ok: false; error: string };
 
 /**
- * Reads the Council compromise texts (Word), one file per turn of the event loop, so that the reading fills
- * the time the database takes to be made (`openDatabase` makes a PGlite folder in a worker thread). Never
- * rejects, so a promise nobody awaits yet cannot crash the process.
+ * Reads the Council compromise texts (Word), one file per turn of the event loop, so that the reading goes on
+ * between the steps of whatever else is running (PGlite making its folder). Never rejects, so a promise nobody
+ * awaits yet cannot crash the process.
  */
 export async function readCouncilDocuments(procedure: string): Promise<CouncilReads> {
 	try {
