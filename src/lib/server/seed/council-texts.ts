@@ -25,7 +25,7 @@ export async function readCouncilDocuments(procedure: string): Promise<CouncilRe
 		const files: { name: string; read: ReadText }[] = [];
 		for (const file of await readSeedDocuments('council-compromise-texts')) {
 			await new Promise((resolve) => setImmediate(resolve));
-			files.push({ name: file.name, read: readTextDocument(file.bytes, { fileName: file.name, procedure }) });
+			files.push({ name: file.name, read: readTextDocument(file.bytes, { fileName: file.name, procedure }, false) });
 		}
 		return { ok: true, files };
 	} catch (error) {

@@ -39,9 +39,11 @@ const recent = new Map<string, ReadText>();
 
 /**
  * Reads a Council compromise text (Word) and splits it with the splitter the seed uses. A file read moments
- * ago (same bytes, name and procedure: the dry run before an import) is not read again.
+ * ago (same bytes, name and procedure: the dry run before an import) is not read again; `remember: false`
+ * (the seed, which reads each file once) neither looks nor keeps.
  */
-export function readTextDocument(bytes: Uint8Array, options: Pick<TextImportOptions, 'fileName' | 'procedure'>): ReadText {
+export function readTextDocument(bytes: Uint8Array, options: Pick<TextImportOptions, 'fileName' | 'procedure'>, remember = true): ReadText {
+	if (!remember) return readUncached(bytes, options);
 	const key = `${createHash('sha256').update(bytes).digest('hex')} ${options.procedure} ${options.fileName}`;
 	const hit = recent.get(key);
 	recent.delete(key);
