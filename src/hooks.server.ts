@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { appDatabase, db, optionsFromEnv, setAppDatabase } from '$lib/server/db';
 import { prepareDatabase } from '$lib/server/db/setup';
+import { stopPdfWorker } from '$lib/amendments/pdf/pdfjs-thread';
 import { enforceRouteAccess } from '$lib/server/access';
 import { deleteSessionTokenCookie, sessionCookieName, setSessionTokenCookie, validateSessionToken } from '$lib/server/session';
 
@@ -10,6 +11,7 @@ export const init: ServerInit = async () => {
 	if (appDatabase()) return;
 	setAppDatabase(await prepareDatabase(optionsFromEnv()));
 	process.once('sveltekit:shutdown', async () => {
+		await stopPdfWorker();
 		await appDatabase()?.close();
 		setAppDatabase(undefined);
 	});

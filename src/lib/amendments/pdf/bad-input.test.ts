@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { amendmentLines, coverLines, fixturePdf, footer } from './fixture';
 import { describeOpenError, hasPdfHeader } from './layout';
 import { readAmendmentPdf } from './read';
+import { stopPdfWorker } from './pdfjs-thread';
 
 const PROCEDURE = '2021/0106(COD)';
 const CULT = 'ai-act/documents/ep-committee-amendments/AIA-CULT-Rule-57-Opinion-Amendments-1-April.pdf';
@@ -108,5 +109,18 @@ describe('readAmendmentPdf on a written fixture', () => {
 		if (!result.ok) throw new Error(result.error);
 		expect(result.amendments.map((a) => a.number)).toEqual([1]);
 		expect(result.problems).toEqual([{ page: 2, number: 2, reason: 'no target between "Proposal for a regulation" and the table' }]);
+	});
+});
+
+describe('the PDF reader thread', () => {
+	it('ends a read it could not finish with an error naming the file, and the next read works', async () => {
+		const reading = readAmendmentPdf(new Uint8Array(readFileSync(REAL)), 'cut-short.pdf');
+		await new Promise((resolve) => setTimeout(resolve, 50)); // the worker is still starting, or reading: either way unfinished
+		await stopPdfWorker();
+		const result = await reading;
+		console.log(`→ ${result.ok ? 'read' : result.error}`);
+		expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^cut-short\.pdf could not be read: the PDF reader stopped/) });
+		const next = await readAmendmentPdf(committeeDocument(), 'next.pdf');
+		expect(next.ok).toBe(true);
 	});
 });

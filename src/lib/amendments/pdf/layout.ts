@@ -50,6 +50,7 @@ export async function layoutPdf(bytes: Uint8Array, fileName: string): Promise<La
 		pages = await extractPdfText(bytes);
 	} catch (error) {
 		if (!(error instanceof PdfjsError)) throw error;
+		if (error.pdfjsName === 'WorkerError') throw new PdfOpenError(`${fileName} could not be read: ${error.message}; nothing was imported, try again.`);
 		const described = Object.assign(new Error(error.message), { name: error.pdfjsName });
 		throw new PdfOpenError(error.stage === 'open' ? describeOpenError(described, fileName) : `${fileName} is damaged: ${messageOf(described)}.`);
 	}

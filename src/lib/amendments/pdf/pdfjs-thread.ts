@@ -117,7 +117,9 @@ function start(): Worker {
 		settle();
 	});
 	const fail = (error: Error) => {
-		if (worker === w) worker = null;
+		// A worker let go when idle exits with no jobs; the jobs pending then belong to its successor.
+		if (worker !== w) return;
+		worker = null;
 		for (const job of pending.values()) job.reject(new PdfjsError('read', 'WorkerError', `the PDF reader stopped (${error.message})`));
 		pending.clear();
 	};
@@ -155,4 +157,9 @@ export function extractPdfText(bytes: Uint8Array): Promise<PdfPageText[]> {
 	worker.postMessage({ id, data }, [data.buffer]);
 	settle();
 	return result;
+}
+
+/** Stops the worker now: a read under way ends as an error naming its file (the server shutting down). */
+export async function stopPdfWorker(): Promise<void> {
+	await worker?.terminate();
 }
