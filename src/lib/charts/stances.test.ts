@@ -35,6 +35,12 @@ describe('stancesOverTime', () => {
 		expect(table.rows.at(-1)).toEqual({ header: 'H2 2022', cells: ['0', '1', '0', '0', '1', '1', '3'] });
 		expect(spec.summary).toContain('2 of 3 member states have a published position');
 		expect(spec.summary).toContain('1 undated position is left out');
-		expect(spec.summary).toContain('not been mapped');
+		expect(spec.summary).toContain('state no position on the ban');
+	});
+
+	it('does not let a later record with no stance hide an earlier stated one, as the matrix does', () => {
+		const later = [...positions, { state: 'Germany', date: '2022-12-20', stance: 'unknown' as const }];
+		const { rows } = stancesOverTime(states, later, periods);
+		expect(rows.at(-1)!.counts).toMatchObject({ ban_with_exceptions: 1, unknown: 1 });
 	});
 });

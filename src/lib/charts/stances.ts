@@ -44,13 +44,18 @@ export function halfYears(from: string, to: string): Period[] {
 /**
  * How many member states held each stance at the end of each period: each state counts once, with its
  * latest dated position up to then (a partial date counts from its start); states with none count as
- * "no position recorded".
+ * "no position recorded". As in the matrix (`cellsAsOf`), a later record that states no stance does not
+ * hide an earlier stated one.
  */
 export function stancesOverTime(states: string[], positions: StatePosition[], periods: Period[]) {
 	const dated = positions.filter((p) => p.date).sort((a, b) => a.date!.localeCompare(b.date!));
 	const rows = periods.map((period) => {
 		const latest = new Map<string, StanceKey>();
-		for (const p of dated) if (p.date! <= period.end && states.includes(p.state)) latest.set(p.state, p.stance);
+		for (const p of dated) {
+			if (p.date! > period.end || !states.includes(p.state)) continue;
+			const held = latest.get(p.state);
+			if (p.stance !== 'unknown' || held === undefined || held === 'unknown') latest.set(p.state, p.stance);
+		}
 		const counts = Object.fromEntries(stanceOrder.map((s) => [s, 0])) as Record<StanceKey, number>;
 		for (const stance of latest.values()) counts[stance] += 1;
 		return { period, counts, none: states.length - latest.size };
@@ -70,7 +75,7 @@ export function stanceChart(states: string[], positions: StatePosition[], period
 			`At the end of ${last.period.label}, ${states.length - last.none} of ${states.length} member states have a published position on ${topicName}` +
 			(held.length ? ` (${listing(held)})` : '') +
 			`; ${last.none} have none recorded.`;
-		if (last.counts.unknown > 0) summary += ' “Stance unknown” means the source’s wording has not been mapped to Trilogue’s scale yet.';
+		if (last.counts.unknown > 0) summary += ' “Stance unknown” means the recorded sources state no position on the ban that Trilogue’s scale can hold (many concern a national law or police practice).';
 	}
 	if (undated) summary += ` ${undated} undated ${undated === 1 ? 'position is' : 'positions are'} left out.`;
 	return {
