@@ -40,3 +40,24 @@ export function stanceCounts<P extends DatedPosition>(rows: MatrixRow<unknown, P
 	for (const r of rows) for (const c of r.cells) counts[c.cell?.position.stance ?? 'unknown']++;
 	return counts;
 }
+
+export interface MatrixFigures {
+	/** Cells in the rows (actors × topic keys). */
+	cells: number;
+	/** Cells whose shown position states a stance (not 'unknown'). */
+	withStance: number;
+	rows: number;
+	/** Rows with at least one recorded position, whatever its stance. */
+	rowsWithRecord: number;
+}
+
+/** How full the matrix is: what the README and the seed's summary line report. */
+export function matrixFigures<P extends DatedPosition>(rows: MatrixRow<unknown, P>[]): MatrixFigures {
+	const cells = rows.flatMap((r) => r.cells);
+	return {
+		cells: cells.length,
+		withStance: cells.filter((c) => c.cell && c.cell.position.stance !== 'unknown').length,
+		rows: rows.length,
+		rowsWithRecord: rows.filter((r) => r.cells.some((c) => c.cell)).length
+	};
+}

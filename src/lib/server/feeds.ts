@@ -112,7 +112,8 @@ export async function positionItems(
 			date: p.date,
 			recordedAt: p.updatedAt,
 			link: countryPath(dossier.slug, actorSlug),
-			summary: `${formatDate(p.date)}. ${p.summary}`
+			// The note says when the date is the report's, not the statement's ("Reported on …").
+			summary: [`${formatDate(p.date)}.`, p.summary, p.dateNote ? `On the date: ${p.dateNote}` : null].filter(Boolean).join(' ')
 		};
 	});
 }

@@ -1,8 +1,10 @@
 import type { Confidence, Stance } from '../../positions/stance';
+import { moreNationalMapping } from './mapping-national-2026-12';
 
 /**
- * How each record of dossier.json (`nationalPositions`, `councilPresidencies`) is put on Trilogue's
- * scale, by hand, record by record. The rules:
+ * How each record of dossier.json (`nationalPositions`, `councilPresidencies`) and of
+ * `national-positions-2026-12.json` (its part of the table is `mapping-national-2026-12.ts`, whose
+ * bases quote the record's verbatim `quote`) is put on Trilogue's scale, by hand, record by record. The rules:
  * - a stance is set only where the record's summary says it; otherwise it stays 'unknown';
  * - a record yields one position per topic it speaks to, or one about the ban as a whole (topic null);
  * - confidence: 'official' = stated in an official document of the actor; 'reported' = stated by a
@@ -24,6 +26,8 @@ export interface MappedPosition {
 
 export interface RecordMapping {
 	basis: string;
+	/** The position's note on its date when the record has none of its own (e.g. "Reported on …"). */
+	dateNote?: string;
 	positions: MappedPosition[];
 }
 
@@ -138,5 +142,7 @@ export const positionMapping: Record<string, RecordMapping> = {
 	'presidency-czech-republic-h2-2022': unknown('“Secured the Council general approach” as chair; “a delicate balance” states no stance of its own.'),
 	'presidency-sweden-h1-2023': unknown('Expected “EP divergence on Article 5 on the ban of real-time remote biometric identification”: no stance stated.', 'real-time-rbi'),
 	'presidency-spain-h2-2023': unknown('“Negotiated the provisional agreement”; its proposals of 24 November 2023 are mapped from that record.'),
-	'presidency-belgium-h1-2024': unknown('Chaired the “Coreper unanimous endorsement” and the Council adoption: no stance of its own stated.')
+	'presidency-belgium-h1-2024': unknown('Chaired the “Coreper unanimous endorsement” and the Council adoption: no stance of its own stated.'),
+
+	...moreNationalMapping
 };

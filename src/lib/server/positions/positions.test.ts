@@ -21,9 +21,13 @@ beforeAll(async () => {
 afterAll(() => open?.close());
 
 describe('the seeded positions', () => {
-	it('map every record of dossier.json, and the table has no entry for a record that is not there', async () => {
+	it('map every record of dossier.json and national-positions-2026-12.json, and the table has no entry for a record that is not there', async () => {
 		const data = await loadAiAct();
-		const keys = [...data.dossier.nationalPositions.map(nationalMappingKey), ...data.dossier.councilPresidencies.map((p) => presidencySlug(p.presidency))];
+		const keys = [
+			...data.dossier.nationalPositions.map(nationalMappingKey),
+			...data.moreNationalPositions.records.map(nationalMappingKey),
+			...data.dossier.councilPresidencies.map((p) => presidencySlug(p.presidency))
+		];
 		expect(new Set(keys).size).toBe(keys.length);
 		expect(keys.filter((k) => !positionMapping[k])).toEqual([]);
 		expect(Object.keys(positionMapping).filter((k) => !keys.includes(k))).toEqual([]);
@@ -31,8 +35,9 @@ describe('the seeded positions', () => {
 
 	it('keep the source’s label, a basis for every stance, and evidence', async () => {
 		const rows = await open.db.select().from(position).where(eq(position.dossierId, dossierId));
-		// 33 records (27 national, 6 presidencies); 4 of them speak to several topics or actors.
-		expect(rows).toHaveLength(39);
+		// dossier.json: 33 records (27 national, 6 presidencies), 4 of them on several topics or actors: 39 positions;
+		// national-positions-2026-12.json: 37 records, 2 of them on two topics: 39 positions.
+		expect(rows).toHaveLength(78);
 		expect(rows.every((r) => r.reviewState === 'approved' && r.visibility === 'public' && r.seedKey)).toBe(true);
 		expect(rows.filter((r) => r.stance !== 'unknown').every((r) => r.stanceBasis && r.evidence.length > 0)).toBe(true);
 		const germany = rows.filter((r) => r.actorId === actorIds.get('germany') && r.date === '2022-10');
@@ -51,7 +56,11 @@ describe('the seeded positions', () => {
 
 	it('put Spain’s proposals as Council Presidency on the Presidency, not on Spain', async () => {
 		const spain = await open.db.select().from(position).where(eq(position.actorId, actorIds.get('spain')!));
-		expect(spain.map((p) => p.stance)).toEqual(['unknown']);
+		// Its own records state no stance: the 2023 one (as Presidency, below) and its 2025 draft national law.
+		expect(spain.map((p) => [p.date, p.stance]).sort()).toEqual([
+			['2023-11-24', 'unknown'],
+			['2025-03-11', 'unknown']
+		]);
 		const presidency = await open.db
 			.select({ stance: position.stance, topic: topic.slug })
 			.from(position)

@@ -9,6 +9,7 @@ import { seedActors } from './actors';
 import { seedEpPosition, type EpPositionReport } from './ep-position';
 import { seedLineage, type LineageReport } from './lineage';
 import { seedPositions } from './positions';
+import type { MatrixFigures } from '../../positions/matrix';
 import { seedBanScores } from './scores';
 import { consolidatedText } from './consolidated';
 import { readCommitteeDocuments, seedCommitteeAmendments, type CommitteeAmendmentsReport, type CommitteeReads } from './committee-amendments';
@@ -29,6 +30,8 @@ export interface SeedSummary {
 	actors: number;
 	topics: number;
 	positions: number;
+	/** The public matrix of the member states today: cells with a stance, states with a record. */
+	positionMatrix: MatrixFigures;
 	/** From the start of the reading (which may have begun while the database was being made) to the end. */
 	ms: number;
 	/** Milliseconds per step. */
@@ -126,7 +129,8 @@ export async function seedAiAct(db: Database): Promise<SeedSummary | { seeded: f
 			lineage,
 			actors: actors.actorCount,
 			topics: actors.topicCount,
-			positions,
+			positions: positions.count,
+			positionMatrix: positions.matrix,
 			ms: Math.round(performance.now() - started),
 			phases
 		};
@@ -146,6 +150,8 @@ export function describeSeed(s: SeedSummary | { seeded: false }): string {
 		`(read in ${s.committeeAmendments.readSeconds.toFixed(1)} s; ${s.committeeAmendments.provisions} new provisions, ${s.committeeAmendments.unmatchedNames} names not matched), ` +
 		`the Parliament position rebuilt from ${s.epPosition.applied} of them (${s.epPosition.skipped.length} not applied), ` +
 		`${s.lineage.links} lineage links, ` +
-		`${s.actors} actors, ${s.topics} topics, ${s.positions} positions.`
+		`${s.actors} actors, ${s.topics} topics, ${s.positions} positions ` +
+		`(${s.positionMatrix.withStance} of the ${s.positionMatrix.cells} member-state cells with a stance, ` +
+		`${s.positionMatrix.rowsWithRecord} of ${s.positionMatrix.rows} member states with a record).`
 	);
 }

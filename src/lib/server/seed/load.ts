@@ -38,6 +38,27 @@ export interface RawPosition {
 	source?: RawSource[];
 }
 
+/** One record of `national-positions-2026-12.json`: a dated statement or event, with its source's own words. */
+export interface RawSourcedPosition {
+	country: string;
+	/** The statement's date, or the report's for undated Council positions (the summary says which). */
+	date: string;
+	/** The part of the ban it concerns, in the file's words: 'real-time RBI', 'post RBI', 'exceptions', 'facial scraping'. */
+	topicHint: string;
+	stanceAsReported: string;
+	/** Verbatim from the source; '[...]' marks a cut. */
+	quote: string;
+	summary: string;
+	source: { url: string; title: string; publisher: string; published: string | null; kind: 'official' | 'secondary' };
+	/** Whether a second pass re-read the quote in the source. */
+	verified: boolean;
+}
+
+export interface RawSourcedPositions {
+	meta: { title: string; generated: string; scope: string; count: number; [key: string]: unknown };
+	records: RawSourcedPosition[];
+}
+
 export interface RawPresidency {
 	presidency: string;
 	date: string | null;
@@ -93,6 +114,8 @@ export interface AiActData {
 	members: RawMember[];
 	/** Articles 3, 4a, 5, 10 and 113 as Regulation (EU) 2026/1744 left them: an unofficial consolidation. */
 	consolidated: RawConsolidation;
+	/** 37 more dated, sourced national records (2021-2026), each with a verbatim quote. */
+	moreNationalPositions: RawSourcedPositions;
 }
 
 /** `text-2026-consolidated-selected.json`: selected provisions, each saying what changed. */
@@ -106,14 +129,15 @@ export interface RawConsolidation {
  * except the seed's own, and out of memory unless a seed runs.
  */
 export async function loadAiAct(): Promise<AiActData> {
-	const [dossier, proposal, generalApproach, finalAct, amendments, members, consolidated] = await Promise.all([
+	const [dossier, proposal, generalApproach, finalAct, amendments, members, consolidated, moreNationalPositions] = await Promise.all([
 		import('./data/ai-act/dossier.json'),
 		import('./data/ai-act/text-commission-proposal-2021.json'),
 		import('./data/ai-act/text-council-general-approach-2022.json'),
 		import('./data/ai-act/text-regulation-2024-1689.json'),
 		import('./data/ai-act/ep-amendments-2023-06-14.json'),
 		import('./data/ai-act/ep-members-2023-04.json'),
-		import('./data/ai-act/text-2026-consolidated-selected.json')
+		import('./data/ai-act/text-2026-consolidated-selected.json'),
+		import('./data/ai-act/national-positions-2026-12.json')
 	]);
 	return {
 		dossier: dossier.default as unknown as RawDossier,
@@ -122,6 +146,7 @@ export async function loadAiAct(): Promise<AiActData> {
 		finalAct: finalAct.default as unknown as RawText,
 		amendments: amendments.default as unknown as AiActData['amendments'],
 		members: members.default.members as RawMember[],
-		consolidated: consolidated.default as unknown as RawConsolidation
+		consolidated: consolidated.default as unknown as RawConsolidation,
+		moreNationalPositions: moreNationalPositions.default as unknown as RawSourcedPositions
 	};
 }

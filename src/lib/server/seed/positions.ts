@@ -7,8 +7,10 @@ import { toSourceRefs, type RawSource } from './sources';
 import { slugify } from './actors';
 import { positionMapping, type MappedPosition } from '../positions/mapping';
 import { WHOLE_BAN } from '../../positions/stance';
+import { matrixFigures, type MatrixFigures } from '../../positions/matrix';
+import { positionMatrix, publicViewer } from '../positions';
 
-/** A record of dossier.json (national position or presidency note), before mapping. */
+/** A record of dossier.json (national position or presidency note) or of national-positions-2026-12.json, before mapping. */
 export interface PositionRecord {
 	/** Key into `positionMapping`. */
 	mappingKey: string;
@@ -23,11 +25,15 @@ export interface PositionRecord {
 }
 
 export const nationalMappingKey = (p: { country: string; date: string | null }) => `${p.country} ${p.date ?? 'undated'}`;
+/** The seed keys of the records of national-positions-2026-12.json start with this. */
+export const MORE_NATIONAL_SEED = 'national-2026-12';
 export const presidencySlug = (presidency: string) => `presidency-${slugify(presidency)}`;
 
 /**
- * Seeds the sourced national positions and presidency notes, each put on our scale by the hand-made
- * table in `positions/mapping.ts` (a record missing from the table stays 'unknown' and topic-less).
+ * Seeds the sourced national positions (dossier.json's and national-positions-2026-12.json's) and the
+ * presidency notes, each put on our scale by the hand-made table in `positions/mapping.ts` (a record
+ * missing from the table stays 'unknown' and topic-less). The 2026 records keep their verbatim quote
+ * in their evidence.
  * Every position is approved and public, since it only restates a published source, and its
  * creation is written to the audit log so its history starts with where it came from.
  */
@@ -35,7 +41,7 @@ export async function seedPositions(
 	tx: DbConnection,
 	data: AiActData,
 	ctx: { dossierId: number; memberStates: Map<string, number>; presidencyIds: number[] }
-) {
+): Promise<{ count: number; matrix: MatrixFigures }> {
 	const catalogue = data.dossier.meta.sources;
 	const records: PositionRecord[] = [
 		...data.dossier.nationalPositions.map((p) => {
@@ -50,6 +56,22 @@ export async function seedPositions(
 				stanceAsReported: p.stance,
 				summary: p.summary,
 				source: p.source
+			};
+		}),
+		...data.moreNationalPositions.records.map((p) => {
+			const actorId = ctx.memberStates.get(p.country);
+			if (!actorId) throw new Error(`Unknown member state in national-positions-2026-12.json: ${p.country}`);
+			const { publisher, ...source } = p.source;
+			const checked = p.verified ? 'quote re-read in the source in a second pass' : 'quote read once in the source';
+			return {
+				mappingKey: nationalMappingKey(p),
+				seedKey: `${MORE_NATIONAL_SEED}:${p.country}:${p.date}`,
+				actorId,
+				date: p.date,
+				dateNote: null,
+				stanceAsReported: p.stanceAsReported,
+				summary: p.summary,
+				source: [{ ...source, published: source.published ?? undefined, quote: p.quote, note: `Published by ${publisher}; ${checked}.` }]
 			};
 		}),
 		...data.dossier.councilPresidencies.map((p, i) => ({
@@ -88,7 +110,7 @@ export async function seedPositions(
 				actorId,
 				topicId,
 				date: r.date,
-				dateNote: r.dateNote,
+				dateNote: r.dateNote ?? mapping?.dateNote ?? null,
 				stance: m.stance,
 				stanceAsReported: r.stanceAsReported,
 				stanceBasis: m.basis ?? mapping?.basis ?? null,
@@ -108,8 +130,9 @@ export async function seedPositions(
 			action: 'position.seed',
 			entityType: 'position',
 			entityId: p.id,
-			details: { seedKey: p.seedKey, from: 'dossier.json', note: 'Loaded from the dossier’s sources; stance mapped by the table in positions/mapping.ts.' }
+			details: { seedKey: p.seedKey, from: p.seedKey?.startsWith(MORE_NATIONAL_SEED) ? 'national-positions-2026-12.json' : 'dossier.json', note: 'Loaded from the dossier’s sources; stance mapped by the table in positions/mapping.ts.' }
 		});
 	}
-	return inserted.length;
+	const matrix = await positionMatrix(tx, ctx.dossierId, { asOf: null, viewer: publicViewer });
+	return { count: inserted.length, matrix: matrixFigures(matrix.memberStates) };
 }

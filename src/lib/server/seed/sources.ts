@@ -10,6 +10,8 @@ export interface RawSource {
 	locator?: string;
 	note?: string;
 	published?: string;
+	/** The source's own words, verbatim. */
+	quote?: string;
 }
 
 export type SourceCatalogue = Record<string, { title: string; officialUrl?: string; note?: string }>;
@@ -24,7 +26,8 @@ export function toSourceRefs(raw: RawSource[] | undefined, catalogue: SourceCata
 			kind: s.kind ?? null,
 			locator: s.locator ?? null,
 			note: s.note ?? null,
-			published: s.published ?? null
+			published: s.published ?? null,
+			quote: s.quote ?? null
 		};
 	});
 }
