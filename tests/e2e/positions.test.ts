@@ -47,6 +47,44 @@ test.describe('the public positions pages, without JavaScript', () => {
 		await expect(section.getByRole('link', { name: /Biometric Update/ })).toHaveAttribute('href', /biometricupdate\.com/);
 	});
 
+	test('as of Coreper’s endorsement (2 February 2024) the matrix shows the records dated by then, not later ones', async ({ page }) => {
+		await page.goto('/dossiers/ai-act/positions?asOf=2024-02-02');
+		const denmark = await cell(page, 'Denmark', 'Real-time RBI');
+		await expect(denmark).toContainText('Ban with exceptions');
+		await expect(denmark).toContainText('10 January 2024');
+		await expect(await cell(page, 'Poland', 'Exceptions')).toContainText('Unknown');
+		// Portugal's exceptions were reported on 22 January 2025, Sweden's records are from 2024 on.
+		await expect(await cell(page, 'Portugal', 'Exceptions')).toContainText('no position recorded');
+		await expect(await cell(page, 'Sweden', 'Real-time RBI')).toContainText('no position recorded');
+
+		await page.goto('/dossiers/ai-act/positions');
+		await expect(await cell(page, 'Portugal', 'Exceptions')).toContainText('Ban with exceptions');
+		await expect(await cell(page, 'Sweden', 'Real-time RBI')).toContainText('Unknown');
+
+		// The tile map of the exceptions, then and today.
+		await page.goto('/dossiers/ai-act/positions/map?topic=exceptions&asOf=2024-02-02');
+		const map = page.getByRole('list', { name: /Map of the member states/ });
+		await expect(map.getByRole('link', { name: 'Denmark: Supports a ban with exceptions' })).toBeVisible();
+		await expect(map.getByRole('link', { name: 'Portugal: no position recorded' })).toBeVisible();
+		await page.goto('/dossiers/ai-act/positions/map?topic=exceptions');
+		await expect(map.getByRole('link', { name: 'Portugal: Supports a ban with exceptions' })).toBeVisible();
+	});
+
+	test('a country page shows a record with no stance, the quote, and "Reported on …" where the report dates it', async ({ page }) => {
+		await page.goto('/dossiers/ai-act/positions/portugal');
+		const exceptions = page.locator('section#exceptions');
+		await expect(exceptions).toContainText('Supports a ban with exceptions');
+		await expect(exceptions).toContainText('Reported on 22 January 2025: the date of the report, not of the statement');
+		await expect(exceptions.locator('blockquote')).toContainText('Portugal esteve ao lado da França e da Hungria');
+		await expect(exceptions.getByRole('link', { name: /Portugal defendeu e aprovou/ })).toHaveAttribute('href', /publico\.pt/);
+
+		await page.goto('/dossiers/ai-act/positions/sweden');
+		const realTime = page.locator('section#real-time-rbi');
+		await expect(realTime.getByRole('article')).toHaveCount(2);
+		await expect(realTime).toContainText('proposes using real-time RBI');
+		await expect(realTime.getByRole('article').first()).toContainText('Unknown');
+	});
+
 	test('the tile map shows one topic with the same information as a table', async ({ page }) => {
 		await page.goto('/dossiers/ai-act/positions/map?topic=real-time-rbi&asOf=2022-12-06');
 		const map = page.getByRole('list', { name: /Map of the member states/ });
