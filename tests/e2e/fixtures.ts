@@ -1,4 +1,5 @@
 import { test as base, expect, type APIRequestContext, type BrowserContext } from '@playwright/test';
+import { checkAccessible } from './accessible';
 
 export type Role = 'reviewer' | 'editor' | 'admin';
 export interface TestUser {
@@ -38,6 +39,8 @@ export const test = base.extend<{
 	authenticatedAs: (role: Role) => Promise<TestUser>;
 	/** A new user of the role with a known password, not signed in anywhere. */
 	newUser: (role: Role) => Promise<TestUser>;
+	/** axe and our own checks on the page as it is now, with JavaScript on or off as the test's context has it. */
+	expectAccessible: () => Promise<void>;
 }>({
 	authenticatedAs: async ({ context, baseURL }, use) => {
 		await use((role) => signInContext(context, baseURL!, role));
@@ -47,6 +50,9 @@ export const test = base.extend<{
 			const { token: _token, expiresAt: _expiresAt, ...user } = await plant(request, role);
 			return user;
 		});
+	},
+	expectAccessible: async ({ page, javaScriptEnabled }, use) => {
+		await use(() => checkAccessible(page, javaScriptEnabled !== false));
 	}
 });
 
