@@ -13,6 +13,8 @@ export type DbConnection = Database | Transaction;
 export interface OpenDatabase {
 	db: Database;
 	kind: 'pglite' | 'postgres';
+	/** LISTEN on a channel; the callback runs for each notification. Resolves to a function that stops. */
+	listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 }
 
@@ -35,7 +37,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 		const { drizzle } = await import('drizzle-orm/postgres-js');
 		const client = postgres(options.url, { max: 10, onnotice: () => {} });
 		const db = drizzle(client, { schema }) as unknown as Database;
-		return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+		return {
+			db,
+			kind: 'postgres',
+			async listen(channel, onNotify) {
+				const { unlisten } = await client.listen(channel, onNotify);
+				return unlisten;
+			},
+			close: () => client.end({ timeout: 5 })
+		};
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
@@ -43,7 +53,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
 	const client = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir });
 	const db = drizzle(client, { schema }) as unknown as Database;
-	return { db, kind: 'pglite', close: () => client.close() };
+	return {
+		db,
+		kind: 'pglite',
+		async listen(channel, onNotify) {
+			const unlisten = await client.listen(channel, onNotify);
+			return () => unlisten();
+		},
+		close: () => client.close()
+	};
 }
 
 export const migrationsFolder = () => path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
