@@ -31,7 +31,7 @@ const pages = new PageCache();
  * `data_version_triggers`), so every process drops what it rendered before the write.
  */
 const pageCache: Handle = async ({ event, resolve }) => {
-	const key = dataVersion ? cacheKey(event.request, event.url, sessionCookieName) : null;
+	const key = dataVersion ? cacheKey(event.request, sessionCookieName) : null;
 	if (!key || !dataVersion) {
 		const response = await resolve(event);
 		if (event.locals.user) response.headers.set('cache-control', privateCacheControl);

@@ -32,15 +32,18 @@ const dropped = new Set(['content-length', 'content-encoding', 'etag', 'cache-co
 const cacheableTypes = /^(text\/html|text\/csv|application\/(json|atom\+xml|xml))\b/;
 
 /**
- * Whether a request may be answered from the cache, and under which key. Only anonymous reads are:
+ * Whether a request may be answered from the cache, and under which key (its path and query). Only anonymous reads are:
  * a request with the session cookie or an Authorization header always reaches the app, since what
  * it renders may hold internal data.
  */
-export function cacheKey(request: Request, url: URL, sessionCookieName: string): string | null {
+export function cacheKey(request: Request, sessionCookieName: string): string | null {
 	if (request.method !== 'GET' && request.method !== 'HEAD') return null;
 	if (request.headers.has('authorization')) return null;
 	const cookie = request.headers.get('cookie');
 	if (cookie && cookie.split(';').some((c) => c.trim().startsWith(`${sessionCookieName}=`))) return null;
+	// The request's own URL: SvelteKit's `event.url` drops `/__data.json` and its `x-sveltekit-invalidated`
+	// parameter, so a page and its data would share a key.
+	const url = new URL(request.url);
 	return url.pathname + url.search;
 }
 
