@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { isNewDataDir, pgliteTemplate, pgliteTemplatePath } from './pglite-template';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -50,8 +51,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const dataDir = options.dataDir ?? 'memory://';
-	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-	const client = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir });
+	const inMemory = dataDir.startsWith('memory://');
+	const template = options.loadDataDir ? undefined : isNewDataDir(dataDir) ? pgliteTemplate() : undefined;
+	if (!inMemory) mkdirSync(dataDir, { recursive: true });
+	let client: InstanceType<typeof PGlite>;
+	try {
+		client = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir ?? template });
+	} catch (error) {
+		if (!template) throw error;
+		// A damaged template must not stop the app: make the new folder from scratch instead.
+		console.warn(`The PGlite template ${pgliteTemplatePath()} could not be loaded (${error}); creating the database from scratch.`);
+		if (!inMemory) rmSync(dataDir, { recursive: true, force: true });
+		if (!inMemory) mkdirSync(dataDir, { recursive: true });
+		client = await PGlite.create({ dataDir });
+	}
 	const db = drizzle(client, { schema }) as unknown as Database;
 	return {
 		db,
