@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: svelte-check, Vitest (unit + database on PGlite), the production build, and Playwright against
+# npm test: svelte-check, the production build, Vitest (unit + database on PGlite), and Playwright against
 # the built server in the system Chromium. Every step runs even if an earlier one failed, so one run shows
 # everything that is wrong; the exit code is non-zero if anything failed.
 set -uo pipefail
@@ -22,8 +22,9 @@ step() { # step NAME COMMAND...: runs a step and records whether it passed
 }
 
 step svelte-check npm run check
-step vitest npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
+# The build comes before Vitest: src/lib/server/workers.test.ts starts it as `npm start` does.
 step build npm run build
+step vitest npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
 if [ -d build ]; then
 	PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" step playwright npx playwright test --reporter=list,json
 fi

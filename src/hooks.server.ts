@@ -5,16 +5,52 @@ import { prepareDatabase } from '$lib/server/db/setup';
 import { stopPdfWorker } from '$lib/amendments/pdf/pdfjs-thread';
 import { enforceRouteAccess } from '$lib/server/access';
 import { deleteSessionTokenCookie, sessionCookieName, setSessionTokenCookie, validateSessionToken } from '$lib/server/session';
+import { PageCache, cacheKey, privateCacheControl, respondFromCache, toCachedPage } from '$lib/server/page-cache';
+import { watchDataVersion, type DataVersionWatch } from '$lib/server/data-version';
 
 /** Opens (and on first start, migrates and seeds) the database before the first request. */
 export const init: ServerInit = async () => {
 	if (appDatabase()) return;
-	setAppDatabase(await prepareDatabase(optionsFromEnv()));
+	const open = await prepareDatabase(optionsFromEnv());
+	setAppDatabase(open);
+	dataVersion = await watchDataVersion(open);
 	process.once('sveltekit:shutdown', async () => {
 		await stopPdfWorker();
+		await dataVersion?.stop();
 		await appDatabase()?.close();
 		setAppDatabase(undefined);
 	});
+};
+
+let dataVersion: DataVersionWatch | undefined;
+const pages = new PageCache();
+
+/**
+ * Anonymous reads are answered from rendered pages kept per data version: a crowd on the timeline costs
+ * one render per write, not one per visitor. Every write bumps the version in the database (migration
+ * `data_version_triggers`), so every process drops what it rendered before the write.
+ */
+const pageCache: Handle = async ({ event, resolve }) => {
+	const key = dataVersion ? cacheKey(event.request, sessionCookieName) : null;
+	if (!key || !dataVersion) {
+		const response = await resolve(event);
+		if (event.locals.user) response.headers.set('cache-control', privateCacheControl);
+		return response;
+	}
+	const version = await dataVersion.current();
+	if (event.request.method === 'HEAD') {
+		const page = pages.get(key, version);
+		return page ? respondFromCache(page, event.request, 'hit') : resolve(event);
+	}
+	let rendered: Response | undefined;
+	const page = await pages.getOrRender(key, version, async () => {
+		rendered = await resolve(event);
+		return toCachedPage(rendered, version);
+	});
+	if (page) return respondFromCache(page, event.request, rendered ? 'miss' : 'hit');
+	// Not kept (an error, a redirect, a 304): this request's own answer, or, when it waited on another
+	// request's render that could not be kept, its own render.
+	return rendered ?? resolve(event);
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -48,4 +84,4 @@ const routeTable: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(session, routeTable, securityHeaders);
+export const handle: Handle = sequence(pageCache, session, routeTable, securityHeaders);

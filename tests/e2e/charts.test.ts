@@ -73,12 +73,31 @@ test('the justification of each score shows its quote and provision', async ({ p
 	await expect(ep.getByRole('link', { name: 'Article 5(1)(d)' }).first()).toHaveAttribute('href', '/dossiers/ai-act/provisions/art_5__para_1__point_d');
 });
 
+test('drawing the charts moves nothing on the page (layout shift under 0.05)', async ({ page }) => {
+	for (const path of ['/dossiers/ai-act/charts', '/dossiers/ai-act/timeline']) {
+		await page.goto(path);
+		await expect(page.locator('figure.chart[data-drawn="true"]').first()).toBeVisible();
+		await expect(page.locator('figure.chart:not([data-drawn="true"])')).toHaveCount(0);
+		// Every layout shift since navigation, as Lighthouse's CLS counts them (none after input here).
+		const shift = await page.evaluate(
+			() =>
+				new Promise<number>((resolve) => {
+					new PerformanceObserver((list) => {
+						resolve(list.getEntries().reduce((sum, e) => sum + (e as unknown as { value: number }).value, 0));
+					}).observe({ type: 'layout-shift', buffered: true });
+					setTimeout(() => resolve(0), 1000); // no entry at all: nothing shifted
+				})
+		);
+		expect(shift, path).toBeLessThan(0.05);
+	}
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 	test('the charts page shows the summaries and tables, and no empty canvas', async ({ page }) => {
 		await page.goto('/dossiers/ai-act/charts');
 		await expect(page.locator('figure.chart')).toHaveCount(5);
-		await expect(page.locator('canvas')).toHaveCount(0);
+		await expect(page.locator('canvas:visible')).toHaveCount(0);
 		await expect(page.locator('figure#ban-strength table')).toBeVisible();
 		await expect(page.locator('figure#ban-strength tbody tr')).toHaveCount(5);
 		await page.getByLabel('Topic').selectOption({ label: 'Biometric categorisation' });

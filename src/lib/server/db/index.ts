@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { isNewDataDir, pgliteTemplate, pgliteTemplatePath } from './pglite-template';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -13,6 +14,8 @@ export type DbConnection = Database | Transaction;
 export interface OpenDatabase {
 	db: Database;
 	kind: 'pglite' | 'postgres';
+	/** LISTEN on a channel; the callback runs for each notification. Resolves to a function that stops. */
+	listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 }
 
@@ -35,15 +38,43 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 		const { drizzle } = await import('drizzle-orm/postgres-js');
 		const client = postgres(options.url, { max: 10, onnotice: () => {} });
 		const db = drizzle(client, { schema }) as unknown as Database;
-		return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+		return {
+			db,
+			kind: 'postgres',
+			async listen(channel, onNotify) {
+				const { unlisten } = await client.listen(channel, onNotify);
+				return unlisten;
+			},
+			close: () => client.end({ timeout: 5 })
+		};
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const dataDir = options.dataDir ?? 'memory://';
-	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-	const client = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir });
+	const inMemory = dataDir.startsWith('memory://');
+	const template = options.loadDataDir ? undefined : isNewDataDir(dataDir) ? pgliteTemplate() : undefined;
+	if (!inMemory) mkdirSync(dataDir, { recursive: true });
+	let client: InstanceType<typeof PGlite>;
+	try {
+		client = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir ?? template });
+	} catch (error) {
+		if (!template) throw error;
+		// A damaged template must not stop the app: make the new folder from scratch instead.
+		console.warn(`The PGlite template ${pgliteTemplatePath()} could not be loaded (${error}); creating the database from scratch.`);
+		if (!inMemory) rmSync(dataDir, { recursive: true, force: true });
+		if (!inMemory) mkdirSync(dataDir, { recursive: true });
+		client = await PGlite.create({ dataDir });
+	}
 	const db = drizzle(client, { schema }) as unknown as Database;
-	return { db, kind: 'pglite', close: () => client.close() };
+	return {
+		db,
+		kind: 'pglite',
+		async listen(channel, onNotify) {
+			const unlisten = await client.listen(channel, onNotify);
+			return () => unlisten();
+		},
+		close: () => client.close()
+	};
 }
 
 export const migrationsFolder = () => path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');

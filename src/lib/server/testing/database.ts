@@ -54,3 +54,16 @@ export function withDatabase(url: string, name: string): string {
 	u.pathname = `/${name}`;
 	return u.toString();
 }
+
+/** The rows of `db.execute()`: PGlite answers `{ rows }`, postgres.js the array itself. */
+export function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** A URL for another connection to a PostgreSQL test database (as another process would open it). */
+export async function urlOf(open: OpenDatabase): Promise<string> {
+	const url = process.env.DATABASE_URL;
+	if (open.kind !== 'postgres' || !url) throw new Error('urlOf: a PostgreSQL test database only');
+	const [{ name }] = rowsOf<{ name: string }>(await open.db.execute(sql`select current_database() as name`));
+	return withDatabase(url, name);
+}

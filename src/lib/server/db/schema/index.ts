@@ -5,3 +5,4 @@ export * from './text';
 export * from './actors';
 export * from './amendments';
 export * from './positions';
+export * from './data-version';

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { openDatabase, type OpenDatabase } from './db';
+import { dossier } from './db/schema';
+import { rowsOf, testDatabase, urlOf } from './testing/database';
+import { sharedReads, watchDataVersion } from './data-version';
+
+let open: OpenDatabase;
+beforeAll(async () => {
+	open = await testDatabase();
+});
+afterAll(() => open?.close());
+
+// Tables that change on every sign-in and appear on no page; everything else must raise the version.
+const untracked = ['data_version', 'login_attempt', 'session'];
+
+describe('the data version', () => {
+	it('is raised by a trigger on every table the pages read', async () => {
+		const list = rowsOf<{ table: string; triggered: boolean }>(await open.db.execute(sql`
+			select t.tablename as table,
+				exists (select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid
+					where c.relname = t.tablename and g.tgname = t.tablename || '_data_version') as triggered
+			from pg_tables t where t.schemaname = current_schema() order by 1`));
+		const missing = list.filter((r) => !r.triggered && !untracked.includes(r.table));
+		expect(missing.map((r) => r.table)).toEqual([]);
+		expect(list.length).toBeGreaterThan(15);
+	});
+
+	it('changes when a write commits, not before, and not on reads', async () => {
+		const watch = await watchDataVersion(open);
+		try {
+			const before = await watch.current();
+			await open.db.select().from(dossier).limit(1);
+			expect(await watch.current()).toBe(before);
+			let inside = -1;
+			await open.db.transaction(async (tx) => {
+				await tx.update(dossier).set({ title: sql`${dossier.title}` }).where(eq(dossier.slug, 'ai-act'));
+				inside = await watch.current(); // PGlite: no notification yet; PostgreSQL: another connection
+			});
+			expect(inside).toBe(before);
+			const after = await watch.current();
+			expect(after).not.toBe(before);
+			// A rolled-back write leaves it as it was.
+			await open.db
+				.transaction(async (tx) => {
+					await tx.update(dossier).set({ title: sql`${dossier.title}` });
+					tx.rollback();
+				})
+				.catch(() => {});
+			expect(await watch.current()).toBe(after);
+		} finally {
+			await watch.stop();
+		}
+	});
+
+	it.runIf(process.env.DATABASE_URL)('is seen by another process at once after a commit (PostgreSQL)', async () => {
+		const other = await openDatabase({ url: await urlOf(open) });
+		const watch = await watchDataVersion(other);
+		try {
+			const before = await watch.current();
+			await open.db.update(dossier).set({ title: sql`${dossier.title}` }).where(eq(dossier.slug, 'ai-act'));
+			expect(await watch.current()).toBeGreaterThan(before);
+		} finally {
+			await watch.stop();
+			await other.close();
+		}
+	});
+});
+
+describe('shared reads', () => {
+	it('lets callers arriving together share one read, and never answers with a read begun before the call', async () => {
+		let value = 0;
+		let reads = 0;
+		const gates: (() => void)[] = [];
+		const read = sharedReads(async () => {
+			reads++;
+			const seen = value;
+			await new Promise<void>((resolve) => gates.push(resolve));
+			return seen;
+		});
+		const first = read();
+		value = 1; // a commit after the first read began
+		const second = read();
+		const third = read();
+		gates.shift()!();
+		expect(await first).toBe(0);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		gates.shift()!();
+		expect(await second).toBe(1);
+		expect(await third).toBe(1);
+		expect(reads).toBe(2);
+	});
+});
