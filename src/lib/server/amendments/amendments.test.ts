@@ -221,4 +221,13 @@ describe('reviewing an assessment', () => {
 		await saveAssessment(open.db, target.id, { direction: 'strengthens', note: 'Closes a loophole (Art. 5(1)(h)).', visibility: 'public', version: 2 }, editorId);
 		expect((await getAmendment(open.db, dossierId, target.id, reviewer))!.assessment!.reviewState).toBe('in_review');
 	});
+
+	it('two-person rule against the last editor: whoever changed an assessment last cannot approve it', async () => {
+		const target = (await list('size=8')).items[6];
+		await saveAssessment(open.db, target.id, { direction: 'weakens', note: 'First draft.', visibility: 'public', version: null }, reviewer.userId!);
+		await saveAssessment(open.db, target.id, { direction: 'weakens', note: 'Rewritten by the editor.', visibility: 'public', version: 1 }, editorId);
+		expect(await reviewAssessment(open.db, target.id, { decision: 'approve', version: 2, comment: '' }, editorId)).toMatchObject({ ok: false });
+		expect(await reviewAssessment(open.db, target.id, { decision: 'approve', version: 2, comment: '' }, reviewer.userId!)).toEqual({ ok: true });
+	});
 });
+
