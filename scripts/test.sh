@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# npm test: svelte-check, Vitest (unit + database on PGlite), the production build, and Playwright against
-# the built server in the system Chromium. Every step runs even if an earlier one failed, so one run shows
+# npm test: svelte-check, Vitest (unit + database on PGlite), the production build, the browser tests' build, and
+# Playwright against that built server in the system Chromium. Every step runs even if an earlier one failed, so one run shows
 # everything that is wrong; the exit code is non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +24,10 @@ step() { # step NAME COMMAND...: runs a step and records whether it passed
 step svelte-check npm run check
 step vitest npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
 step build npm run build
-if [ -d build ]; then
+# The browser tests run against their own build (build-e2e/, with POST /test-hooks); build/ stays the production
+# one, and tests/e2e/production-build.test.ts checks that it has no test hooks.
+step build-e2e npm run build:e2e
+if [ -d build-e2e ]; then
 	PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" step playwright npx playwright test --reporter=list,json
 fi
 node scripts/test-summary.mjs "$results"

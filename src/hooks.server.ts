@@ -1,13 +1,19 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import { isHttpError, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { dev } from '$app/environment';
 import { appDatabase, db, optionsFromEnv, setAppDatabase } from '$lib/server/db';
 import { prepareDatabase } from '$lib/server/db/setup';
 import { stopPdfWorker } from '$lib/amendments/pdf/pdfjs-thread';
 import { enforceRouteAccess } from '$lib/server/access';
+import { enforceBodyLimit } from '$lib/server/request-limits';
+import { requireOrigin } from '$lib/server/origin';
+import { applySecurityHeaders, refusalResponse } from '$lib/server/security-headers';
 import { deleteSessionTokenCookie, sessionCookieName, setSessionTokenCookie, validateSessionToken } from '$lib/server/session';
 
 /** Opens (and on first start, migrates and seeds) the database before the first request. */
 export const init: ServerInit = async () => {
+	// The production server refuses to start without ORIGIN: feed ids and links would follow the Host header.
+	if (!dev) requireOrigin(process.env);
 	if (appDatabase()) return;
 	setAppDatabase(await prepareDatabase(optionsFromEnv()));
 	process.once('sveltekit:shutdown', async () => {
@@ -17,19 +23,45 @@ export const init: ServerInit = async () => {
 	});
 };
 
+/**
+ * Outermost, so every response gets the security and caching headers: pages, endpoints, and the
+ * refusals the handles below throw (401, 403, 405, 411, 413), which are answered here rather than by
+ * SvelteKit's fallback, which would skip this handle. (Public caching, when added, belongs here too.)
+ */
 const securityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-	response.headers.set('x-frame-options', 'DENY');
-	return response;
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (e) {
+		if (!isHttpError(e)) throw e; // redirects keep SvelteKit's handling (and its cookies)
+		response = refusalResponse(event, e);
+	}
+	return applySecurityHeaders(event, response);
+};
+
+/** Refuses an oversized body before anything reads it; only the import routes take large files. */
+const bodyLimit: Handle = async ({ event, resolve }) => {
+	enforceBodyLimit(event);
+	return resolve(event);
+};
+
+/**
+ * POST /test-hooks for the browser tests. `__TRILOGUE_TEST_HOOKS__` is a build-time constant, true only
+ * in `npm run build:e2e`: in the production build this branch and the module it imports are gone.
+ */
+const testHooks: Handle = async ({ event, resolve }) => {
+	if (__TRILOGUE_TEST_HOOKS__ && event.url.pathname === '/test-hooks') {
+		const { answerTestHook } = await import('$lib/server/testing/test-hooks');
+		return answerTestHook(event);
+	}
+	return resolve(event);
 };
 
 /** Reads the session cookie: sets `locals.user`, renews the cookie when the session slid, drops a dead one. */
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
-	const token = event.cookies.get(sessionCookieName);
+	const token = event.cookies.get(sessionCookieName(event.url));
 	if (!token) return resolve(event);
 	const valid = await validateSessionToken(db(), token);
 	if (!valid) {
@@ -48,4 +80,4 @@ const routeTable: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(session, routeTable, securityHeaders);
+export const handle: Handle = sequence(securityHeaders, bodyLimit, testHooks, session, routeTable);

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DbConnection } from './db';
-import { loginAttempt } from './db/schema';
+import { loginAttempt, requestHit } from './db/schema';
 
 /** After this many failed sign-ins from one address within the window… */
 export const maxFailures = 10;
@@ -71,4 +71,38 @@ export async function markAttemptSucceeded(db: DbConnection, attemptId: number):
 /** Drops attempts older than a day: they no longer count for anything. */
 export async function pruneLoginAttempts(db: DbConnection, now = new Date()): Promise<void> {
 	await db.delete(loginAttempt).where(lt(loginAttempt.at, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
+}
+
+export interface RequestLimit {
+	/** At most this many requests… */
+	max: number;
+	/** …in this sliding window. */
+	windowMs: number;
+}
+
+/** The own-text comparison: about 300 ms of CPU for two long texts, so 20 a minute from one address. */
+export const compareTextLimit: RequestLimit = { max: 20, windowMs: 60 * 1000 };
+
+/**
+ * Counts a request against `key`'s limit and records it, in one locked step as sign-ins are, so parallel
+ * requests cannot pass the limit. Refused requests are not recorded. Hits older than the window are
+ * dropped on the way.
+ */
+export async function admitRequest(db: DbConnection, key: string, limit: RequestLimit, now = new Date()): Promise<Throttle> {
+	const since = new Date(now.getTime() - limit.windowMs);
+	return db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'request:' + key}))`);
+		await tx.delete(requestHit).where(and(eq(requestHit.key, key), lt(requestHit.at, since)));
+		const hits = await tx
+			.select({ at: requestHit.at })
+			.from(requestHit)
+			.where(and(eq(requestHit.key, key), gt(requestHit.at, since)))
+			.orderBy(asc(requestHit.at));
+		if (hits.length >= limit.max) {
+			const freeAt = hits[hits.length - limit.max].at.getTime() + limit.windowMs;
+			return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)) };
+		}
+		await tx.insert(requestHit).values({ key, at: now });
+		return { limited: false, retryAfterSeconds: 0 };
+	});
 }

@@ -49,6 +49,18 @@ export const loginAttempt = pgTable(
 	(t) => [index().on(t.email, t.at), index().on(t.address, t.at)]
 );
 
+/** Requests to costly public routes (the own-text comparison), counted per address for its rate limit. */
+export const requestHit = pgTable(
+	'request_hit',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		/** What is limited and for whom, e.g. 'compare-text:203.0.113.7'. */
+		key: text('key').notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index().on(t.key, t.at)]
+);
+
 /** Append-only: a trigger (migration `audit_append_only`) refuses UPDATE and DELETE. */
 export const auditLog = pgTable(
 	'audit_log',

@@ -1,0 +1,33 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+
+/**
+ * The request body limits. adapter-node's BODY_SIZE_LIMIT (21M with `npm start`) is one limit for every
+ * route, so a hook checks `content-length` first: only the import routes take large files, every other
+ * form gets `formBodyLimit`, which holds the own-text comparison (two texts of 20,000 characters,
+ * percent-encoded at most 9 bytes a character: 360 KB).
+ */
+export const formBodyLimit = 512 * 1024;
+export const importBodyLimit = 21 * 1024 * 1024;
+
+/** The routes that take uploads: amendment spreadsheets and committee or Council documents. */
+export const importRoutes: ReadonlySet<string> = new Set(['/dossiers/[slug]/amendments/import', '/dossiers/[slug]/documents/import']);
+
+export function bodyLimit(routeId: string | null): number {
+	return routeId !== null && importRoutes.has(routeId) ? importBodyLimit : formBodyLimit;
+}
+
+/**
+ * Refuses, before anything reads it, a body larger than the route allows (413), and a body of unknown
+ * length (411), which could only be measured by reading it. Requests without a body pass.
+ */
+export function enforceBodyLimit(event: Pick<RequestEvent, 'request' | 'route'>): void {
+	const { headers } = event.request;
+	const declared = headers.get('content-length');
+	if (declared === null) {
+		if (headers.has('transfer-encoding')) error(411, 'Send the length of the request (Content-Length).');
+		return;
+	}
+	const limit = bodyLimit(event.route.id);
+	if (!/^\d+$/.test(declared) || Number(declared) > limit)
+		error(413, `The request is too large: at most ${Math.round(limit / 1024).toLocaleString('en')} KB here.`);
+}
