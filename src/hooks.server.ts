@@ -41,7 +41,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 
 /** Refuses an oversized body before anything reads it; only the import routes take large files. */
 const bodyLimit: Handle = async ({ event, resolve }) => {
-	enforceBodyLimit(event);
+	await enforceBodyLimit(event);
 	return resolve(event);
 };
 

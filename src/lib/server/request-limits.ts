@@ -17,17 +17,33 @@ export function bodyLimit(routeId: string | null): number {
 }
 
 /**
- * Refuses, before anything reads it, a body larger than the route allows (413), and a body of unknown
+ * Reads a refused body to its end without keeping any of it (adapter-node's BODY_SIZE_LIMIT still caps
+ * it): a server that answers while the client is still sending resets the connection, and the browser
+ * would then show a network error instead of the 413 page.
+ */
+async function discard(request: Request): Promise<void> {
+	const reader = request.body?.getReader();
+	try {
+		while (reader && !(await reader.read()).done);
+	} catch {
+		// The client went away, or the body passed BODY_SIZE_LIMIT: nothing more to discard.
+	}
+}
+
+/**
+ * Refuses a body larger than the route allows (413) before anything parses it, and a body of unknown
  * length (411), which could only be measured by reading it. Requests without a body pass.
  */
-export function enforceBodyLimit(event: Pick<RequestEvent, 'request' | 'route'>): void {
+export async function enforceBodyLimit(event: Pick<RequestEvent, 'request' | 'route'>): Promise<void> {
 	const { headers } = event.request;
 	const declared = headers.get('content-length');
 	if (declared === null) {
-		if (headers.has('transfer-encoding')) error(411, 'Send the length of the request (Content-Length).');
-		return;
+		if (!headers.has('transfer-encoding')) return;
+		await discard(event.request);
+		error(411, 'Send the length of the request (Content-Length).');
 	}
 	const limit = bodyLimit(event.route.id);
-	if (!/^\d+$/.test(declared) || Number(declared) > limit)
-		error(413, `The request is too large: at most ${Math.round(limit / 1024).toLocaleString('en')} KB here.`);
+	if (/^\d+$/.test(declared) && Number(declared) <= limit) return;
+	await discard(event.request);
+	error(413, `The request is too large: at most ${Math.round(limit / 1024).toLocaleString('en')} KB here.`);
 }
