@@ -1,7 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -24,7 +23,7 @@ test('the test hooks are kept out of the production build: node build has no suc
 });
 
 test('without ORIGIN the production server refuses to start, and says why', async () => {
-	const env = { ...process.env, PORT: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trilogue-no-origin-')) };
+	const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trilogue-no-origin-')) };
 	delete env.ORIGIN;
 	delete env.DATABASE_URL;
 	const child = spawn(process.execPath, ['build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -153,4 +153,10 @@ describe('accounts', () => {
 		expect((await signIn(open.db, { email: 'careful@example.org', password: 'a long passphrase here', address: '203.0.113.61' })).kind).toBe('signed-in');
 		expect(await changeUser(open.db, actor, u.id, { role: 'editor' }, right)).toEqual({ ok: true });
 	});
+
+	it('the database refuses a role the app does not know (CHECK constraint on user.role)', async () => {
+		await expect(open.db.insert(user).values({ email: 'root@example.org', name: 'Root', role: 'root' as never })).rejects.toThrow();
+		expect(await getUserByEmail(open.db, 'root@example.org')).toBeUndefined();
+	});
 });
+

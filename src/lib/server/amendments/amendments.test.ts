@@ -10,6 +10,7 @@ import {
 	addComment,
 	changeStatus,
 	createAmendment,
+	filterOptions,
 	getAmendment,
 	reviewAssessment,
 	listAmendments,
@@ -231,3 +232,14 @@ describe('reviewing an assessment', () => {
 	});
 });
 
+describe('the filter form', () => {
+	it('the author filter lists authors of internal amendments only to those who may see them', async () => {
+		await open.db.insert(actor).values({ kind: 'member', slug: 'internal-only-author', name: 'Internal Only Author' });
+		const made = await createAmendment(open.db, dossierId, draft({ number: '930', visibility: 'internal', authors: ['internal-only-author'] }), { status: 'draft', date: null }, editorId);
+		expect(made.ok).toBe(true);
+		const slugs = async (viewer: Viewer) => (await filterOptions(open.db, dossierId, viewer)).authors.map((a) => a.slug);
+		expect(await slugs(PUBLIC_VIEWER)).not.toContain('internal-only-author');
+		expect(await slugs(PUBLIC_VIEWER)).toContain('greens-efa');
+		expect(await slugs(reviewer)).toContain('internal-only-author');
+	});
+});
