@@ -2,18 +2,22 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 
 /**
  * The request body limits. adapter-node's BODY_SIZE_LIMIT (21M with `npm start`) is one limit for every
- * route, so a hook checks `content-length` first: only the import routes take large files, every other
- * form gets `formBodyLimit`, which holds the own-text comparison (two texts of 20,000 characters,
- * percent-encoded at most 9 bytes a character: 360 KB).
+ * route, so a hook checks `content-length` first: every form but the imports gets `formBodyLimit`, which
+ * holds the own-text comparison (two texts of 20,000 characters, percent-encoded at most 9 bytes a
+ * character: 360 KB).
  */
 export const formBodyLimit = 512 * 1024;
-export const importBodyLimit = 21 * 1024 * 1024;
 
-/** The routes that take uploads: amendment spreadsheets and committee or Council documents. */
+/**
+ * The routes that take uploads (amendment spreadsheets, committee and Council documents): each checks
+ * `content-length` against its own file limit before reading, and answers with its page and the file's
+ * size, under adapter-node's BODY_SIZE_LIMIT.
+ */
 export const importRoutes: ReadonlySet<string> = new Set(['/dossiers/[slug]/amendments/import', '/dossiers/[slug]/documents/import']);
 
-export function bodyLimit(routeId: string | null): number {
-	return routeId !== null && importRoutes.has(routeId) ? importBodyLimit : formBodyLimit;
+/** The largest body the hook lets through to a route; null where the route checks for itself (the imports). */
+export function bodyLimit(routeId: string | null): number | null {
+	return routeId !== null && importRoutes.has(routeId) ? null : formBodyLimit;
 }
 
 /**
@@ -38,12 +42,12 @@ export async function enforceBodyLimit(event: Pick<RequestEvent, 'request' | 'ro
 	const { headers } = event.request;
 	const declared = headers.get('content-length');
 	if (declared === null) {
-		if (!headers.has('transfer-encoding')) return;
+		if (!headers.has('transfer-encoding') || bodyLimit(event.route.id) === null) return;
 		await discard(event.request);
 		error(411, 'Send the length of the request (Content-Length).');
 	}
 	const limit = bodyLimit(event.route.id);
-	if (/^\d+$/.test(declared) && Number(declared) <= limit) return;
+	if (limit === null || (/^\d+$/.test(declared) && Number(declared) <= limit)) return;
 	await discard(event.request);
 	error(413, `The request is too large: at most ${Math.round(limit / 1024).toLocaleString('en')} KB here.`);
 }
