@@ -24,7 +24,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node build',
+		// The browser tests' build (npm run build:e2e): the production build plus POST /test-hooks.
+		command: 'node build-e2e',
 		url: `${origin}/`,
 		timeout: 120_000,
 		reuseExistingServer: false,
@@ -33,7 +34,7 @@ export default defineConfig({
 			PORT: String(port),
 			ORIGIN: origin,
 			DATA_DIR: dataDir,
-			// Lets tests/e2e/fixtures.ts create users and sessions through the app's own functions.
+			// Lets tests/e2e/fixtures.ts create users and sessions through the app's own functions (build-e2e only).
 			TRILOGUE_TEST_HOOKS: '1',
 			// As `npm start` sets it: amendment imports of up to 20 MB.
 			BODY_SIZE_LIMIT: '21M',

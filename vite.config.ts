@@ -1,8 +1,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
+/** `npm run build:e2e` sets TRILOGUE_E2E_BUILD=1: the browser tests' build, the only one with POST /test-hooks. */
+export const e2eBuild = process.env.TRILOGUE_E2E_BUILD === '1';
+
 export default defineConfig({
 	plugins: [sveltekit()],
+	define: { __TRILOGUE_TEST_HOOKS__: JSON.stringify(e2eBuild) },
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# npm test: svelte-check, the production build, Vitest (unit + database on PGlite), and Playwright against
-# the built server in the system Chromium. Every step runs even if an earlier one failed, so one run shows
+# npm test: svelte-check, the production build, Vitest (unit + database on PGlite), the browser tests' build, and
+# Playwright against that built server in the system Chromium. Every step runs even if an earlier one failed, so one run shows
 # everything that is wrong; the exit code is non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,10 @@ step svelte-check npm run check
 # The build comes before Vitest: src/lib/server/workers.test.ts starts it as `npm start` does.
 step build npm run build
 step vitest npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
-if [ -d build ]; then
+# The browser tests run against their own build (build-e2e/, with POST /test-hooks); build/ stays the production
+# one, and tests/e2e/production-build.test.ts checks that it has no test hooks.
+step build-e2e npm run build:e2e
+if [ -d build-e2e ]; then
 	PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" step playwright npx playwright test --reporter=list,json
 fi
 node scripts/test-summary.mjs "$results"

@@ -2,6 +2,8 @@
 import type { SessionUser } from '$lib/server/authorization';
 
 declare global {
+	/** True only in the browser tests' build (`npm run build:e2e`): compiles in POST /test-hooks. See vite.config.ts. */
+	const __TRILOGUE_TEST_HOOKS__: boolean;
 	namespace App {
 		interface Error {
 			message: string;

@@ -1,15 +1,21 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import { isHttpError, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { dev } from '$app/environment';
 import { appDatabase, db, optionsFromEnv, setAppDatabase } from '$lib/server/db';
 import { prepareDatabase } from '$lib/server/db/setup';
 import { stopPdfWorker } from '$lib/amendments/pdf/pdfjs-thread';
 import { enforceRouteAccess } from '$lib/server/access';
+import { enforceBodyLimit } from '$lib/server/request-limits';
+import { requireOrigin } from '$lib/server/origin';
+import { applySecurityHeaders, refusalResponse } from '$lib/server/security-headers';
 import { deleteSessionTokenCookie, sessionCookieName, setSessionTokenCookie, validateSessionToken } from '$lib/server/session';
-import { PageCache, cacheKey, privateCacheControl, respondFromCache, toCachedPage } from '$lib/server/page-cache';
+import { PageCache, cacheKey, respondFromCache, toCachedPage } from '$lib/server/page-cache';
 import { watchDataVersion, type DataVersionWatch } from '$lib/server/data-version';
 
 /** Opens (and on first start, migrates and seeds) the database before the first request. */
 export const init: ServerInit = async () => {
+	// The production server refuses to start without ORIGIN: feed ids and links would follow the Host header.
+	if (!dev) requireOrigin(process.env);
 	if (appDatabase()) return;
 	const open = await prepareDatabase(optionsFromEnv());
 	setAppDatabase(open);
@@ -31,12 +37,9 @@ const pages = new PageCache();
  * `data_version_triggers`), so every process drops what it rendered before the write.
  */
 const pageCache: Handle = async ({ event, resolve }) => {
-	const key = dataVersion ? cacheKey(event.request, sessionCookieName) : null;
-	if (!key || !dataVersion) {
-		const response = await resolve(event);
-		if (event.locals.user) response.headers.set('cache-control', privateCacheControl);
-		return response;
-	}
+	const key = dataVersion ? cacheKey(event.request, sessionCookieName(event.url)) : null;
+	// Everything else: `securityHeaders` marks what a signed-in member was shown `private, no-store`.
+	if (!key || !dataVersion) return resolve(event);
 	const version = await dataVersion.current();
 	if (event.request.method === 'HEAD') {
 		const page = pages.get(key, version);
@@ -53,19 +56,45 @@ const pageCache: Handle = async ({ event, resolve }) => {
 	return rendered ?? resolve(event);
 };
 
+/**
+ * Outermost, so every response gets the security and caching headers: pages, endpoints, and the
+ * refusals the handles below throw (401, 403, 405, 411, 413), which are answered here rather than by
+ * SvelteKit's fallback, which would skip this handle. Cached pages pass through it too.
+ */
 const securityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-	response.headers.set('x-frame-options', 'DENY');
-	return response;
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (e) {
+		if (!isHttpError(e)) throw e; // redirects keep SvelteKit's handling (and its cookies)
+		response = refusalResponse(event, e);
+	}
+	return applySecurityHeaders(event, response);
+};
+
+/** Refuses an oversized body before anything reads it; only the import routes take large files. */
+const bodyLimit: Handle = async ({ event, resolve }) => {
+	await enforceBodyLimit(event);
+	return resolve(event);
+};
+
+/**
+ * POST /test-hooks for the browser tests. `__TRILOGUE_TEST_HOOKS__` is a build-time constant, true only
+ * in `npm run build:e2e`: in the production build this branch and the module it imports are gone.
+ */
+const testHooks: Handle = async ({ event, resolve }) => {
+	if (__TRILOGUE_TEST_HOOKS__ && event.url.pathname === '/test-hooks') {
+		const { answerTestHook } = await import('$lib/server/testing/test-hooks');
+		return answerTestHook(event);
+	}
+	return resolve(event);
 };
 
 /** Reads the session cookie: sets `locals.user`, renews the cookie when the session slid, drops a dead one. */
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
-	const token = event.cookies.get(sessionCookieName);
+	const token = event.cookies.get(sessionCookieName(event.url));
 	if (!token) return resolve(event);
 	const valid = await validateSessionToken(db(), token);
 	if (!valid) {
@@ -84,4 +113,4 @@ const routeTable: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(pageCache, session, routeTable, securityHeaders);
+export const handle: Handle = sequence(securityHeaders, pageCache, bodyLimit, testHooks, session, routeTable);

@@ -9,3 +9,8 @@ export interface SourceRef {
 	/** A verbatim quote from the source, when we keep one. */
 	quote?: string | null;
 }
+
+/** Only http(s) addresses become links: a stored javascript: or data: address must never run script. */
+export function isLinkableUrl(url: string | null | undefined): url is string {
+	return !!url && /^https?:\/\//i.test(url);
+}

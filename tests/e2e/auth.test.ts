@@ -44,14 +44,15 @@ test('a wrong password and an unknown email get the same message', async ({ page
 	await expect(page.locator('header')).not.toContainText('(reviewer)');
 });
 
-test('after 10 failures the sign-in answers 429 with Retry-After', async ({ page, request, newUser, baseURL }) => {
+test('after 10 failures from one address the sign-in answers 429 with Retry-After', async ({ page, request, newUser, baseURL }) => {
 	const user = await newUser('reviewer');
 	await resetThrottle(request);
 	try {
-		const post = (password: string) =>
-			request.post('/login', { form: { email: user.email, password }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
-		for (let i = 0; i < 10; i++) expect((await post(`wrong guess ${i}`)).status()).toBe(400);
-		const refused = await post(user.password);
+		const post = (email: string, password: string) =>
+			request.post('/login', { form: { email, password }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+		// Ten failures from this address, over other accounts (an account's own failures only slow it down).
+		for (let i = 0; i < 10; i++) expect((await post(`guess-${i}-${user.email}`, `wrong guess ${i}`)).status()).toBe(400);
+		const refused = await post(user.email, user.password);
 		expect(refused.status()).toBe(429);
 		expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(500);
 		expect(Number(refused.headers()['retry-after'])).toBeLessThanOrEqual(600);
@@ -182,4 +183,22 @@ test('an editor reaches an edit page; a reviewer is refused there and the public
 	await anonymousPage.goto('/dossiers/ai-act/stages/new');
 	await expect(anonymousPage).toHaveURL(/\/login\?next=%2Fdossiers%2Fai-act%2Fstages%2Fnew$/);
 	await anonymous.close();
+});
+
+test('an admin confirms a change to another account with their own password', async ({ page, authenticatedAs, newUser }) => {
+	const me = await authenticatedAs('admin');
+	const other = await newUser('reviewer');
+	await page.goto('/admin/users');
+	await page.waitForLoadState('networkidle');
+	const roleForm = page.locator('form[action="?/role"]').filter({ has: page.getByLabel(`Role of ${other.email}`) });
+	await roleForm.getByLabel(`Role of ${other.email}`).selectOption('editor');
+	await roleForm.getByLabel('Your password').fill('not my password');
+	await roleForm.getByRole('button', { name: 'Change role' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Enter your own password to confirm this change.');
+	await roleForm.getByLabel(`Role of ${other.email}`).selectOption('editor');
+	await roleForm.getByLabel('Your password').fill(me.password);
+	await roleForm.getByRole('button', { name: 'Change role' }).click();
+	await expect(page.getByRole('status')).toHaveText('The role was changed; that user was signed out everywhere.');
+	// No form on one's own row: one's own password is changed on /account.
+	await expect(page.getByLabel(`New password for ${me.email}`)).toHaveCount(0);
 });

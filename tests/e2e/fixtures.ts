@@ -13,11 +13,12 @@ export interface TestUser {
 /**
  * Creates a user (and a session for it) through the server's own createUser/createSession, via the
  * test-only endpoint /test-hooks. The e2e server owns its PGlite database, so tests cannot open it
- * themselves; the endpoint answers 404 unless the server runs with TRILOGUE_TEST_HOOKS=1.
+ * themselves. The endpoint exists only in the browser tests' build (npm run build:e2e, see
+ * src/lib/server/testing/test-hooks.ts) and answers 404 unless the server runs with TRILOGUE_TEST_HOOKS=1.
  */
 async function plant(request: APIRequestContext, role: Role): Promise<TestUser & { token: string; expiresAt: string }> {
 	const response = await request.post('/test-hooks', { data: { action: 'session', role } });
-	if (!response.ok()) throw new Error(`/test-hooks answered ${response.status()}: run the server with TRILOGUE_TEST_HOOKS=1`);
+	if (!response.ok()) throw new Error(`/test-hooks answered ${response.status()}: run build-e2e (npm run build:e2e) with TRILOGUE_TEST_HOOKS=1`);
 	const body = await response.json();
 	return { ...body.user, password: body.password, token: body.token, expiresAt: body.expiresAt };
 }

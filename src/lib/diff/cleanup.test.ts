@@ -55,4 +55,14 @@ describe('cleanupSemantic', () => {
 		const { raw, clean } = hunks('one two three', 'one two four');
 		expect(clean).toEqual(raw);
 	});
+
+	it('the diff clean-up stays inside the time budget: past its deadline it stops folding and returns a correct diff', () => {
+		const left = 'the provider shall ensure the quality of the data sets';
+		const right = 'the deployer must verify the accuracy of the output logs';
+		const { raw } = hunks(left, right);
+		const a = tokenise(left).tokens;
+		const b = tokenise(right).tokens;
+		expect(cleanupSemantic(raw, a, b, performance.now() - 1)).toEqual(raw);
+		expect(cleanupSemantic(raw, a, b, Infinity).length).toBeLessThan(raw.length);
+	});
 });

@@ -45,16 +45,11 @@ function tokenWeight(token: string): number {
 	return isGlueToken(token) ? 1 : token.length;
 }
 
-function weight(tokens: string[], from: number, to: number): number {
-	let w = 0;
-	for (let i = from; i < to; i++) w += tokenWeight(tokens[i]);
-	return w;
-}
-
-function length(tokens: string[], from: number, to: number): number {
-	let n = 0;
-	for (let i = from; i < to; i++) n += tokens[i].length + 1;
-	return n;
+/** Running sums over a token list, so the weight or length of any run costs O(1), not O(run). */
+function prefixSums(tokens: string[], of: (token: string) => number): Float64Array {
+	const sums = new Float64Array(tokens.length + 1);
+	for (let i = 0; i < tokens.length; i++) sums[i + 1] = sums[i] + of(tokens[i]);
+	return sums;
 }
 
 /**
@@ -62,22 +57,30 @@ function length(tokens: string[], from: number, to: number): number {
  * is no longer than the changes on both sides of it is folded into them, so a rewritten clause
  * becomes one deletion and one insertion. Lengths are counted in characters, with glue words and
  * punctuation in the unchanged run counting one each. A run of eight or more content words is never
- * folded: it is a kept clause, not confetti. Mutates nothing; returns new hunks.
+ * folded: it is a kept clause, not confetti. Mutates nothing; returns new hunks. Stops folding at
+ * `deadline` (a `performance.now()` time), so it stays inside the diff's time budget.
  */
-export function cleanupSemantic(hunks: Hunk[], left: string[], right: string[]): Hunk[] {
+export function cleanupSemantic(hunks: Hunk[], left: string[], right: string[], deadline = Infinity): Hunk[] {
 	const out = hunks.map((h) => ({ ...h }));
+	// Characters plus one space per token; glue weighs one; content words count one each.
+	const leftLength = prefixSums(left, (t) => t.length + 1);
+	const rightLength = prefixSums(right, (t) => t.length + 1);
+	const rightWeight = prefixSums(right, tokenWeight);
+	const rightContent = prefixSums(right, (t) => (isGlueToken(t) ? 0 : 1));
+	const run = (sums: Float64Array, from: number, to: number) => sums[to] - sums[from];
 	let k = 1;
-	while (k < out.length - 1) {
+	// Past the deadline the folding stops where it is: the hunks are still a correct diff, only less regrouped.
+	while (k < out.length - 1 && performance.now() < deadline) {
 		const eq = out[k];
 		const prev = out[k - 1];
 		const next = out[k + 1];
-		if (!eq.equal || prev.equal || next.equal || contentWords(right, eq.b0, eq.b1) >= KEEP_FROM_CONTENT_WORDS) {
+		if (!eq.equal || prev.equal || next.equal || run(rightContent, eq.b0, eq.b1) >= KEEP_FROM_CONTENT_WORDS) {
 			k++;
 			continue;
 		}
-		const w = weight(right, eq.b0, eq.b1);
-		const before = Math.max(length(left, prev.a0, prev.a1), length(right, prev.b0, prev.b1));
-		const after = Math.max(length(left, next.a0, next.a1), length(right, next.b0, next.b1));
+		const w = run(rightWeight, eq.b0, eq.b1);
+		const before = Math.max(run(leftLength, prev.a0, prev.a1), run(rightLength, prev.b0, prev.b1));
+		const after = Math.max(run(leftLength, next.a0, next.a1), run(rightLength, next.b0, next.b1));
 		if (w <= before && w <= after) {
 			out.splice(k - 1, 3, { equal: false, a0: prev.a0, a1: next.a1, b0: prev.b0, b1: next.b1 });
 			// The merged change is bigger, so the unchanged run before it may now qualify too.
@@ -87,11 +90,4 @@ export function cleanupSemantic(hunks: Hunk[], left: string[], right: string[]):
 		}
 	}
 	return out;
-}
-
-/** Words in `tokens[from, to)` that are not glue (see isGlueToken). */
-function contentWords(tokens: string[], from: number, to: number): number {
-	let n = 0;
-	for (let i = from; i < to; i++) if (!isGlueToken(tokens[i])) n++;
-	return n;
 }

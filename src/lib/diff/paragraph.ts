@@ -28,6 +28,7 @@ const WHITESPACE = /\s/;
  * a whole replacement without trying.
  */
 export function diffParagraphPair(left: TokenList, right: TokenList, timeoutMs: number): PairDiff {
+	const deadline = performance.now() + timeoutMs;
 	const a = left.tokens;
 	const b = right.tokens;
 	const whole: Hunk[] = [{ equal: false, a0: 0, a1: a.length, b0: 0, b1: b.length }];
@@ -51,7 +52,7 @@ export function diffParagraphPair(left: TokenList, right: TokenList, timeoutMs: 
 		removed += countWords(a, h.a0, h.a1);
 		added += countWords(b, h.b0, h.b1);
 	}
-	const hunks = minimal === null || minimal === whole ? whole : cleanupSemantic(minimal, a, b);
+	const hunks = minimal === null || minimal === whole ? whole : cleanupSemantic(minimal, a, b, deadline);
 	const byHunk = operativeByHunk(hunks, a, b);
 	const segments = buildSegments(hunks, left, right, (k) => byHunk.get(k));
 	return { segments, added, removed, operative: operativeDetail(byHunk), coarse };

@@ -73,3 +73,19 @@ describe('the route table hook', () => {
 		expect(attempt('/not-in-the-table', '/not-in-the-table', 'GET', users.admin)).toBe(403);
 	});
 });
+
+describe('requireRole', () => {
+	it('fails closed: an unknown role has no rights and is refused everywhere', async () => {
+		const { requireRole, hasRole } = await import('./authorization');
+		const odd = { id: 9, email: 'odd@example.org', name: 'Odd', role: 'superuser' } as unknown as SessionUser;
+		const url = new URL('http://localhost/admin/users');
+		const event = { url, request: new Request(url), locals: { user: odd, sessionId: null } } as unknown as RequestEvent;
+		for (const role of ['reviewer', 'editor', 'admin'] as const) {
+			expect(() => requireRole(event, role)).toThrow();
+			expect(hasRole(odd, role)).toBe(false);
+		}
+		expect(attempt('/admin/users', '/admin/users', 'GET', odd)).toBe(403);
+		expect(attempt('/account', '/account', 'GET', { ...odd, role: 'constructor' } as unknown as SessionUser)).toBe(403);
+		expect(attempt('/account', '/account', 'GET', users.reviewer)).toBe('pass');
+	});
+});

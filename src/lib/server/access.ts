@@ -65,9 +65,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/api/dossiers/[slug]/amendments/[id]': { read: 'public' },
 	// Who tabled what: groups, committees and Members, each with their amendments (public ones for the public).
 	'/dossiers/[slug]/actors': { read: 'public' },
-	'/dossiers/[slug]/actors/[actor]': { read: 'public' },
-	// Answers 404 unless the server runs with TRILOGUE_TEST_HOOKS=1 (the browser tests); see its file.
-	'/test-hooks': { read: 'public', write: 'public' }
+	'/dossiers/[slug]/actors/[actor]': { read: 'public' }
 };
 
 const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -11,8 +11,18 @@ export interface SessionUser {
 /** Each role can do everything the roles before it can. */
 const rank: Record<Role, number> = { reviewer: 1, editor: 2, admin: 3 };
 
+/**
+ * Fails closed: a role missing from `rank` (a typo, a row written around the CHECK constraint) has no
+ * rank and so no rights, and neither does asking for an unknown role.
+ */
+function outranks(have: string, need: string): boolean {
+	const a = Object.hasOwn(rank, have) ? rank[have as Role] : undefined;
+	const b = Object.hasOwn(rank, need) ? rank[need as Role] : undefined;
+	return a !== undefined && b !== undefined && a >= b;
+}
+
 export function hasRole(user: SessionUser | null, role: Role): user is SessionUser {
-	return !!user && rank[user.role] >= rank[role];
+	return !!user && outranks(user.role, role);
 }
 
 /**
@@ -27,7 +37,7 @@ export function requireRole(event: Pick<RequestEvent, 'locals' | 'url' | 'reques
 		if (isPage) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 		error(401, 'Please sign in.');
 	}
-	if (rank[user.role] < rank[role]) error(403, `This needs the ${role} role; you are signed in as ${user.role}.`);
+	if (!outranks(user.role, role)) error(403, `This needs the ${role} role; you are signed in as ${user.role}.`);
 	return user;
 }
 

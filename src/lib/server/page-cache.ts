@@ -20,8 +20,6 @@ export interface CachedPage {
 
 /** What a shared cache (a CDN) may do with a public page: keep it a minute, serve it stale while it asks again. */
 export const publicCacheControl = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
-/** For anything rendered for a signed-in user or holding internal data. */
-export const privateCacheControl = 'private, no-store';
 
 /** Responses larger than this are served but not kept. */
 const maxEntryBytes = 4 * 1024 * 1024;

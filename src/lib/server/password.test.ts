@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPasswordHash } from './password';
-import { commonPasswords } from './common-passwords';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { commonPasswords, seclistsTop10000File } from './common-passwords';
 
 describe('passwords', () => {
 	it('hashes with argon2id, 19,456 KiB, 2 iterations, parallelism 1, and verifies', async () => {
@@ -24,8 +26,14 @@ describe('passwords', () => {
 		expect(passwordProblem('y'.repeat(10) + 'z'.repeat(246))).toBeNull();
 	});
 
-	it('ships a list of a few hundred common passwords', () => {
-		expect(commonPasswords.size).toBeGreaterThanOrEqual(250);
+	it('the common-password list covers at least the 10,000 most common passwords', () => {
+		const published = readFileSync(createRequire(import.meta.url).resolve(seclistsTop10000File), 'utf8').split(/\r?\n/).filter(Boolean);
+		expect(published).toHaveLength(10_000);
+		expect(commonPasswords.size).toBeGreaterThanOrEqual(10_000);
 		for (const p of commonPasswords) expect(p).toBe(p.toLowerCase());
+		// Every one long enough to pass the length rule is refused as common, whatever its case.
+		const long = published.filter((p) => [...p].length >= 8);
+		expect(long.length).toBeGreaterThan(3_000);
+		for (const p of long) expect(passwordProblem(p.toUpperCase()), p).not.toBeNull();
 	});
 });

@@ -8,9 +8,12 @@ import {
 	generateSessionToken,
 	invalidateSession,
 	invalidateUserSessions,
+	sessionCookieName,
 	sessionIdFromToken,
+	setSessionTokenCookie,
 	validateSessionToken
 } from './session';
+import type { Cookies } from '@sveltejs/kit';
 
 const day = 24 * 60 * 60 * 1000;
 let open: OpenDatabase;
@@ -78,4 +81,16 @@ describe('sessions', () => {
 		expect(await validateSessionToken(open.db, d)).toBeNull();
 		await open.db.update(user).set({ active: true }).where(eq(user.id, userId));
 	});
+
+	it('the cookie is __Host- prefixed and Secure when served over https, plain session over http', () => {
+		const set: { name: string; options: Record<string, unknown> }[] = [];
+		const cookies = { set: (name: string, _value: string, options: Record<string, unknown>) => set.push({ name, options }) } as unknown as Cookies;
+		setSessionTokenCookie({ cookies, url: new URL('https://trilogue.example.org/login') }, 'token', new Date(Date.now() + day));
+		setSessionTokenCookie({ cookies, url: new URL('http://localhost:5173/login') }, 'token', new Date(Date.now() + day));
+		expect(set[0]).toMatchObject({ name: '__Host-session', options: { secure: true, path: '/', httpOnly: true, sameSite: 'lax' } });
+		expect(set[0].options.domain).toBeUndefined();
+		expect(set[1]).toMatchObject({ name: 'session', options: { secure: false } });
+		expect(sessionCookieName(new URL('https://trilogue.example.org/'))).toBe('__Host-session');
+	});
 });
+

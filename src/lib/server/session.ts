@@ -16,7 +16,14 @@ export const sessionRenewWithin = 15 * day;
 /** …but never outlives 90 days from sign-in. */
 export const sessionAbsoluteLifetime = 90 * day;
 
-export const sessionCookieName = 'session';
+/**
+ * `__Host-session` when the site is served over https: browsers then accept the cookie only if it is
+ * Secure, has path '/' and no Domain, so a sibling subdomain or a plain-http page cannot plant or
+ * overwrite it. Over plain http (`npm run dev`, the browser tests) the prefix is not allowed: `session`.
+ */
+export function sessionCookieName(url: URL): string {
+	return url.protocol === 'https:' ? '__Host-session' : 'session';
+}
 
 /** 20 random bytes (160 bits), base32: the token only the browser holds. */
 export function generateSessionToken(): string {
@@ -85,12 +92,12 @@ export async function invalidateUserSessions(db: DbConnection, userId: number): 
 }
 
 /**
- * HttpOnly, SameSite=Lax, path '/', and Secure whenever the site is served over https (adapter-node
- * takes the protocol from ORIGIN, and assumes https without it), so production always gets Secure
- * while `npm run dev` and the browser tests on http://localhost still work.
+ * HttpOnly, SameSite=Lax, path '/', and Secure with the `__Host-` prefix whenever the site is served over
+ * https (adapter-node takes the protocol from ORIGIN), so production gets both while `npm run dev` and
+ * the browser tests on http://localhost still work.
  */
 export function setSessionTokenCookie(event: { cookies: Cookies; url: URL }, token: string, expiresAt: Date): void {
-	event.cookies.set(sessionCookieName, token, {
+	event.cookies.set(sessionCookieName(event.url), token, {
 		httpOnly: true,
 		sameSite: 'lax',
 		secure: event.url.protocol === 'https:',
@@ -100,5 +107,5 @@ export function setSessionTokenCookie(event: { cookies: Cookies; url: URL }, tok
 }
 
 export function deleteSessionTokenCookie(event: { cookies: Cookies; url: URL }): void {
-	event.cookies.delete(sessionCookieName, { httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:', path: '/' });
+	event.cookies.delete(sessionCookieName(event.url), { httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:', path: '/' });
 }

@@ -5,8 +5,8 @@ import { roles, user, type Role } from './db/schema';
 import { audit } from './audit';
 import type { SessionUser } from './authorization';
 import { hashPassword, passwordMaxLength, passwordProblem, verifyAgainstDummy, verifyPasswordHash } from './password';
-import { loginThrottle, pruneLoginAttempts, recordLoginAttempt } from './rate-limit';
-import { createSession, generateSessionToken, invalidateUserSessions, type Session } from './session';
+import { admitLoginAttempt, markAttemptSucceeded, pruneLoginAttempts } from './rate-limit';
+import { createSession, generateSessionToken, invalidateSession, invalidateUserSessions, type Session } from './session';
 
 export type User = typeof user.$inferSelect;
 /** A user as pages may show it: never the password hash. */
@@ -79,24 +79,36 @@ export type SignInResult =
 	| { kind: 'refused' }
 	| { kind: 'throttled'; retryAfterSeconds: number };
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * Checks an email and password and starts a new session. Unknown email, wrong password and a
- * deactivated account all give the same 'refused' after the same argon2 work. Every outcome but
- * 'throttled' is recorded as an attempt and in the audit log.
+ * deactivated account all give the same 'refused' after the same argon2 work. The attempt is admitted
+ * and recorded in one step before the check (`admitLoginAttempt`), and an account with recent failures
+ * is answered more slowly (`wait`, the delay; injectable so tests need not sleep). `replacesSessionId`,
+ * the session the browser already holds, ends when the new one starts. Every outcome but 'throttled'
+ * is in the audit log.
  */
-export async function signIn(db: DbConnection, input: { email: string; password: string; address: string }, now = new Date()): Promise<SignInResult> {
+export async function signIn(
+	db: DbConnection,
+	input: { email: string; password: string; address: string; replacesSessionId?: string | null },
+	now = new Date(),
+	wait: (ms: number) => Promise<void> = sleep
+): Promise<SignInResult> {
 	const email = input.email.trim().toLowerCase();
-	const throttle = await loginThrottle(db, { email, address: input.address }, now);
-	if (throttle.limited) return { kind: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+	const admission = await admitLoginAttempt(db, { email, address: input.address }, now);
+	if (!admission.admitted) return { kind: 'throttled', retryAfterSeconds: admission.retryAfterSeconds };
+	if (admission.delayMs > 0) await wait(admission.delayMs);
 	const found = await getUserByEmail(db, email);
 	const valid = found?.passwordHash ? await verifyPasswordHash(found.passwordHash, input.password) : await verifyAgainstDummy(input.password);
 	const reason = !found ? 'unknown_email' : !valid ? 'wrong_password' : !found.active ? 'inactive' : null;
 	return db.transaction(async (tx) => {
-		await recordLoginAttempt(tx, { email, address: input.address, success: !reason }, now);
 		if (reason || !found) {
 			await audit(tx, { userId: found?.id ?? null, action: 'auth.sign_in_failed', entityType: 'user', entityId: found?.id, details: { email, reason, address: input.address } });
 			return { kind: 'refused' as const };
 		}
+		await markAttemptSucceeded(tx, admission.attemptId);
+		if (input.replacesSessionId) await invalidateSession(tx, input.replacesSessionId);
 		const token = generateSessionToken();
 		const session = await createSession(tx, token, found.id, now);
 		await audit(tx, { userId: found.id, action: 'auth.sign_in', entityType: 'user', entityId: found.id, details: { address: input.address } });
@@ -132,16 +144,45 @@ export async function changeOwnPassword(
 
 type AdminChange = { role: Role } | { active: boolean } | { password: string } | { name: string };
 
+/** The acting admin's own password, typed again, and where the request came from (for the throttle). */
+export interface Confirmation {
+	password: string;
+	address: string;
+}
+
 /**
- * An admin's change to another account: role, active flag, a new password or the name. A role,
- * active or password change ends all of that user's sessions. Admins cannot change their own role or
- * deactivate themselves, so the last admin cannot lock everyone out.
+ * Checks the acting admin's password again before a change that could take over or shut out an account.
+ * Wrong guesses count against the sign-in throttle like sign-ins, so a stolen session cannot be used to
+ * guess the admin's password here.
  */
-export async function changeUser(db: DbConnection, actor: SessionUser, userId: number, change: AdminChange): Promise<Outcome> {
+async function confirmAdmin(db: DbConnection, actor: SessionUser, confirm: Confirmation | undefined): Promise<Outcome> {
+	const refused = { ok: false as const, field: 'adminPassword', message: 'Enter your own password to confirm this change.' };
+	if (!confirm?.password) return refused;
+	const admission = await admitLoginAttempt(db, { email: actor.email, address: confirm.address });
+	if (!admission.admitted) return { ...refused, message: 'Too many wrong passwords from here; try again later.' };
+	const me = await getUserById(db, actor.id);
+	if (!me?.passwordHash || !(await verifyPasswordHash(me.passwordHash, confirm.password))) return refused;
+	await markAttemptSucceeded(db, admission.attemptId);
+	return { ok: true };
+}
+
+/**
+ * An admin's change to another account: role, active flag, a new password or the name. Role, active and
+ * password changes need the admin's own password again (`confirm`) and end all of that user's sessions.
+ * Admins cannot change their own role or deactivate themselves, so the last admin cannot lock everyone
+ * out, and set their own password only on /account, which asks for the current one.
+ */
+export async function changeUser(db: DbConnection, actor: SessionUser, userId: number, change: AdminChange, confirm?: Confirmation): Promise<Outcome> {
 	const found = await getUserById(db, userId);
 	if (!found) return { ok: false, message: 'There is no such user.' };
 	if (found.id === actor.id && ('role' in change || 'active' in change))
 		return { ok: false, message: 'You cannot change your own role or deactivate yourself; ask another admin.' };
+	if (found.id === actor.id && 'password' in change)
+		return { ok: false, field: 'password', message: 'Change your own password on your account page, which asks for the current one.' };
+	if (!('name' in change)) {
+		const confirmed = await confirmAdmin(db, actor, confirm);
+		if (!confirmed.ok) return confirmed;
+	}
 	let set: Partial<User>;
 	let details: Record<string, unknown>;
 	let action: string;

@@ -121,7 +121,7 @@ describe.runIf(process.env.DATABASE_URL)('two workers on one PostgreSQL database
 		const token = generateSessionToken();
 		await createSession(open.db, token, user.id);
 		for (let i = 0; i < 4; i++) {
-			const page = await get('/account', { cookie: `${sessionCookieName}=${token}` });
+			const page = await get('/account', { cookie: `${sessionCookieName(new URL(`http://localhost:${port}/`))}=${token}` });
 			expect(page.status).toBe(200);
 			expect(page.body).toContain('Worker Check');
 			expect(page.headers['cache-control']).toBe('private, no-store');

@@ -22,7 +22,8 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '');
 		const parsed = signInForm.safeParse({ email, password: form.get('password') });
 		if (!parsed.success) return fail(400, { message: 'Enter your email address and your password.', email });
-		const result = await signIn(db(), { ...parsed.data, address: event.getClientAddress() });
+		// A browser that already holds a session gives it up: one sign-in, one session.
+		const result = await signIn(db(), { ...parsed.data, address: event.getClientAddress(), replacesSessionId: event.locals.sessionId });
 		if (result.kind === 'throttled') {
 			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 			const minutes = Math.ceil(result.retryAfterSeconds / 60);

@@ -10,6 +10,7 @@ import {
 	addComment,
 	changeStatus,
 	createAmendment,
+	filterOptions,
 	getAmendment,
 	reviewAssessment,
 	listAmendments,
@@ -220,5 +221,25 @@ describe('reviewing an assessment', () => {
 		// Saving it again sends it back to review.
 		await saveAssessment(open.db, target.id, { direction: 'strengthens', note: 'Closes a loophole (Art. 5(1)(h)).', visibility: 'public', version: 2 }, editorId);
 		expect((await getAmendment(open.db, dossierId, target.id, reviewer))!.assessment!.reviewState).toBe('in_review');
+	});
+
+	it('two-person rule against the last editor: whoever changed an assessment last cannot approve it', async () => {
+		const target = (await list('size=8')).items[6];
+		await saveAssessment(open.db, target.id, { direction: 'weakens', note: 'First draft.', visibility: 'public', version: null }, reviewer.userId!);
+		await saveAssessment(open.db, target.id, { direction: 'weakens', note: 'Rewritten by the editor.', visibility: 'public', version: 1 }, editorId);
+		expect(await reviewAssessment(open.db, target.id, { decision: 'approve', version: 2, comment: '' }, editorId)).toMatchObject({ ok: false });
+		expect(await reviewAssessment(open.db, target.id, { decision: 'approve', version: 2, comment: '' }, reviewer.userId!)).toEqual({ ok: true });
+	});
+});
+
+describe('the filter form', () => {
+	it('the author filter lists authors of internal amendments only to those who may see them', async () => {
+		await open.db.insert(actor).values({ kind: 'member', slug: 'internal-only-author', name: 'Internal Only Author' });
+		const made = await createAmendment(open.db, dossierId, draft({ number: '930', visibility: 'internal', authors: ['internal-only-author'] }), { status: 'draft', date: null }, editorId);
+		expect(made.ok).toBe(true);
+		const slugs = async (viewer: Viewer) => (await filterOptions(open.db, dossierId, viewer)).authors.map((a) => a.slug);
+		expect(await slugs(PUBLIC_VIEWER)).not.toContain('internal-only-author');
+		expect(await slugs(PUBLIC_VIEWER)).toContain('greens-efa');
+		expect(await slugs(reviewer)).toContain('internal-only-author');
 	});
 });

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbConnection } from '../db';
 import { actor, amendment, amendmentAuthor, provision } from '../db/schema';
+import type { Viewer } from './conditions';
 
 export interface ActorOption {
 	slug: string;
@@ -13,7 +14,7 @@ export interface ActorOption {
 export interface FilterOptions {
 	/** Articles, annexes and recitals, in the act's order. */
 	provisions: { eid: string; kind: string }[];
-	/** Actors who tabled something in the dossier (hundreds: the form offers them as a datalist). */
+	/** Actors who tabled something in the dossier that the viewer may see (hundreds: the form offers them as a datalist). */
 	authors: ActorOption[];
 	/** Groups, and bodies (committees first, then institutions), whose members' amendments count as theirs. */
 	groups: ActorOption[];
@@ -22,8 +23,12 @@ export interface FilterOptions {
 	allActors: ActorOption[];
 }
 
-/** The choices of the filter form. */
-export async function filterOptions(db: DbConnection, dossierId: number): Promise<FilterOptions> {
+/**
+ * The choices of the filter form. Authors are listed only for amendments the viewer may see: the
+ * public does not learn who tabled an internal amendment from the list of names.
+ */
+export async function filterOptions(db: DbConnection, dossierId: number, viewer: Viewer): Promise<FilterOptions> {
+	const visible = viewer.canSeeInternal ? sql`` : sql` and ${amendment.visibility} = 'public'`;
 	const [provisions, actors, tabled] = await Promise.all([
 		db
 			.select({ eid: provision.eid, kind: provision.kind })
@@ -39,7 +44,7 @@ export async function filterOptions(db: DbConnection, dossierId: number): Promis
 			.select({ id: actor.id })
 			.from(actor)
 			.where(
-				sql`exists (select 1 from ${amendmentAuthor} inner join ${amendment} on ${amendment.id} = ${amendmentAuthor.amendmentId} where ${amendmentAuthor.actorId} = ${actor.id} and ${amendment.dossierId} = ${dossierId})`
+				sql`exists (select 1 from ${amendmentAuthor} inner join ${amendment} on ${amendment.id} = ${amendmentAuthor.amendmentId} where ${amendmentAuthor.actorId} = ${actor.id} and ${amendment.dossierId} = ${dossierId}${visible})`
 			)
 	]);
 	const authorIds = new Set(tabled.map((t) => t.id));

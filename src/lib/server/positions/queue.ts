@@ -63,7 +63,11 @@ export async function reviewQueue(db: DbConnection, userId: number): Promise<Rev
 	const rows = await selectDetails(db)
 		.where(
 			or(
-				and(eq(position.reviewState, 'in_review'), or(isNull(position.authorId), ne(position.authorId, userId))),
+				and(
+					eq(position.reviewState, 'in_review'),
+					or(isNull(position.authorId), ne(position.authorId, userId)),
+					or(isNull(position.lastEditorId), ne(position.lastEditorId, userId))
+				),
 				and(inArray(position.reviewState, ['draft', 'returned', 'in_review']), eq(position.authorId, userId))
 			)
 		)
@@ -71,7 +75,7 @@ export async function reviewQueue(db: DbConnection, userId: number): Promise<Rev
 	const all = rows.map(toDetail);
 	const mine = (p: PositionDetail) => p.position.authorId === userId;
 	return {
-		toReview: all.filter((p) => p.position.reviewState === 'in_review' && !mine(p)),
+		toReview: all.filter((p) => p.position.reviewState === 'in_review' && !mine(p) && p.position.lastEditorId !== userId),
 		returned: all.filter((p) => p.position.reviewState === 'returned'),
 		drafts: all.filter((p) => p.position.reviewState === 'draft'),
 		waiting: all.filter((p) => p.position.reviewState === 'in_review' && mine(p))

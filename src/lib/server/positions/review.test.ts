@@ -150,4 +150,17 @@ describe('the review workflow', () => {
 		expect(await versionOf(id)).toBe(5);
 		expect((await positionHistory(open.db, id)).map((h) => h.action)).toEqual(['create', 'approve', 'reopen', 'submit', 'approve']);
 	});
+
+	it('two-person rule against the last editor: an admin who edits a member’s draft cannot then approve it', async () => {
+		const admin = await makeUser('admin', 'Admin');
+		const created = await createPosition(open.db, reviewer, dossierId, input(), false);
+		const id = created.ok ? created.id : 0;
+		expect(await updatePosition(open.db, admin, id, 1, input({ summary: 'Test: the admin rewrote the summary.' }), false)).toMatchObject({ ok: true });
+		expect(await submitPosition(open.db, reviewer, id, 2)).toMatchObject({ ok: true, state: 'in_review' });
+		expect((await reviewQueue(open.db, admin.id)).toReview.map((p) => p.position.id)).not.toContain(id);
+		expect(await approvePosition(open.db, admin, id, 3, null)).toMatchObject({ ok: false, status: 403, message: expect.stringContaining('last change') });
+		expect(await returnPosition(open.db, admin, id, 3, 'Looks odd.')).toMatchObject({ ok: false, status: 403 });
+		expect(await approvePosition(open.db, reviewer, id, 3, null)).toMatchObject({ ok: false, status: 403 });
+		expect(await approvePosition(open.db, other, id, 3, null)).toMatchObject({ ok: true, state: 'approved' });
+	});
 });

@@ -32,7 +32,7 @@ async function names(db: DbConnection, actorId: number, topicId: number | null) 
 	return { actor: a?.name, topic: t?.name };
 }
 
-async function snapshot(db: DbConnection, p: Omit<Row, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'reviewState' | 'seedKey' | 'authorId' | 'reviewerId' | 'reviewComment' | 'dossierId'>): Promise<PositionSnapshot> {
+async function snapshot(db: DbConnection, p: Omit<Row, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'reviewState' | 'seedKey' | 'authorId' | 'lastEditorId' | 'reviewerId' | 'reviewComment' | 'dossierId'>): Promise<PositionSnapshot> {
 	const n = await names(db, p.actorId, p.topicId);
 	return {
 		actor: n.actor ?? String(p.actorId),
@@ -93,7 +93,7 @@ export async function createPosition(db: DbConnection, user: Actor, dossierId: n
 		const state: ReviewState = submit ? 'in_review' : 'draft';
 		const [row] = await tx
 			.insert(position)
-			.values({ dossierId, ...fields(input), reviewState: state, authorId: user.id })
+			.values({ dossierId, ...fields(input), reviewState: state, authorId: user.id, lastEditorId: user.id })
 			.returning();
 		await audit(tx, { userId: user.id, action: 'position.create', entityType: 'position', entityId: row.id, details: { state, after: await snapshot(tx, row) } });
 		return { ok: true, id: row.id, state };
@@ -117,7 +117,7 @@ export async function updatePosition(db: DbConnection, user: Actor, id: number, 
 		const before = await snapshot(tx, row);
 		const [after] = await tx
 			.update(position)
-			.set({ ...fields(input), reviewState: state, version: sql`${position.version} + 1`, updatedAt: new Date() })
+			.set({ ...fields(input), reviewState: state, lastEditorId: user.id, version: sql`${position.version} + 1`, updatedAt: new Date() })
 			.where(eq(position.id, id))
 			.returning();
 		const changes = diffSnapshots(before, await snapshot(tx, after));
@@ -164,10 +164,18 @@ export function submitPosition(db: DbConnection, user: Actor, id: number, versio
 	);
 }
 
+/**
+ * The two-person rule: whoever drafted the position or last changed its content (an admin may edit a
+ * member's draft) cannot also be the one who reviews it.
+ */
 const notAuthor = (user: Actor) => (row: Row) =>
-	row.authorId === user.id ? 'A different coalition member must review this position: you drafted it.' : null;
+	row.authorId === user.id
+		? 'A different coalition member must review this position: you drafted it.'
+		: row.lastEditorId === user.id
+			? 'A different coalition member must review this position: you made the last change to it.'
+			: null;
 
-/** Approves a position in review: someone other than its author. */
+/** Approves a position in review: someone other than its author and its last editor. */
 export function approvePosition(db: DbConnection, user: Actor, id: number, version: number, comment: string | null) {
 	return transition(db, user, id, version, { action: 'approve', from: ['in_review'], to: 'approved', comment }, notAuthor(user), () => ({
 		reviewerId: user.id,
@@ -191,5 +199,5 @@ export function returnPosition(db: DbConnection, user: Actor, id: number, versio
 export function reopenPosition(db: DbConnection, user: Actor, id: number, version: number, reason: string) {
 	if (!reason.trim()) return Promise.resolve(refuse(400, 'Say why it needs changing.', { comment: ['Say why it needs changing.'] }));
 	const step = { action: 'reopen', from: ['approved'] as ReviewState[], to: 'draft' as const, comment: reason, details: (row: Row) => ({ previousAuthorId: row.authorId }) };
-	return transition(db, user, id, version, step, () => null, () => ({ authorId: user.id, reviewerId: null, reviewComment: null }));
+	return transition(db, user, id, version, step, () => null, () => ({ authorId: user.id, lastEditorId: user.id, reviewerId: null, reviewComment: null }));
 }

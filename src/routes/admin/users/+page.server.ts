@@ -12,9 +12,11 @@ const createForm = z.object({
 	password: passwordField
 });
 const userId = z.coerce.number().int().positive();
-const roleForm = z.object({ userId, role: roleField });
-const activeForm = z.object({ userId, active: z.enum(['true', 'false']).transform((v) => v === 'true') });
-const passwordForm = z.object({ userId, password: passwordField });
+/** The acting admin's own password, asked again for every change that could take over or shut out an account. */
+const adminPassword = passwordField.default('');
+const roleForm = z.object({ userId, role: roleField, adminPassword });
+const activeForm = z.object({ userId, active: z.enum(['true', 'false']).transform((v) => v === 'true'), adminPassword });
+const passwordForm = z.object({ userId, password: passwordField, adminPassword });
 
 const savedMessages = {
 	created: 'The account was created.',
@@ -25,8 +27,10 @@ const savedMessages = {
 
 export const load: PageServerLoad = async (event) => {
 	const me = requireRole(event, 'admin');
-	const saved = event.url.searchParams.get('saved') as keyof typeof savedMessages | null;
-	return { users: await listUsers(db()), me: me.id, saved: (saved && savedMessages[saved]) || null };
+	const saved = event.url.searchParams.get('saved');
+	// Own keys only: `?saved=constructor` must not reach Object.prototype.
+	const message = saved && Object.hasOwn(savedMessages, saved) ? savedMessages[saved as keyof typeof savedMessages] : null;
+	return { users: await listUsers(db()), me: me.id, saved: message };
 };
 
 async function formValues(request: Request): Promise<Record<string, FormDataEntryValue>> {
@@ -37,6 +41,8 @@ async function formValues(request: Request): Promise<Record<string, FormDataEntr
 function rowFailure(form: string, id: unknown, message: string) {
 	return fail(400, { form, userId: Number(id) || null, message });
 }
+
+const confirmation = (event: { getClientAddress(): string }, password: string) => ({ password, address: event.getClientAddress() });
 
 export const actions: Actions = {
 	create: async (event) => {
@@ -54,7 +60,7 @@ export const actions: Actions = {
 		const values = await formValues(event.request);
 		const parsed = roleForm.safeParse(values);
 		if (!parsed.success) return rowFailure('role', values.userId, 'Choose a role.');
-		const result = await changeUser(db(), admin, parsed.data.userId, { role: parsed.data.role });
+		const result = await changeUser(db(), admin, parsed.data.userId, { role: parsed.data.role }, confirmation(event, parsed.data.adminPassword));
 		if (!result.ok) return rowFailure('role', values.userId, result.message);
 		redirect(303, '/admin/users?saved=role');
 	},
@@ -63,7 +69,7 @@ export const actions: Actions = {
 		const values = await formValues(event.request);
 		const parsed = activeForm.safeParse(values);
 		if (!parsed.success) return rowFailure('active', values.userId, 'That request was not understood.');
-		const result = await changeUser(db(), admin, parsed.data.userId, { active: parsed.data.active });
+		const result = await changeUser(db(), admin, parsed.data.userId, { active: parsed.data.active }, confirmation(event, parsed.data.adminPassword));
 		if (!result.ok) return rowFailure('active', values.userId, result.message);
 		redirect(303, '/admin/users?saved=active');
 	},
@@ -72,7 +78,7 @@ export const actions: Actions = {
 		const values = await formValues(event.request);
 		const parsed = passwordForm.safeParse(values);
 		if (!parsed.success) return rowFailure('password', values.userId, 'Enter a new password.');
-		const result = await changeUser(db(), admin, parsed.data.userId, { password: parsed.data.password });
+		const result = await changeUser(db(), admin, parsed.data.userId, { password: parsed.data.password }, confirmation(event, parsed.data.adminPassword));
 		if (!result.ok) return rowFailure('password', values.userId, result.message);
 		redirect(303, '/admin/users?saved=password');
 	}

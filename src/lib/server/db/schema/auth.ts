@@ -1,20 +1,26 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './common';
 
 export const roles = ['reviewer', 'editor', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-export const user = pgTable('user', {
-	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-	/** Stored lower-cased; unique. */
-	email: text('email').notNull().unique(),
-	name: text('name').notNull().default(''),
-	passwordHash: text('password_hash'),
-	role: text('role', { enum: roles }).notNull(),
-	active: boolean('active').notNull().default(true),
-	createdAt: createdAt(),
-	updatedAt: updatedAt()
-});
+export const user = pgTable(
+	'user',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		/** Stored lower-cased; unique. */
+		email: text('email').notNull().unique(),
+		name: text('name').notNull().default(''),
+		passwordHash: text('password_hash'),
+		role: text('role', { enum: roles }).notNull(),
+		active: boolean('active').notNull().default(true),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	// The database refuses a role the app does not know, as `requireRole` refuses it (fail closed twice).
+	(t) => [check('user_role_known', sql`${t.role} in (${sql.raw(roles.map((r) => `'${r}'`).join(', '))})`)]
+);
 
 /** Lucia-guide sessions: `id` is the SHA-256 (hex) of the token the browser holds. */
 export const session = pgTable(
@@ -41,6 +47,18 @@ export const loginAttempt = pgTable(
 		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index().on(t.email, t.at), index().on(t.address, t.at)]
+);
+
+/** Requests to costly public routes (the own-text comparison), counted per address for its rate limit. */
+export const requestHit = pgTable(
+	'request_hit',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		/** What is limited and for whom, e.g. 'compare-text:203.0.113.7'. */
+		key: text('key').notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index().on(t.key, t.at)]
 );
 
 /** Append-only: a trigger (migration `audit_append_only`) refuses UPDATE and DELETE. */

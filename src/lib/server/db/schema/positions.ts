@@ -38,6 +38,8 @@ export const position = pgTable(
 		reviewState: text('review_state', { enum: reviewStates }).notNull().default('draft'),
 		internalNote: text('internal_note'),
 		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
+		/** Who last changed the content (an admin may edit a member's draft): they may not approve it either. */
+		lastEditorId: integer('last_editor_id').references(() => user.id, { onDelete: 'set null' }),
 		reviewerId: integer('reviewer_id').references(() => user.id, { onDelete: 'set null' }),
 		reviewComment: text('review_comment'),
 		/** Seed records carry a stable key so re-seeding is idempotent. */

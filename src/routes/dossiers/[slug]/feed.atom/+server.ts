@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
+import { siteOrigin } from '$lib/server/origin';
 import { getDossier } from '$lib/server/dossiers';
 import { atomResponse, dossierFeedItems } from '$lib/server/feeds';
 import { renderAtom, tagUri } from '$lib/feeds/atom';
@@ -8,7 +9,9 @@ import { TAG_YEAR, toAtomEntries } from '$lib/feeds/items';
 import { todayIso } from '$lib/dates';
 
 /** The dossier's public changes: stages and events, texts, amendment status changes, published positions. */
-export const GET: RequestHandler = async ({ params, url }) => {
+export const GET: RequestHandler = async ({ params, url: requested }) => {
+	// Ids and links from ORIGIN, never from the Host header.
+	const url = new URL(requested.pathname + requested.search, siteOrigin(requested));
 	const dossier = await getDossier(db(), params.slug);
 	if (!dossier) error(404, `There is no dossier called “${params.slug}”.`);
 	const today = todayIso();

@@ -3,16 +3,16 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
-import { createAmendment, filterOptions } from '$lib/server/amendments';
+import { createAmendment, filterOptions, viewerOf } from '$lib/server/amendments';
 import { dossierParam } from '$lib/server/amendments/route';
 import { amendmentDraftSchema, draftInput, fieldErrors } from '$lib/amendments/record';
 
 const initialStatus = z.enum(['draft', 'tabled'], 'A new amendment starts as a draft or tabled.');
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'editor');
+	const editor = requireRole(event, 'editor');
 	const { dossier } = await event.parent();
-	const { allActors } = await filterOptions(db(), dossier.id);
+	const { allActors } = await filterOptions(db(), dossier.id, viewerOf(editor, true));
 	return { actors: allActors, provision: event.url.searchParams.get('provision') ?? '' };
 };
 

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
@@ -6,6 +6,7 @@ import { findProvisionInput, findVersion, listTextDocuments } from '$lib/server/
 import { getDossier } from '$lib/server/dossiers';
 import { diffProvisionText } from '$lib/diff';
 import { provisionLabel } from '$lib/provision-label';
+import { admitRequest, compareTextLimit } from '$lib/server/rate-limit';
 import { documentKey } from '../params';
 
 const MAX = 20_000;
@@ -29,7 +30,13 @@ export const load: PageServerLoad = async ({ parent }) => {
  * stored: the answer is the diff, shown on the same page.
  */
 export const actions: Actions = {
-	default: async ({ request, params }) => {
+	default: async ({ request, params, getClientAddress, setHeaders }) => {
+		// Public and costly: limited per address before the texts are even read.
+		const throttle = await admitRequest(db(), `compare-text:${getClientAddress()}`, compareTextLimit);
+		if (throttle.limited) {
+			setHeaders({ 'retry-after': String(throttle.retryAfterSeconds) });
+			error(429, `Too many comparisons from your address. Try again in ${throttle.retryAfterSeconds} seconds.`);
+		}
 		const raw = Object.fromEntries([...(await request.formData())].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
 		const values = { mine: raw.mine ?? '', other: raw.other ?? '', provision: raw.provision ?? '', in: raw.in ?? '' };
 		const parsed = form.safeParse(values);

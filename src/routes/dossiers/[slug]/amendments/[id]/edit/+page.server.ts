@@ -2,16 +2,16 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
-import { currentVersion, filterOptions, updateAmendment } from '$lib/server/amendments';
+import { currentVersion, filterOptions, updateAmendment, viewerOf } from '$lib/server/amendments';
 import { amendmentIdParam, dossierParam } from '$lib/server/amendments/route';
 import { amendmentDraftSchema, draftInput, fieldErrors } from '$lib/amendments/record';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'editor');
+	const editor = requireRole(event, 'editor');
 	const { dossier } = await event.parent();
 	const current = await currentVersion(db(), dossier.id, amendmentIdParam(event.params.id));
 	if (!current) error(404, `There is no amendment ${event.params.id} in the ${dossier.shortTitle}.`);
-	const { allActors } = await filterOptions(db(), dossier.id);
+	const { allActors } = await filterOptions(db(), dossier.id, viewerOf(editor, true));
 	return { current, actors: allActors };
 };
 

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
+import { siteOrigin } from '$lib/server/origin';
 import { getDossier } from '$lib/server/dossiers';
 import { atomResponse, provisionExists, provisionItems } from '$lib/server/feeds';
 import { renderAtom, tagUri } from '$lib/feeds/atom';
@@ -9,7 +10,9 @@ import { isEid, provisionLabel } from '$lib/provision-label';
 import { todayIso } from '$lib/dates';
 
 /** One provision's changes: its text in each document, and status changes of public amendments to it or its parts. */
-export const GET: RequestHandler = async ({ params, url }) => {
+export const GET: RequestHandler = async ({ params, url: requested }) => {
+	// Ids and links from ORIGIN, never from the Host header.
+	const url = new URL(requested.pathname + requested.search, siteOrigin(requested));
 	const dossier = await getDossier(db(), params.slug);
 	if (!dossier) error(404, `There is no dossier called “${params.slug}”.`);
 	if (!isEid(params.eid) || !(await provisionExists(db(), dossier.id, params.eid))) error(404, 'There is no such provision.');

@@ -1,18 +1,19 @@
-import { error, json } from '@sveltejs/kit';
+import { error, json, type RequestEvent } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { RequestHandler } from './$types';
-import { db } from '$lib/server/db';
+import { db } from '../db';
 import { and, eq } from 'drizzle-orm';
-import { amendment, document, dossier, loginAttempt, procedureEvent, roles } from '$lib/server/db/schema';
-import { createUser } from '$lib/server/user';
-import { createSession, generateSessionToken } from '$lib/server/session';
+import { amendment, document, dossier, loginAttempt, procedureEvent, requestHit, roles } from '../db/schema';
+import { createUser } from '../user';
+import { createSession, generateSessionToken } from '../session';
 
 /**
- * For the browser tests only, and only when the server runs with TRILOGUE_TEST_HOOKS=1: the e2e
- * server owns its PGlite database, so tests cannot open it themselves. Anywhere else this is a 404.
+ * For the browser tests only. This module is compiled only into the browser tests' build
+ * (`npm run build:e2e`, which sets `__TRILOGUE_TEST_HOOKS__`; see hooks.server.ts), never into the
+ * production build, and even there it answers only when the server runs with TRILOGUE_TEST_HOOKS=1.
+ * The e2e server owns its PGlite database, so tests cannot open it themselves.
  *   { "action": "session", "role": "editor" } → a new user of that role and a session for it
- *   { "action": "reset-throttle" }             → forget all sign-in attempts
+ *   { "action": "reset-throttle" }             → forget all sign-in attempts and rate-limited requests
  *   { "action": "remove-document", "dossier": "ai-act", "key": "ep-cult-…" }
  *                                              → delete a seeded document (its amendments, texts and event),
  *                                                so a test can import the file afresh through the page
@@ -23,12 +24,13 @@ const body = z.discriminatedUnion('action', [
 	z.object({ action: z.literal('remove-document'), dossier: z.string(), key: z.string() })
 ]);
 
-export const POST: RequestHandler = async ({ request }) => {
-	if (process.env.TRILOGUE_TEST_HOOKS !== '1') error(404, 'Not found');
+export async function answerTestHook({ request }: Pick<RequestEvent, 'request'>): Promise<Response> {
+	if (process.env.TRILOGUE_TEST_HOOKS !== '1' || request.method !== 'POST') error(404, 'Not found');
 	const parsed = body.safeParse(await request.json().catch(() => null));
 	if (!parsed.success) return json({ errors: z.flattenError(parsed.error) }, { status: 400 });
 	if (parsed.data.action === 'reset-throttle') {
 		await db().delete(loginAttempt);
+		await db().delete(requestHit);
 		return json({ ok: true });
 	}
 	if (parsed.data.action === 'remove-document') {
@@ -53,4 +55,4 @@ export const POST: RequestHandler = async ({ request }) => {
 	const token = generateSessionToken();
 	const session = await createSession(db(), token, created.user.id);
 	return json({ user: created.user, password, token, expiresAt: session.expiresAt.toISOString() });
-};
+}

@@ -1,8 +1,8 @@
 -- Every write to the app's data raises data_version by one, in the writing transaction, and notifies the
 -- channel `data_version` (delivered at commit; an empty payload, so PostgreSQL sends one per transaction). Page caches in every process compare the
 -- number they rendered a page at with the current one. Statement-level, so an import of thousands of rows
--- raises it once per statement, not per row. Sessions and sign-in attempts are not shown on any page and
--- change on every sign-in, so they are left out. A table added later needs its trigger too
+-- raises it once per statement, not per row. Sessions, sign-in attempts and rate-limit hits are not shown on any page and
+-- change on every sign-in or request, so they are left out. A table added later needs its trigger too
 -- (src/lib/server/data-version.test.ts lists any table without one).
 INSERT INTO data_version (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
 --> statement-breakpoint
@@ -21,7 +21,7 @@ BEGIN
 	FOR t IN
 		SELECT tablename FROM pg_tables
 		WHERE schemaname = current_schema()
-			AND tablename NOT IN ('data_version', 'session', 'login_attempt', '__drizzle_migrations')
+			AND tablename NOT IN ('data_version', 'session', 'login_attempt', 'request_hit')
 	LOOP
 		EXECUTE format(
 			'CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version()',

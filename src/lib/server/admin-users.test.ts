@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setAppDatabase, type OpenDatabase } from './db';
+import { user } from './db/schema';
+import { testDatabase } from './testing/database';
+import { pageServerModules, requestEvent } from './testing/route-event';
+import type { SessionUser } from './authorization';
+
+let open: OpenDatabase;
+let admin: SessionUser;
+
+beforeAll(async () => {
+	open = await testDatabase();
+	setAppDatabase(open); // the route module calls db()
+	const [row] = await open.db.insert(user).values({ email: 'saved-admin@example.org', name: 'Saved', role: 'admin' }).returning();
+	admin = { id: row.id, email: row.email, name: row.name, role: 'admin' };
+});
+afterAll(async () => {
+	setAppDatabase(undefined);
+	await open?.close();
+});
+
+describe('/admin/users', () => {
+	it('/admin/users?saved=constructor answers the page, not a 500: a prototype key is no message key', async () => {
+		const mod = await pageServerModules['/src/routes/admin/users/+page.server.ts']();
+		const load = mod.load as (event: unknown) => Promise<{ saved: string | null }>;
+		for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
+			expect((await load(requestEvent({ routeId: '/admin/users', user: admin, search: `?saved=${key}` }))).saved, key).toBeNull();
+		expect((await load(requestEvent({ routeId: '/admin/users', user: admin, search: '?saved=created' }))).saved).toBe('The account was created.');
+	});
+});

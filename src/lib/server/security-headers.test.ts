@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { error, isHttpError, type RequestEvent } from '@sveltejs/kit';
+import { applySecurityHeaders, hsts, refusalResponse } from './security-headers';
+
+const member = { id: 1, email: 'm@example.org', name: 'M', role: 'reviewer' as const };
+const httpError = (status: number, message: string) => {
+	try {
+		error(status, message);
+	} catch (e) {
+		if (isHttpError(e)) return e;
+	}
+	throw new Error('unreachable');
+};
+
+describe('security headers', () => {
+	it('HSTS when served over https, and never over http', () => {
+		const https = applySecurityHeaders({ locals: { user: null, sessionId: null }, url: new URL('https://trilogue.example.org/') }, new Response('ok'));
+		expect(https.headers.get('strict-transport-security')).toBe(hsts);
+		const http = applySecurityHeaders({ locals: { user: null, sessionId: null }, url: new URL('http://localhost/') }, new Response('ok'));
+		expect(http.headers.get('strict-transport-security')).toBeNull();
+	});
+
+	it('private, no-store for a signed-in member, a cookie or a refusal; the public 200 is left to the caching policy', () => {
+		const url = new URL('http://localhost/');
+		expect(applySecurityHeaders({ locals: { user: member, sessionId: 's' }, url }, new Response('ok')).headers.get('cache-control')).toBe('private, no-store');
+		const cookie = new Response('ok', { headers: { 'set-cookie': 'session=x' } });
+		expect(applySecurityHeaders({ locals: { user: null, sessionId: null }, url }, cookie).headers.get('cache-control')).toBe('private, no-store');
+		expect(applySecurityHeaders({ locals: { user: null, sessionId: null }, url }, new Response('no', { status: 403 })).headers.get('cache-control')).toBe('private, no-store');
+		expect(applySecurityHeaders({ locals: { user: null, sessionId: null }, url }, new Response('ok')).headers.get('cache-control')).toBeNull();
+	});
+
+	it('a refusal is the error page with its message escaped, or JSON for API callers', async () => {
+		const page = refusalResponse({ request: new Request('http://localhost/x', { headers: { accept: 'text/html' } }), isDataRequest: false } as RequestEvent, httpError(403, '<script>alert(1)</script>'));
+		expect(page.status).toBe(403);
+		const html = await page.text();
+		expect(html).toContain('Error 403');
+		expect(html).toContain('&lt;script&gt;');
+		expect(html).not.toContain('<script>alert');
+		const api = refusalResponse({ request: new Request('http://localhost/api/x', { headers: { accept: 'application/json' } }), isDataRequest: false } as RequestEvent, httpError(401, 'Please sign in.'));
+		expect(await api.json()).toEqual({ message: 'Please sign in.' });
+	});
+});

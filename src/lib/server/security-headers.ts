@@ -1,0 +1,47 @@
+import { json, type HttpError, type RequestEvent } from '@sveltejs/kit';
+import errorPage from '../../error.html?raw';
+import { escapeHtml } from '$lib/diff';
+
+/**
+ * The policy for responses SvelteKit's `kit.csp` does not cover (endpoints, feeds, refusals): nothing
+ * may load, run or frame. Rendered pages get kit.csp's policy, with the hash of each inline script.
+ */
+export const fallbackCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+/** A year; sent only over https (a browser ignores it over http anyway, and localhost must stay http). */
+export const hsts = 'max-age=31536000';
+
+/**
+ * Never to be stored by a browser or a shared cache: what a signed-in member was shown (it may hold
+ * internal records), anything that sets a cookie, and refusals and errors.
+ */
+export function mustNotBeStored(event: Pick<RequestEvent, 'locals'>, response: Response): boolean {
+	return event.locals.user !== null || response.headers.has('set-cookie') || response.status >= 400;
+}
+
+/** The headers every response gets, refusals and error pages included. */
+export function applySecurityHeaders(event: Pick<RequestEvent, 'locals' | 'url'>, response: Response): Response {
+	const h = response.headers;
+	h.set('x-content-type-options', 'nosniff');
+	h.set('referrer-policy', 'strict-origin-when-cross-origin');
+	h.set('x-frame-options', 'DENY');
+	h.set('cross-origin-opener-policy', 'same-origin');
+	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	if (!h.has('content-security-policy')) h.set('content-security-policy', fallbackCsp);
+	if (event.url.protocol === 'https:') h.set('strict-transport-security', hsts);
+	if (mustNotBeStored(event, response)) h.set('cache-control', 'private, no-store');
+	return response;
+}
+
+/**
+ * The answer to an `error()` thrown by a hook (the route table's 401/403/405, the body limit's 413):
+ * what SvelteKit would answer itself (JSON for API and data requests, else src/error.html), built here
+ * so that it passes through `applySecurityHeaders` like every other response.
+ */
+export function refusalResponse(event: Pick<RequestEvent, 'request' | 'isDataRequest'>, e: HttpError): Response {
+	const message = e.body?.message ?? 'Error';
+	const accept = event.request.headers.get('accept') ?? '';
+	if (event.isDataRequest || (accept.includes('application/json') && !accept.includes('text/html'))) return json({ message }, { status: e.status });
+	const html = errorPage.replaceAll('%sveltekit.status%', String(e.status)).replace('%sveltekit.error.message%', escapeHtml(message));
+	return new Response(html, { status: e.status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
