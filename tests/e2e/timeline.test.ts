@@ -56,7 +56,7 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('heading', { name: 'Where we are now' })).toBeVisible();
 		await expect(page.getByText(/stage \d+ of 19/)).toBeVisible();
 		await expect(page.locator('.next')).toContainText(/Next (stage|event):/);
-		await expect(page.locator('canvas')).toHaveCount(0);
+		await expect(page.locator('canvas:visible')).toHaveCount(0);
 		const table = page.locator('figure#ban-strength table');
 		await expect(table).toBeVisible();
 		await expect(table.locator('tbody tr').first().locator('th')).toHaveText('Proposal (2021)');

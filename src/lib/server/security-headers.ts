@@ -16,7 +16,8 @@ export const hsts = 'max-age=31536000';
  * internal records), anything that sets a cookie, and refusals and errors.
  */
 export function mustNotBeStored(event: Pick<RequestEvent, 'locals'>, response: Response): boolean {
-	return event.locals.user !== null || response.headers.has('set-cookie') || response.status >= 400;
+	// A page answered from the page cache never met the session handle (it carries no session): user unset.
+	return Boolean(event.locals.user) || response.headers.has('set-cookie') || response.status >= 400;
 }
 
 /** The headers every response gets, refusals and error pages included. */
