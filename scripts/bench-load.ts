@@ -12,6 +12,7 @@
  * Targets: ratio ≤ 2 and ≥ 1,000 req/s per page at 25 connections; 0 errors and p99 < 100 ms at 100.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { startBuiltServer } from '../src/lib/server/testing/built-server';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -54,39 +55,7 @@ interface Figures {
 	errors: number;
 }
 
-function startApp(env: Record<string, string>): Promise<ChildProcess> {
-	const child = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, PORT: String(appPort), ORIGIN: `http://localhost:${appPort}`, ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	child.stdout!.on('data', (chunk) => (output += chunk));
-	child.stderr!.on('data', (chunk) => (output += chunk));
-	return new Promise((resolve, reject) => {
-		const deadline = Date.now() + 180_000;
-		const poll = async () => {
-			if (child.exitCode !== null) return reject(new Error(`The server stopped:\n${output}`));
-			try {
-				const response = await fetch(`http://localhost:${appPort}/`);
-				await response.arrayBuffer();
-				if (response.ok) return resolve(child);
-			} catch {
-				// not listening yet
-			}
-			if (Date.now() > deadline) return reject(new Error(`The server did not answer within 180 s:\n${output}`));
-			setTimeout(poll, 250);
-		};
-		poll();
-	});
-}
-
-function stop(child: ChildProcess): Promise<void> {
-	return new Promise((resolve) => {
-		if (child.exitCode !== null) return resolve();
-		child.once('exit', () => resolve());
-		child.kill('SIGTERM');
-	});
-}
+const startApp = (env: Record<string, string>) => startBuiltServer({ PORT: String(appPort), ORIGIN: `http://localhost:${appPort}`, ...env });
 
 /** The page's bytes as sent (still compressed: fetch would decompress them). */
 function capture(pagePath: string): Promise<Captured> {
@@ -172,7 +141,7 @@ async function measurePages(label: string, env: Record<string, string>, paths: s
 				]);
 			}
 		} finally {
-			await stop(staticServer);
+			staticServer.kill();
 		}
 		const long = await load(`http://localhost:${appPort}${paths[0]}`, longConnections, longSeconds);
 		console.log(
@@ -180,7 +149,7 @@ async function measurePages(label: string, env: Record<string, string>, paths: s
 				`p50 ${long.p50} ms, p99 ${long.p99} ms, ${long.errors} errors`
 		);
 	} finally {
-		await stop(app);
+		await app.stop();
 	}
 }
 

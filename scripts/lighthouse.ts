@@ -3,51 +3,36 @@
  * best-practices and SEO scores and every audit that fell short. Performance is left out: on a shared two-core
  * machine its figures measure the machine more than the pages.
  *
- * Starts `node build` on LIGHTHOUSE_PORT (default 4290) with a fresh data folder (it migrates and seeds first),
+ * Starts the build as `npm start` does on LIGHTHOUSE_PORT (default 4290) with a fresh data folder (it migrates and seeds first),
  * or reads LIGHTHOUSE_URL when a server already runs. Chromium: CHROMIUM_PATH, default /usr/bin/chromium.
  * Run `npm run build` first.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { startBuiltServer, type BuiltServer } from '../src/lib/server/testing/built-server';
 
 const pages = ['/dossiers/ai-act/timeline', '/dossiers/ai-act/provisions/art_5', '/dossiers/ai-act/amendments', '/dossiers/ai-act/positions'];
 const categories = ['accessibility', 'best-practices', 'seo'];
 
-async function waitFor(url: string, server: ChildProcess | null): Promise<void> {
-	// Seeding a fresh folder takes up to a few minutes on a busy machine.
-	for (let i = 0; i < 600; i++) {
-		if (server && server.exitCode !== null) throw new Error(`the server stopped with code ${server.exitCode}`);
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-	}
-	throw new Error(`${url} did not answer within 10 minutes`);
-}
-
 async function main() {
 	let origin = process.env.LIGHTHOUSE_URL;
-	let server: ChildProcess | null = null;
+	let server: BuiltServer | null = null;
 	let dataDir: string | null = null;
 	if (!origin) {
 		const port = process.env.LIGHTHOUSE_PORT ?? '4290';
 		origin = `http://localhost:${port}`;
 		dataDir = mkdtempSync(path.join(tmpdir(), 'trilogue-lighthouse-'));
-		server = spawn('node', ['build'], { env: { ...process.env, PORT: port, ORIGIN: origin, DATA_DIR: dataDir }, stdio: ['ignore', 'ignore', 'inherit'] });
+		server = await startBuiltServer({ PORT: port, ORIGIN: origin, DATA_DIR: dataDir });
 	}
 	const chrome = await chromeLauncher.launch({
 		chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 	});
 	try {
-		await waitFor(`${origin}/`, server);
 		console.log(`Lighthouse (desktop) on ${origin}`);
 		console.log(['page'.padEnd(36), ...categories.map((c) => c.padStart(15))].join(''));
 		const shortfalls: string[] = [];
@@ -66,10 +51,7 @@ async function main() {
 		console.log(shortfalls.length ? `\nAudits that fell short:\n${shortfalls.join('\n')}` : '\nNo scored audit fell short.');
 	} finally {
 		chrome.kill();
-		if (server) {
-			server.kill('SIGTERM');
-			await new Promise((resolve) => server!.once('exit', resolve));
-		}
+		await server?.stop();
 		if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 	}
 }

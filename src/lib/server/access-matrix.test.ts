@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { setAppDatabase, type DbConnection, type OpenDatabase } from './db';
+import { rowsOf, setAppDatabase, type DbConnection, type OpenDatabase } from './db';
 import { user, type Role } from './db/schema';
-import { rowsOf, testDatabase } from './testing/database';
+import { testDatabase } from './testing/database';
 import { endpointModules, formBody, outcomeOf, pageServerModules, requestEvent, routeFile, type Outcome } from './testing/route-event';
 import { accessMatrix, matrixExempt, type MatrixRow } from './access-matrix';
 import { enforceRouteAccess, routeAccess } from './access';

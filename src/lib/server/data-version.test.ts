@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { openDatabase, type OpenDatabase } from './db';
+import { openDatabase, rowsOf, type OpenDatabase } from './db';
 import { dossier } from './db/schema';
-import { rowsOf, testDatabase, urlOf } from './testing/database';
+import { testDatabase, urlOf } from './testing/database';
 import { sharedReads, watchDataVersion } from './data-version';
 
 let open: OpenDatabase;

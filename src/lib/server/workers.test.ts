@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { OpenDatabase } from './db';
 import { dossier, procedureEvent } from './db/schema';
 import { testDatabase, urlOf } from './testing/database';
+import { startBuiltServer, type BuiltServer } from './testing/built-server';
 import { createSession, generateSessionToken, sessionCookieName } from './session';
 import { createUser } from './user';
 
@@ -15,38 +15,8 @@ import { createUser } from './user';
 const built = existsSync('build/index.js');
 const port = 4380 + Math.floor(Math.random() * 10);
 
-/** Starts `npm start`'s launcher; resolves once `ready` matches its output. */
-function start(env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; output: () => string }> {
-	const child = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, PORT: String(port), ORIGIN: `http://localhost:${port}`, DATABASE_URL: '', ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`No “${ready}” within 90 s:\n${output}`)), 90_000);
-		const seen = (chunk: Buffer) => {
-			output += chunk;
-			if (ready.test(output)) {
-				clearTimeout(timer);
-				resolve({ child, output: () => output });
-			}
-		};
-		child.stdout!.on('data', seen);
-		child.stderr!.on('data', seen);
-		child.once('exit', (code) => {
-			clearTimeout(timer);
-			if (!ready.test(output)) reject(new Error(`The server stopped (exit ${code}):\n${output}`));
-		});
-	});
-}
-
-function stop(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-	return new Promise((resolve) => {
-		child.once('exit', () => resolve());
-		child.kill('SIGTERM');
-	});
-}
+const start = (env: Record<string, string>, ready: RegExp) =>
+	startBuiltServer({ PORT: String(port), ORIGIN: `http://localhost:${port}`, DATABASE_URL: '', ...env }, ready, 90_000);
 
 /** A GET on a new connection: the cluster hands each new connection to the next worker in turn. */
 function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
@@ -66,8 +36,8 @@ describe('npm start with WORKERS', () => {
 	it.runIf(!process.env.DATABASE_URL)('runs one worker on the embedded PGlite database, and says so', async () => {
 		expect(built, 'needs the production build: npm run build').toBe(true);
 		const dataDir = mkdtempSync(path.join(tmpdir(), 'trilogue-workers-'));
-		const { child, output } = await start({ WORKERS: '2', DATA_DIR: dataDir }, /running 1 worker/);
-		await stop(child);
+		const { stop, output } = await start({ WORKERS: '2', DATA_DIR: dataDir }, /running 1 worker/);
+		await stop();
 		rmSync(dataDir, { recursive: true, force: true });
 		expect(output()).toContain('the embedded PGlite database can be opened by one process only');
 		expect(output()).toContain('Set DATABASE_URL to a PostgreSQL server to run more.');
@@ -82,14 +52,14 @@ describe('npm start with WORKERS', () => {
 
 describe.runIf(process.env.DATABASE_URL)('two workers on one PostgreSQL database', () => {
 	let open: OpenDatabase;
-	let server: ChildProcess;
+	let server: BuiltServer;
 	beforeAll(async () => {
 		expect(built, 'needs the production build: npm run build').toBe(true);
 		open = await testDatabase();
-		({ child: server } = await start({ WORKERS: '2', DATABASE_URL: await urlOf(open) }, /2 workers listening/));
+		server = await start({ WORKERS: '2', DATABASE_URL: await urlOf(open) }, /2 workers listening/);
 	});
 	afterAll(async () => {
-		if (server) await stop(server);
+		await server?.stop();
 		await open?.close();
 	});
 

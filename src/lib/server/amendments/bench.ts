@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { existsSync, rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { migrate, openDatabase, type OpenDatabase } from '../db';
+import { migrate, openDatabase, rowsOf, type OpenDatabase } from '../db';
 import { getDossier } from '../dossiers';
 import { seedAiAct } from '../seed';
 import { addSyntheticAmendments, type SyntheticReport } from './synthetic';
@@ -36,9 +36,7 @@ export async function fillBenchDatabase(target: { dataDir: string } | { url: str
 /** How many amendments a benchmark database holds (0 when it is empty or not migrated). */
 export async function countAmendments(open: OpenDatabase): Promise<number> {
 	try {
-		const rows = await open.db.execute<{ n: number }>(sql`select count(*)::int as n from amendment`);
-		const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { n: number }[] }).rows;
-		return list[0]?.n ?? 0;
+		return rowsOf<{ n: number }>(await open.db.execute(sql`select count(*)::int as n from amendment`))[0]?.n ?? 0;
 	} catch {
 		return 0;
 	}

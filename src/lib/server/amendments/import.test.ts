@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { OpenDatabase } from '../db';
+import { rowsOf, type OpenDatabase } from '../db';
 import { actor, amendment, amendmentAuthor, provision, user } from '../db/schema';
 import { testDatabase } from '../testing/database';
 import { getDossier } from '../dossiers';
@@ -21,11 +21,11 @@ const run = (file: Uint8Array, dryRun = false) => importAmendments(open.db, doss
 
 /** Everything an import could touch, to prove a refused one touched nothing. */
 async function snapshot() {
-	const [row] = await open.db.execute<{ n: number; versions: number; changes: number; authors: number; audits: number }>(
+	const [row] = rowsOf<{ n: number; versions: number; changes: number; authors: number; audits: number }>(await open.db.execute(
 		sql`select (select count(*) from amendment)::int as n, (select coalesce(sum(version), 0) from amendment)::int as versions,
 			(select count(*) from amendment_status_change)::int as changes, (select count(*) from amendment_author)::int as authors,
 			(select count(*) from audit_log)::int as audits`
-	).then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: never[] }).rows));
+	));
 	return row;
 }
 

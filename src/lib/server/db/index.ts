@@ -77,6 +77,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 	};
 }
 
+/** The rows of a raw `db.execute()`: PGlite answers `{ rows }`, postgres.js the array itself. */
+export function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export const migrationsFolder = () => path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
 
 /** Applies the generated migrations in `drizzle/` (idempotent). */

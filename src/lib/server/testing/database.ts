@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { inject } from 'vitest';
-import { migrate, openDatabase, type OpenDatabase } from '../db';
+import { migrate, openDatabase, rowsOf, type OpenDatabase } from '../db';
 
 /**
  * A fresh, migrated and seeded database for one test file, copied from the template that
@@ -53,11 +53,6 @@ export function withDatabase(url: string, name: string): string {
 	const u = new URL(url);
 	u.pathname = `/${name}`;
 	return u.toString();
-}
-
-/** The rows of `db.execute()`: PGlite answers `{ rows }`, postgres.js the array itself. */
-export function rowsOf<T>(result: unknown): T[] {
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** A URL for another connection to a PostgreSQL test database (as another process would open it). */
