@@ -1,4 +1,4 @@
-import { isHttpError, type Handle, type ServerInit } from '@sveltejs/kit';
+import { isHttpError, isRedirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
 import { appDatabase, db, optionsFromEnv, setAppDatabase } from '$lib/server/db';
@@ -7,7 +7,7 @@ import { stopPdfWorker } from '$lib/amendments/pdf/pdfjs-thread';
 import { enforceRouteAccess } from '$lib/server/access';
 import { enforceBodyLimit } from '$lib/server/request-limits';
 import { requireOrigin } from '$lib/server/origin';
-import { applySecurityHeaders, refusalResponse } from '$lib/server/security-headers';
+import { applySecurityHeaders, redirectResponse, refusalResponse, refuseCrossSiteForm } from '$lib/server/security-headers';
 import { deleteSessionTokenCookie, sessionCookieName, setSessionTokenCookie, validateSessionToken } from '$lib/server/session';
 import { PageCache, cacheKey, respondFromCache, toCachedPage } from '$lib/server/page-cache';
 import { watchDataVersion, type DataVersionWatch } from '$lib/server/data-version';
@@ -66,10 +66,21 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	try {
 		response = await resolve(event);
 	} catch (e) {
-		if (!isHttpError(e)) throw e; // redirects keep SvelteKit's handling (and its cookies)
-		response = refusalResponse(event, e);
+		if (isRedirect(e)) response = redirectResponse(event, e);
+		else if (isHttpError(e)) response = refusalResponse(event, e);
+		else throw e;
 	}
 	return applySecurityHeaders(event, response);
+};
+
+/**
+ * Cross-site form posts are refused here rather than by SvelteKit's built-in check (turned off in
+ * svelte.config.js), which answers before any hook runs and so without the security headers. Like
+ * SvelteKit's, it is off in development.
+ */
+const crossSiteForms: Handle = async ({ event, resolve }) => {
+	if (!dev) refuseCrossSiteForm(event);
+	return resolve(event);
 };
 
 /** Refuses an oversized body before anything reads it; only the import routes take large files. */
@@ -113,4 +124,4 @@ const routeTable: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(securityHeaders, pageCache, bodyLimit, testHooks, session, routeTable);
+export const handle: Handle = sequence(securityHeaders, crossSiteForms, pageCache, bodyLimit, testHooks, session, routeTable);

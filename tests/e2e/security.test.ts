@@ -9,7 +9,7 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string) {
 	expect(headers['content-security-policy'], what).toContain("frame-ancestors 'none'");
 }
 
-test('the security headers on every response, the 401, 403, 405 and error pages included', async ({ request, browser, baseURL }) => {
+test('the security headers on every response, the 401, 403, 405, cross-site refusals, redirects to sign in and error pages included', async ({ request, browser, baseURL }) => {
 	const page = await request.get(`${base}/timeline`);
 	expect(page.status()).toBe(200);
 	expectSecurityHeaders(page.headers(), 'page');
@@ -31,7 +31,14 @@ test('the security headers on every response, the 401, 403, 405 and error pages 
 	expect(missing.status()).toBe(404);
 	const api = await request.get('/api/dossiers/no-such-dossier/amendments');
 	expect(api.status()).toBe(404);
-	for (const [what, r] of Object.entries({ unauthorised, notAllowed, missing, api })) {
+	const crossSite = await request.post(`${base}/stages/new`, { form: { title: 'x' }, headers: { origin: 'https://evil.example', accept: 'text/html' }, maxRedirects: 0 });
+	expect(crossSite.status()).toBe(403);
+	expect(await crossSite.text()).toContain('Cross-site POST form submissions are forbidden');
+	// The route table sends the public's page views of member pages to sign in.
+	const toSignIn = await request.get('/review', { maxRedirects: 0 });
+	expect(toSignIn.status()).toBe(303);
+	expect(toSignIn.headers()['location']).toBe('/login?next=%2Freview');
+	for (const [what, r] of Object.entries({ unauthorised, notAllowed, missing, api, crossSite, toSignIn })) {
 		expectSecurityHeaders(r.headers(), what);
 		expect(r.headers()['cache-control'], what).toBe('private, no-store');
 	}

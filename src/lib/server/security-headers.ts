@@ -1,4 +1,4 @@
-import { json, type HttpError, type RequestEvent } from '@sveltejs/kit';
+import { error, json, type HttpError, type Redirect, type RequestEvent } from '@sveltejs/kit';
 import errorPage from '../../error.html?raw';
 import { escapeHtml } from '$lib/diff';
 
@@ -45,4 +45,34 @@ export function refusalResponse(event: Pick<RequestEvent, 'request' | 'isDataReq
 	if (event.isDataRequest || (accept.includes('application/json') && !accept.includes('text/html'))) return json({ message }, { status: e.status });
 	const html = errorPage.replaceAll('%sveltekit.status%', String(e.status)).replace('%sveltekit.error.message%', escapeHtml(message));
 	return new Response(html, { status: e.status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
+/**
+ * The answer to a `redirect()` thrown by a hook (the route table sends the public's page views to sign
+ * in), shaped as SvelteKit would answer it: JSON for a client-side navigation's data request, else a
+ * plain redirect. Built here so that it passes through `applySecurityHeaders`. SvelteKit would also
+ * attach cookies set before the throw; the only one a hook can set before this redirect is the removal of
+ * a dead session cookie, which the sign-in page the visitor is sent to removes again.
+ */
+export function redirectResponse(event: Pick<RequestEvent, 'isDataRequest'>, e: Redirect): Response {
+	const headers = { 'cache-control': 'private, no-store' }; // it depends on who asks
+	if (event.isDataRequest) return json({ type: 'redirect', location: e.location }, { headers });
+	return new Response(null, { status: e.status, headers: { ...headers, location: e.location } });
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// What a browser form can send without a preflight, and SvelteKit's own encoding of forms sent by `enhance`.
+const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/x-sveltekit-formdata'];
+
+/**
+ * Refuses a form submission from another origin (cross-site request forgery) with a 403, as SvelteKit's
+ * own check did; ours runs inside the hooks, so the refusal gets the security headers too. A form post
+ * without an `Origin` header is refused as well: every browser sends one.
+ */
+export function refuseCrossSiteForm(event: Pick<RequestEvent, 'request' | 'url'>): void {
+	const { request, url } = event;
+	if (!unsafeMethods.has(request.method)) return;
+	const type = request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
+	if (!formTypes.includes(type)) return;
+	if (request.headers.get('origin') !== url.origin) error(403, `Cross-site ${request.method} form submissions are forbidden`);
 }
