@@ -24,14 +24,16 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		// The browser tests' build (npm run build:e2e): the production build plus POST /test-hooks.
-		command: 'node build-e2e',
+		// The browser tests' build (npm run build:e2e): the production build plus POST /test-hooks, run as
+		// `npm start` runs the production one (scripts/start.js: the page cache's fast path in front).
+		command: 'node scripts/start.js',
 		url: `${origin}/`,
 		timeout: 120_000,
 		reuseExistingServer: false,
 		stdout: 'pipe',
 		env: {
 			PORT: String(port),
+			TRILOGUE_BUILD: 'build-e2e',
 			ORIGIN: origin,
 			DATA_DIR: dataDir,
 			// Lets tests/e2e/fixtures.ts create users and sessions through the app's own functions (build-e2e only).

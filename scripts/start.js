@@ -1,4 +1,5 @@
-// `npm start`: the built server (`build/`, adapter-node) in WORKERS processes sharing one port.
+// `npm start`: the built server (`build/`, adapter-node, behind scripts/server.js) in WORKERS processes
+// sharing one port. TRILOGUE_BUILD names another build folder (the browser tests run `build-e2e/`).
 // Several workers need PostgreSQL (DATABASE_URL): sessions, sign-in throttling and the page cache's data
 // version live in the database, so the workers agree. The embedded PGlite database belongs to one
 // process, so with it the server runs one worker and says so.
@@ -20,7 +21,7 @@ if (workers > 1 && !process.env.DATABASE_URL) {
 }
 
 if (workers === 1) {
-	await import('../build/index.js');
+	await import('./server.js');
 } else if (cluster.isPrimary) {
 	let stopping = false;
 	let started = false;
@@ -51,5 +52,5 @@ if (workers === 1) {
 	// adapter-node closes the server on SIGTERM and then emits this; the channel to the primary would keep
 	// the worker alive after that.
 	process.once('sveltekit:shutdown', () => cluster.worker?.disconnect());
-	await import('../build/index.js');
+	await import('./server.js');
 }

@@ -25,7 +25,7 @@ test.describe('the page cache', () => {
 		await anonymous(visitor, timeline);
 		await anonymous(visitor, '/dossiers/ai-act/feed.atom');
 		const again = await anonymous(visitor, timeline);
-		expect(again.response.headers()['x-page-cache']).toBe('hit');
+		expect(again.response.headers()['x-page-cache']).toBe('hit-front');
 		expect(again.response.headers()['cache-control']).toMatch(/^public, /);
 
 		await authenticatedAs('editor');
@@ -54,7 +54,7 @@ test.describe('the page cache', () => {
 
 		const first = await anonymous(visitor, timeline);
 		const second = await anonymous(visitor, timeline);
-		expect(second.response.headers()['x-page-cache']).toBe('hit');
+		expect(second.response.headers()['x-page-cache']).toBe('hit-front');
 		for (const view of [first, second]) expect(view.body).not.toContain(internal);
 
 		// Signed in again after the public page was cached: still the editor's own render.
@@ -81,4 +81,29 @@ test.describe('the page cache', () => {
 		expect(changed.response.headers()['etag']).not.toBe(etag);
 		await visitor.dispose();
 	});
+
+	test('a hit answered in front of SvelteKit is the same page, with the same headers, gzip, HEAD and 304', async ({ playwright, baseURL }) => {
+		const visitor = await playwright.request.newContext({ baseURL });
+		const path = `/dossiers/ai-act/provisions/art_5?front=${Date.now()}`; // a key no other test has filled
+		const first = await anonymous(visitor, path);
+		expect(first.response.headers()['x-page-cache']).toBe('miss');
+		const hit = await anonymous(visitor, path);
+		expect(hit.response.headers()['x-page-cache']).toBe('hit-front');
+		expect(hit.body).toBe(first.body);
+		for (const name of ['content-type', 'content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy', 'etag', 'cache-control', 'vary'])
+			expect(hit.response.headers()[name], name).toBe(first.response.headers()[name]);
+		// Playwright asks for gzip; the bytes sent were compressed.
+		expect(hit.response.headers()['content-encoding']).toBe('gzip');
+		const head = await visitor.head(path);
+		expect(head.status()).toBe(200);
+		expect(head.headers()['x-page-cache']).toBe('hit-front');
+		expect((await head.body()).byteLength).toBe(0);
+		const known = await anonymous(visitor, path, { 'if-none-match': first.response.headers()['etag'] });
+		expect(known.response.status()).toBe(304);
+		// With the session cookie, the request goes to the app even when it is not a valid session.
+		const withCookie = await visitor.get(path, { headers: { cookie: 'session=not-a-session' } });
+		expect(withCookie.headers()['x-page-cache']).not.toBe('hit-front');
+		await visitor.dispose();
+	});
 });
+

@@ -30,13 +30,24 @@ const dropped = new Set(['content-length', 'content-encoding', 'etag', 'cache-co
 const cacheableTypes = /^(text\/html|text\/csv|application\/(json|atom\+xml|xml))\b/;
 
 /**
+ * What the cache reads of a request: a web `Request`, or the same read from Node's request by the
+ * server in front of SvelteKit (`scripts/server.js`), which answers hits before SvelteKit sees them.
+ */
+export interface CacheRequest {
+	method: string;
+	/** The full URL, as SvelteKit builds it from ORIGIN and the path asked for. */
+	url: string;
+	headers: { get(name: string): string | null };
+}
+
+/**
  * Whether a request may be answered from the cache, and under which key (its path and query). Only anonymous reads are:
  * a request with the session cookie or an Authorization header always reaches the app, since what
  * it renders may hold internal data.
  */
-export function cacheKey(request: Request, sessionCookieName: string): string | null {
+export function cacheKey(request: CacheRequest, sessionCookieName: string): string | null {
 	if (request.method !== 'GET' && request.method !== 'HEAD') return null;
-	if (request.headers.has('authorization')) return null;
+	if (request.headers.get('authorization') !== null) return null;
 	const cookie = request.headers.get('cookie');
 	if (cookie && cookie.split(';').some((c) => c.trim().startsWith(`${sessionCookieName}=`))) return null;
 	// The request's own URL: SvelteKit's `event.url` drops `/__data.json` and its `x-sveltekit-invalidated`
@@ -59,19 +70,44 @@ export async function toCachedPage(response: Response, version: number, now = Da
 	return { version, storedAt: now, status: response.status, headers, body, gzipped: await gzip(body), etag };
 }
 
+/**
+ * Where the app leaves its `(request: CacheRequest) => Promise<CachedAnswer | null>` for the server in
+ * front of SvelteKit (`scripts/server.js`): that server loads the build, so it cannot import our modules.
+ */
+export const answerFromCacheKey = Symbol.for('trilogue.answerFromCache');
+
+/** An answer from the cache, as plain parts: Node's server writes them directly, SvelteKit wraps them in a Response. */
+export interface CachedAnswer {
+	status: number;
+	headers: Headers;
+	body: Uint8Array | null;
+}
+
+/**
+ * How an answer came about, in its `X-Page-Cache` header: rendered for this request and kept (`miss`), a
+ * kept render answered by the app's handle (`hit`), or by the server in front of SvelteKit (`hit-front`).
+ */
+export type CacheSource = 'miss' | 'hit' | 'hit-front';
+
 /** The answer to `request` from a cache entry: 304 when the client holds these bytes, gzip when accepted. */
-export function respondFromCache(page: CachedPage, request: Request, source: 'hit' | 'miss'): Response {
+export function cachedAnswer(page: CachedPage, request: CacheRequest, source: CacheSource): CachedAnswer {
 	const headers = new Headers(page.headers);
 	headers.set('etag', page.etag);
 	headers.set('cache-control', publicCacheControl);
 	headers.set('vary', 'Accept-Encoding, Cookie');
 	headers.set('x-page-cache', source);
-	if (matchesEtag(request.headers.get('if-none-match'), page.etag)) return new Response(null, { status: 304, headers });
+	if (matchesEtag(request.headers.get('if-none-match'), page.etag)) return { status: 304, headers, body: null };
 	const zipped = acceptsGzip(request.headers.get('accept-encoding'));
 	const body = zipped ? page.gzipped : page.body;
 	if (zipped) headers.set('content-encoding', 'gzip');
 	headers.set('content-length', String(body.byteLength));
-	return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: page.status, headers });
+	return { status: page.status, headers, body: request.method === 'HEAD' ? null : body };
+}
+
+/** `cachedAnswer` as the Response a SvelteKit handle returns. */
+export function respondFromCache(page: CachedPage, request: CacheRequest, source: CacheSource): Response {
+	const { status, headers, body } = cachedAnswer(page, request, source);
+	return new Response(body as Uint8Array<ArrayBuffer> | null, { status, headers });
 }
 
 /** `If-None-Match` compared weakly (RFC 9110 §13.1.2): the same bytes under either encoding match. */

@@ -15,13 +15,13 @@ export const hsts = 'max-age=31536000';
  * Never to be stored by a browser or a shared cache: what a signed-in member was shown (it may hold
  * internal records), anything that sets a cookie, and refusals and errors.
  */
-export function mustNotBeStored(event: Pick<RequestEvent, 'locals'>, response: Response): boolean {
+export function mustNotBeStored(event: Pick<RequestEvent, 'locals'>, response: Pick<Response, 'headers' | 'status'>): boolean {
 	// A page answered from the page cache never met the session handle (it carries no session): user unset.
 	return Boolean(event.locals.user) || response.headers.has('set-cookie') || response.status >= 400;
 }
 
 /** The headers every response gets, refusals and error pages included. */
-export function applySecurityHeaders(event: Pick<RequestEvent, 'locals' | 'url'>, response: Response): Response {
+export function applySecurityHeaders<R extends Pick<Response, 'headers' | 'status'>>(event: Pick<RequestEvent, 'locals' | 'url'>, response: R): R {
 	const h = response.headers;
 	h.set('x-content-type-options', 'nosniff');
 	h.set('referrer-policy', 'strict-origin-when-cross-origin');
