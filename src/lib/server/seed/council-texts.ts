@@ -1,5 +1,6 @@
 import type { DbConnection } from '../db';
-import { importReadText, readTextDocument, type ReadText } from '../texts/import';
+import { importReadText, type ReadText } from '../texts/import';
+import { lastThreadReads, readCouncilTextsInThread } from '../texts/read-thread';
 import { readSeedDocuments } from './documents';
 
 export interface CouncilTextsReport {
@@ -10,24 +11,23 @@ export interface CouncilTextsReport {
 	/** Versions of the general approach (seeded from the Council's PDF) that its Word file words differently. */
 	updated: number;
 	provisions: number;
+	/** Files read in the worker thread (the others were read on the main thread). */
+	readInThread: number;
 }
 
 /** The Council texts as read, oldest first, or why they could not be found. */
-export type CouncilReads = { ok: true; files: { name: string; read: ReadText }[] } | { ok: false; error: string };
+export type CouncilReads = { ok: true; files: { name: string; read: ReadText }[]; readInThread: number } | { ok: false; error: string };
 
 /**
- * Reads the Council compromise texts (Word), one file per turn of the event loop, so that the reading goes on
- * between the steps of whatever else is running (PGlite making its folder). Never rejects, so a promise nobody
- * awaits yet cannot crash the process.
+ * Reads the Council compromise texts (Word) in a worker thread (on the second core, beside PGlite making
+ * its folder), or where that cannot be, here, one file per turn of the event loop. Never rejects, so a
+ * promise nobody awaits yet cannot crash the process.
  */
 export async function readCouncilDocuments(procedure: string): Promise<CouncilReads> {
 	try {
-		const files: { name: string; read: ReadText }[] = [];
-		for (const file of await readSeedDocuments('council-compromise-texts')) {
-			await new Promise((resolve) => setImmediate(resolve));
-			files.push({ name: file.name, read: readTextDocument(file.bytes, { fileName: file.name, procedure }, false) });
-		}
-		return { ok: true, files };
+		const documents = await readSeedDocuments('council-compromise-texts');
+		const reads = await readCouncilTextsInThread(documents.map((file) => ({ bytes: file.bytes, options: { fileName: file.name, procedure } })));
+		return { ok: true, files: documents.map((file, i) => ({ name: file.name, read: reads[i] })), readInThread: lastThreadReads.inThread };
 	} catch (error) {
 		return { ok: false, error: error instanceof Error ? error.message : String(error) };
 	}
@@ -41,7 +41,7 @@ export async function readCouncilDocuments(procedure: string): Promise<CouncilRe
 export async function seedCouncilTexts(tx: DbConnection, dossierId: number, reading: Promise<CouncilReads>, procedure: string): Promise<CouncilTextsReport> {
 	const reads = await reading;
 	if (!reads.ok) throw new Error(`The Council compromise texts could not be read: ${reads.error}`);
-	const report: CouncilTextsReport = { documents: 0, created: 0, versions: 0, updated: 0, provisions: 0 };
+	const report: CouncilTextsReport = { documents: 0, created: 0, versions: 0, updated: 0, provisions: 0, readInThread: reads.readInThread };
 	for (const { name, read } of reads.files) {
 		if (!read.ok) throw new Error(`${name}: ${read.error}`);
 		const result = await importReadText(tx, dossierId, read, { dryRun: false, userId: null, fileName: name, procedure });

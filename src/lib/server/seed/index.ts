@@ -145,7 +145,7 @@ export function describeSeed(s: SeedSummary | { seeded: false }): string {
 		`Read and loaded the AI Act dossier in ${(s.ms / 1000).toFixed(1)} s: ${s.stages} stages, ${s.events} events, ` +
 		`${s.documents} documents, ${s.provisions} provisions (${s.textVersions} text versions), ` +
 		`${a.total} EP amendments (${a.resolved} targets resolved, ${a.unresolved.length} not), ` +
-		`${s.councilTexts.documents} Council texts from Word (${s.councilTexts.versions} text versions; the general approach's Word file words ${s.councilTexts.updated} differently from its PDF), ` +
+		`${s.councilTexts.documents} Council texts from Word (${s.councilTexts.readInThread} read in a worker thread; ${s.councilTexts.versions} text versions; the general approach's Word file words ${s.councilTexts.updated} differently from its PDF), ` +
 		`${s.committeeAmendments.amendments} committee amendments from ${s.committeeAmendments.documents} committee documents (${s.committeeAmendments.files} PDFs) ` +
 		`(read in ${s.committeeAmendments.readSeconds.toFixed(1)} s; ${s.committeeAmendments.provisions} new provisions, ${s.committeeAmendments.unmatchedNames} names not matched), ` +
 		`the Parliament position rebuilt from ${s.epPosition.applied} of them (${s.epPosition.skipped.length} not applied), ` +

@@ -3,9 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { DbConnection } from '../db';
 import { textVersion } from '../db/schema';
 import { audit } from '../audit';
-import { splitDocument } from '$lib/provisions/split';
-import { readCouncilDocx, type CouncilCover } from '$lib/texts/docx/read';
-import { MAX_TEXT_IMPORT_BYTES, councilDocumentKey, councilNodes, type CouncilNode, type NodeMarks } from '$lib/texts/council';
+import { councilDocumentKey, type CouncilNode, type NodeMarks } from '$lib/texts/council';
+import { readCouncilText, type ReadText } from '$lib/texts/read-council-text';
 import { createProvisions, missingChain, type PlannedProvision } from '../amendments/new-provisions';
 import { provisionIds } from '../amendments/lookups';
 import { chunked } from '../seed/batch';
@@ -29,8 +28,7 @@ export interface TextImportOptions {
 	procedure: string;
 }
 
-/** A Council text read and split into provisions: pure work, no database, so it can be done ahead. */
-export type ReadText = { ok: false; error: string } | { ok: true; cover: CouncilCover; nodes: CouncilNode[]; warnings: string[] };
+export type { ReadText };
 
 // The last few files read, by content: the import an editor confirms after a dry run sends the same bytes
 // again, and reading a Council text takes about half a second of CPU. Entries are never modified.
@@ -43,23 +41,14 @@ const recent = new Map<string, ReadText>();
  * (the seed, which reads each file once) neither looks nor keeps.
  */
 export function readTextDocument(bytes: Uint8Array, options: Pick<TextImportOptions, 'fileName' | 'procedure'>, remember = true): ReadText {
-	if (!remember) return readUncached(bytes, options);
+	if (!remember) return readCouncilText(bytes, options);
 	const key = `${createHash('sha256').update(bytes).digest('hex')} ${options.procedure} ${options.fileName}`;
 	const hit = recent.get(key);
 	recent.delete(key);
-	const read = hit ?? readUncached(bytes, options);
+	const read = hit ?? readCouncilText(bytes, options);
 	recent.set(key, read);
 	if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
 	return read;
-}
-
-function readUncached(bytes: Uint8Array, options: Pick<TextImportOptions, 'fileName' | 'procedure'>): ReadText {
-	if (bytes.byteLength > MAX_TEXT_IMPORT_BYTES) return { ok: false, error: `${options.fileName} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.` };
-	const read = readCouncilDocx(bytes, options.fileName, { expectProcedure: options.procedure });
-	if (!read.ok) return read;
-	const nodes = councilNodes(splitDocument(read.items), read.items);
-	if (!nodes.length) return { ok: false, error: `${options.fileName}: no articles, recitals or annexes were recognised in it.` };
-	return { ok: true, cover: read.cover, nodes, warnings: read.warnings };
 }
 
 /**
