@@ -3,7 +3,7 @@
  * lifecycle and stale-save refusal, assessments and comments, import and export. One module per concern
  * under ./amendments/; pages import from here.
  */
-export { PUBLIC_VIEWER, viewerOf, type Viewer } from './amendments/conditions';
+export { PUBLIC_VIEWER, viewerOf, type Viewer } from './authorization';
 export { listAmendments, type AmendmentListItem, type AmendmentPage, type AmendmentAuthor } from './amendments/list';
 export { getAmendment, getAssessment, listComments, type AmendmentDetail, type AlsoTabled } from './amendments/detail';
 export { createAmendment, updateAmendment, changeStatus, currentVersion, type AmendmentDraft, type SaveResult, type CurrentVersion } from './amendments/edit';

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, like, max, or, sql, count } from 'drizzle-orm';
 import type { DbConnection } from './db';
+import { published } from './review';
 import {
 	actor,
 	amendment,
@@ -96,8 +97,7 @@ export async function positionItems(
 		.where(
 			and(
 				eq(position.dossierId, dossier.id),
-				eq(position.visibility, 'public'),
-				eq(position.reviewState, 'approved'),
+				published(position),
 				filter.actorIds ? inArray(position.actorId, filter.actorIds.length ? filter.actorIds : [-1]) : undefined,
 				filter.topicIds ? inArray(position.topicId, filter.topicIds.length ? filter.topicIds : [-1]) : undefined
 			)

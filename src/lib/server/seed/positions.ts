@@ -8,7 +8,8 @@ import { slugify } from './actors';
 import { positionMapping, type MappedPosition } from '../positions/mapping';
 import { WHOLE_BAN } from '../../positions/stance';
 import { matrixFigures, type MatrixFigures } from '../../positions/matrix';
-import { positionMatrix, publicViewer } from '../positions';
+import { positionMatrix } from '../positions';
+import { PUBLIC_VIEWER } from '../authorization';
 
 /** A record of dossier.json (national position or presidency note) or of national-positions-2026-12.json, before mapping. */
 export interface PositionRecord {
@@ -133,6 +134,6 @@ export async function seedPositions(
 			details: { seedKey: p.seedKey, from: p.seedKey?.startsWith(MORE_NATIONAL_SEED) ? 'national-positions-2026-12.json' : 'dossier.json', note: 'Loaded from the dossier’s sources; stance mapped by the table in positions/mapping.ts.' }
 		});
 	}
-	const matrix = await positionMatrix(tx, ctx.dossierId, { asOf: null, viewer: publicViewer });
+	const matrix = await positionMatrix(tx, ctx.dossierId, { asOf: null, viewer: PUBLIC_VIEWER });
 	return { count: inserted.length, matrix: matrixFigures(matrix.memberStates) };
 }
