@@ -8,8 +8,8 @@ import { loadAiAct, type RawSourcedPosition } from '../seed/load';
 import { MORE_NATIONAL_SEED, nationalMappingKey } from '../seed/positions';
 import { cellsAsOf, takenBy } from '$lib/positions/as-of';
 import { matrixFigures, matrixRows } from '$lib/positions/matrix';
-import { moreNationalMapping } from './mapping-national-2026-12';
-import { actorPositions, positionMatrix, visiblePositions } from '../positions';
+import { moreNationalMapping } from '../seed/position-mapping-national-2026-12';
+import { actorPositions, positionMatrix, visiblePositions } from '.';
 import { PUBLIC_VIEWER } from '../authorization';
 import { positionItems } from '../feeds';
 

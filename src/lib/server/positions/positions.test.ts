@@ -5,8 +5,8 @@ import { actor, dossier, position, topic } from '../db/schema';
 import { testDatabase } from '../testing/database';
 import { loadAiAct } from '../seed/load';
 import { nationalMappingKey, presidencySlug } from '../seed/positions';
-import { positionMapping } from './mapping';
-import { actorPositions, positionMatrix, visiblePositions } from '../positions';
+import { positionMapping } from '../seed/position-mapping';
+import { actorPositions, positionMatrix, visiblePositions } from '.';
 import { PUBLIC_VIEWER } from '../authorization';
 import { WHOLE_BAN } from '$lib/positions/stance';
 

@@ -5,7 +5,7 @@ import { actor, auditLog, dossier, position, topic, user, type Role } from '../d
 import { PUBLIC_VIEWER, type SessionUser } from '../authorization';
 import { testDatabase } from '../testing/database';
 import { positionInput, positionFormValues, type PositionInput } from '$lib/positions/input';
-import { actorPositions, positionMatrix, visiblePositions } from '../positions';
+import { actorPositions, positionMatrix, visiblePositions } from '.';
 import { approvePosition, createPosition, reopenPosition, returnPosition, submitPosition, updatePosition } from './review';
 import { getPositionDetail, positionHistory, reviewQueue } from './queue';
 

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole, type SessionUser } from '$lib/server/authorization';
-import { approvePosition, reopenPosition, returnPosition, submitPosition, type WorkflowResult } from '$lib/server/positions/review';
-import { getPositionDetail, positionHistory } from '$lib/server/positions/queue';
+import { approvePosition, getPositionDetail, positionHistory, reopenPosition, returnPosition, submitPosition, type WorkflowResult } from '$lib/server/positions';
 import { mayDecide, mayEdit, mayTake, positionReview } from '$lib/review';
 
 const positionId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);

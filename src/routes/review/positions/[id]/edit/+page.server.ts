@@ -2,8 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
-import { updatePosition } from '$lib/server/positions/review';
-import { formOptions, getPositionDetail } from '$lib/server/positions/queue';
+import { formOptions, getPositionDetail, updatePosition } from '$lib/server/positions';
 import { fieldErrors, positionFormFromRow, positionFormValues, positionInput } from '$lib/positions/input';
 import { mayEdit, positionReview } from '$lib/review';
 

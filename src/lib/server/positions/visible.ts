@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { DbConnection } from './db';
-import { actor, position, topic, type ActorKind } from './db/schema';
+import type { DbConnection } from '../db';
+import { actor, position, topic, type ActorKind } from '../db/schema';
 import { cellsAsOf, byDate } from '$lib/positions/as-of';
 import { matrixRows, type MatrixRow } from '$lib/positions/matrix';
 import { WHOLE_BAN, wholeBanLabel, type Stance } from '$lib/positions/stance';
-import type { Viewer } from './authorization';
-import { published } from './review';
+import type { Viewer } from '../authorization';
+import { published } from '../review';
 
 export interface TopicColumn {
 	key: string;
