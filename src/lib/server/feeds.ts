@@ -16,7 +16,7 @@ import type { Dossier } from './dossiers';
 import type { FeedItem } from '$lib/feeds/items';
 import { sortItems } from '$lib/feeds/items';
 import { formatDate } from '$lib/dates';
-import { provisionLabel } from '$lib/provision-label';
+import { provisionLabel } from '$lib/provisions/label';
 import { statusLabels } from '$lib/amendments/lifecycle';
 import { stanceLabels } from '$lib/charts/stances';
 
