@@ -11,7 +11,7 @@ import { openDatabase, type OpenDatabase } from '../src/lib/server/db/index';
 import { amendment, user } from '../src/lib/server/db/schema';
 import { getDossier } from '../src/lib/server/dossiers';
 import { importAmendments, listAmendments, PUBLIC_VIEWER, type Viewer } from '../src/lib/server/amendments';
-import { benchPgliteDir, benchPostgresUrl, countAmendments, fillBenchDatabase } from '../src/lib/server/amendments/bench';
+import { benchPgliteDir, benchPostgresUrl, countAmendments, fillBenchDatabase } from '../src/lib/server/testing/bench-database';
 import { parseFilters } from '../src/lib/amendments/filters';
 import { toCsv } from '../src/lib/amendments/csv';
 

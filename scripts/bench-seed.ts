@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { migrate, openDatabase } from '../src/lib/server/db/index';
 import { describeSeed, seedAiAct, startSeedReads } from '../src/lib/server/seed/index';
-import { benchPgliteDir, benchPostgresUrl, fillBenchDatabase } from '../src/lib/server/amendments/bench';
+import { benchPgliteDir, benchPostgresUrl, fillBenchDatabase } from '../src/lib/server/testing/bench-database';
 
 const flag = process.argv.indexOf('--amendments');
 if (flag >= 0) {

@@ -167,7 +167,7 @@ test('an assessment is published only once another member approves it', async ({
 	await page.getByLabel('Notes').fill('Bans predictive policing outright.');
 	await page.getByLabel('Visibility').selectOption('public');
 	await page.getByRole('button', { name: 'Save assessment' }).click();
-	await expect(page.locator('#assessment ~ p .badge').filter({ hasText: 'Waiting for review' })).toBeVisible();
+	await expect(page.locator('#assessment ~ p .badge').filter({ hasText: 'In review' })).toBeVisible();
 	// The author cannot approve their own assessment.
 	await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
 

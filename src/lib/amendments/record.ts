@@ -4,7 +4,7 @@ import { amendmentStatuses, type AmendmentStatus } from './statuses';
 
 /**
  * Whether a string has the shape of a provision eId ('art_5__para_1__point_h', 'title_III__chp_3', and the
- * EP's inserted 'art_-57a'). Broader than provision-label's isEid, which guards page URLs.
+ * EP's inserted 'art_-57a'). Broader than provisions/label's isEid, which guards page URLs.
  */
 export function isProvisionEid(value: string): boolean {
 	return value.length <= 200 && /^[a-z]+_[A-Za-z0-9.-]+(__[a-z]+_[A-Za-z0-9.-]+)*$/.test(value);

@@ -9,9 +9,6 @@ export type Stance = (typeof stances)[number];
 export const confidences = ['official', 'reported', 'inferred'] as const;
 export type Confidence = (typeof confidences)[number];
 
-export const reviewStates = ['draft', 'in_review', 'returned', 'approved'] as const;
-export type ReviewState = (typeof reviewStates)[number];
-
 export interface StanceStyle {
 	label: string;
 	short: string;
@@ -40,13 +37,6 @@ export const confidenceHelp: Record<Confidence, string> = {
 	official: 'the stance is stated in an official document of the actor',
 	reported: 'the stance is stated by a secondary source (press, NGO)',
 	inferred: 'our inference, e.g. from a vote on a text or a national law, not a stated position on the EU ban'
-};
-
-export const reviewStateLabel: Record<ReviewState, string> = {
-	draft: 'Draft',
-	in_review: 'In review',
-	returned: 'Returned to the author',
-	approved: 'Approved'
 };
 
 /** The key used for positions with no topic: they are about the ban as a whole. */

@@ -4,7 +4,7 @@ import { rowsOf, setAppDatabase, type DbConnection, type OpenDatabase } from './
 import { user, type Role } from './db/schema';
 import { testDatabase } from './testing/database';
 import { endpointModules, formBody, outcomeOf, pageServerModules, requestEvent, routeFile, type Outcome } from './testing/route-event';
-import { accessMatrix, matrixExempt, type MatrixRow } from './access-matrix';
+import { accessMatrix, matrixExempt, type MatrixRow } from './testing/access-matrix';
 import { enforceRouteAccess, routeAccess } from './access';
 import type { SessionUser } from './authorization';
 
@@ -101,7 +101,7 @@ describe('the authorization matrix', () => {
 			for (const method of mutatingMethods)
 				if (mod[method] && !listed.has(`${route} ${method}`) && !matrixExempt[`${route} ${method}`]) missing.push(`${route} ${method}`);
 		}
-		expect(missing, `add rows for these to accessMatrix in src/lib/server/access-matrix.ts: ${missing.join(', ')}`).toEqual([]);
+		expect(missing, `add rows for these to accessMatrix in src/lib/server/testing/access-matrix.ts: ${missing.join(', ')}`).toEqual([]);
 	});
 
 	for (const row of accessMatrix) {

@@ -5,7 +5,8 @@ import { actor, amendment, amendmentAuthor, document, provision, type ActorKind 
 import { amendmentStatuses, type AmendmentStatus } from '$lib/amendments/statuses';
 import type { AmendmentFilters } from '$lib/amendments/filters';
 import { familyNameOrder } from '$lib/amendments/authors';
-import { amendmentConditions, resolveActorFilters, type Viewer } from './amendments/conditions';
+import { amendmentConditions, resolveActorFilters } from './amendments/conditions';
+import type { Viewer } from './authorization';
 
 export interface ActorRef {
 	slug: string;

@@ -45,3 +45,20 @@ export function requireRole(event: Pick<RequestEvent, 'locals' | 'url' | 'reques
 export function canSeeInternal(locals: App.Locals): boolean {
 	return hasRole(locals.user, 'reviewer');
 }
+
+/**
+ * Who is looking, for every query that hides unpublished content: coalition members (reviewers and
+ * above) see internal records and notes; the public sees what is public, and of reviewed records only
+ * what another member approved.
+ */
+export interface Viewer {
+	userId: number | null;
+	canSeeInternal: boolean;
+}
+
+export const PUBLIC_VIEWER: Viewer = { userId: null, canSeeInternal: false };
+
+/** The viewer behind a request: `viewerOf(locals.user, canSeeInternal(locals))`. */
+export function viewerOf(user: { id: number } | null, canSeeInternal: boolean): Viewer {
+	return { userId: user?.id ?? null, canSeeInternal };
+}

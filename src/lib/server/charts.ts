@@ -1,6 +1,7 @@
 import { and, asc, count, countDistinct, eq, isNull, min, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbConnection } from './db';
+import { published } from './review';
 import { actor, amendment, amendmentAuthor, assessment, document, position, topic } from './db/schema';
 import type { DirectionCount, StatusCount } from '$lib/charts/amendments';
 import type { StatePosition } from '$lib/charts/stances';
@@ -21,13 +22,13 @@ export async function amendmentStatusCounts(db: DbConnection, dossierId: number)
  * assessments that are public and approved count; every other amendment is "not assessed" (null).
  */
 export async function amendmentDirectionCounts(db: DbConnection, dossierId: number, by: 'stage' | 'author'): Promise<DirectionCount[]> {
-	const published = and(eq(assessment.amendmentId, amendment.id), eq(assessment.visibility, 'public'), eq(assessment.reviewState, 'approved'));
+	const publishedAssessment = and(eq(assessment.amendmentId, amendment.id), published(assessment));
 	const publicAmendments = and(eq(amendment.dossierId, dossierId), eq(amendment.visibility, 'public'));
 	if (by === 'stage') {
 		const rows = await db
 			.select({ group: amendment.tablingContext, direction: assessment.direction, n: count() })
 			.from(amendment)
-			.leftJoin(assessment, published)
+			.leftJoin(assessment, publishedAssessment)
 			.where(publicAmendments)
 			.groupBy(amendment.tablingContext, assessment.direction);
 		return rows.map((r) => ({ ...r, n: Number(r.n) }));
@@ -41,7 +42,7 @@ export async function amendmentDirectionCounts(db: DbConnection, dossierId: numb
 		.leftJoin(amendmentAuthor, eq(amendmentAuthor.amendmentId, amendment.id))
 		.leftJoin(actor, eq(actor.id, amendmentAuthor.actorId))
 		.leftJoin(group, and(eq(group.id, actor.parentId), eq(actor.kind, 'member'), eq(group.kind, 'political_group')))
-		.leftJoin(assessment, published)
+		.leftJoin(assessment, publishedAssessment)
 		.where(publicAmendments)
 		.groupBy(name, assessment.direction)
 		.orderBy(asc(name));
@@ -81,8 +82,7 @@ export async function memberStatePositions(db: DbConnection, dossierId: number, 
 			and(
 				eq(position.dossierId, dossierId),
 				eq(actor.kind, 'member_state'),
-				eq(position.visibility, 'public'),
-				eq(position.reviewState, 'approved'),
+				published(position),
 				topicId === null ? isNull(position.topicId) : eq(position.topicId, topicId)
 			)
 		)

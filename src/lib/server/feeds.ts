@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, like, max, or, sql, count } from 'drizzle-orm';
 import type { DbConnection } from './db';
+import { published } from './review';
 import {
 	actor,
 	amendment,
@@ -15,7 +16,7 @@ import type { Dossier } from './dossiers';
 import type { FeedItem } from '$lib/feeds/items';
 import { sortItems } from '$lib/feeds/items';
 import { formatDate } from '$lib/dates';
-import { provisionLabel } from '$lib/provision-label';
+import { provisionLabel } from '$lib/provisions/label';
 import { statusLabels } from '$lib/amendments/lifecycle';
 import { stanceLabels } from '$lib/charts/stances';
 
@@ -96,8 +97,7 @@ export async function positionItems(
 		.where(
 			and(
 				eq(position.dossierId, dossier.id),
-				eq(position.visibility, 'public'),
-				eq(position.reviewState, 'approved'),
+				published(position),
 				filter.actorIds ? inArray(position.actorId, filter.actorIds.length ? filter.actorIds : [-1]) : undefined,
 				filter.topicIds ? inArray(position.topicId, filter.topicIds.length ? filter.topicIds : [-1]) : undefined
 			)

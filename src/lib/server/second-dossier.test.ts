@@ -9,7 +9,7 @@ import { councilFileBytes } from '$lib/texts/docx/test-files';
 import { testDatabase } from './testing/database';
 import { endpointModules, formBody, layoutServerModules, outcomeOf, pageServerModules, requestEvent, routeFile, type Outcome } from './testing/route-event';
 import { routeAccess } from './access';
-import { publicParamSamples } from './access-matrix';
+import { publicParamSamples } from './testing/access-matrix';
 import { createDossier, dossierForm, getDossier, readDossierForm, type DossierInput } from './dossiers';
 import type { SessionUser } from './authorization';
 

@@ -5,7 +5,7 @@ import { actor, amendment, assessment, comment, dossier, position, procedureEven
 import { testDatabase } from './testing/database';
 import { endpointModules, layoutServerModules, outcomeOf, pageServerModules, requestEvent, routeFile } from './testing/route-event';
 import { routeAccess } from './access';
-import { publicParamSamples } from './access-matrix';
+import { publicParamSamples } from './testing/access-matrix';
 import { latestEvents, procedureStatus, timeline } from './dossiers';
 
 /**
@@ -103,7 +103,7 @@ describe('internal content', () => {
 		it(`never reaches ${routeId} for the public`, async () => {
 			const names = [...routeId.matchAll(/\[\[?(?:\.\.\.)?([^\]=]+)/g)].map((m) => m[1]);
 			const missing = names.filter((n) => !(n in publicParamSamples));
-			expect(missing, `add sample values for [${missing.join('], [')}] to publicParamSamples in src/lib/server/access-matrix.ts`).toEqual([]);
+			expect(missing, `add sample values for [${missing.join('], [')}] to publicParamSamples in src/lib/server/testing/access-matrix.ts`).toEqual([]);
 			const params = Object.fromEntries(names.map((n) => [n, publicParamSamples[n]]));
 			const seen: string[] = [];
 

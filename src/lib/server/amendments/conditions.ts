@@ -2,14 +2,8 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbConnection } from '../db';
 import { actor, amendment, amendmentAuthor, assessment, document, provision } from '../db/schema';
 import type { AmendmentFilters } from '$lib/amendments/filters';
-
-/** Who is looking: the public sees published amendments and assessments only. */
-export interface Viewer {
-	userId: number | null;
-	canSeeInternal: boolean;
-}
-
-export const PUBLIC_VIEWER: Viewer = { userId: null, canSeeInternal: false };
+import type { Viewer } from '../authorization';
+import { published } from '../review';
 
 /** The full-text query of a search box (web-search syntax: "a phrase", or, -word). */
 export const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
@@ -53,7 +47,7 @@ function issuedBy(actorIds: number[]): SQL {
 }
 
 function assessed(viewer: Viewer, direction?: string): SQL {
-	const visible = viewer.canSeeInternal ? sql`` : sql` and ${assessment.visibility} = 'public' and ${assessment.reviewState} = 'approved'`;
+	const visible = viewer.canSeeInternal ? sql`` : sql` and ${published(assessment)}`;
 	const which = direction ? sql` and ${assessment.direction} = ${direction}` : sql``;
 	return sql`exists (select 1 from ${assessment} where ${assessment.amendmentId} = ${amendment.id}${which}${visible})`;
 }
@@ -97,9 +91,4 @@ export function amendmentOrder(f: AmendmentFilters): SQL[] {
 		default:
 			return byNumber;
 	}
-}
-
-/** The viewer behind a request: reviewers and above see internal amendments and assessments. */
-export function viewerOf(user: { id: number; role: string } | null, canSeeInternal: boolean): Viewer {
-	return { userId: user?.id ?? null, canSeeInternal };
 }

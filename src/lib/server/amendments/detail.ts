@@ -2,8 +2,9 @@ import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { DbConnection } from '../db';
 import { amendment, amendmentStatusChange, assessment, comment, document, provision, user } from '../db/schema';
 import { nearDuplicates } from '$lib/amendments/near-duplicate';
+import { isPublished } from '$lib/review';
 import { authorsOf, type AmendmentAuthor } from './list';
-import type { Viewer } from './conditions';
+import type { Viewer } from '../authorization';
 
 /** The columns of an amendment worth reading (never the search vector). */
 export const amendmentColumns = {
@@ -78,7 +79,7 @@ export async function getAssessment(db: DbConnection, amendmentId: number, viewe
 	if (!row) return null;
 	if (viewer.canSeeInternal) return row;
 	// The public sees an assessment once it is public and another member approved it; not who wrote it.
-	if (row.visibility !== 'public' || row.reviewState !== 'approved') return null;
+	if (!isPublished(row)) return null;
 	return { ...row, by: null, authorId: null };
 }
 

@@ -4,7 +4,8 @@ import { amendment, provision } from '../db/schema';
 import type { AmendmentFilters } from '$lib/amendments/filters';
 import { csvLines, toCsv } from '$lib/amendments/csv';
 import { csvColumns, recordToCsvCells, type AmendmentRecord } from '$lib/amendments/record';
-import { amendmentConditions, amendmentOrder, resolveActorFilters, type Viewer } from './conditions';
+import { amendmentConditions, amendmentOrder, resolveActorFilters } from './conditions';
+import type { Viewer } from '../authorization';
 import { amendmentColumns } from './detail';
 import { authorsOf } from './list';
 

@@ -5,7 +5,9 @@ import { actor, amendment, amendmentAuthor, assessment, provision } from '../db/
 import type { AmendmentFilters } from '$lib/amendments/filters';
 import type { AmendmentStatus, AssessmentDirection } from '$lib/amendments/statuses';
 import { queryLexemes, snippet, type SnippetPart } from '$lib/amendments/highlight';
-import { amendmentConditions, amendmentOrder, resolveActorFilters, tsQuery, type Viewer } from './conditions';
+import { isPublished } from '$lib/review';
+import { amendmentConditions, amendmentOrder, resolveActorFilters, tsQuery } from './conditions';
+import type { Viewer } from '../authorization';
 
 export interface AmendmentAuthor {
 	slug: string;
@@ -143,8 +145,7 @@ async function assessmentsOf(db: DbConnection, ids: number[], viewer: Viewer): P
 		.select({ amendmentId: assessment.amendmentId, direction: assessment.direction, visibility: assessment.visibility, reviewState: assessment.reviewState })
 		.from(assessment)
 		.where(inArray(assessment.amendmentId, ids));
-	const published = (r: (typeof rows)[number]) => r.visibility === 'public' && r.reviewState === 'approved';
-	return new Map(rows.filter((r) => viewer.canSeeInternal || published(r)).map((r) => [r.amendmentId, r.direction]));
+	return new Map(rows.filter((r) => viewer.canSeeInternal || isPublished(r)).map((r) => [r.amendmentId, r.direction]));
 }
 
 /** The stems PostgreSQL searches for, e.g. 'remote biometric -exception' → ['remot', 'biometr']. */

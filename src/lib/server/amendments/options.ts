@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbConnection } from '../db';
 import { actor, amendment, amendmentAuthor, provision } from '../db/schema';
-import type { Viewer } from './conditions';
+import type { Viewer } from '../authorization';
 
 export interface ActorOption {
 	slug: string;

@@ -3,6 +3,7 @@ import type { DbConnection } from '../db';
 import { amendment, assessment, comment } from '../db/schema';
 import { audit } from '../audit';
 import type { AssessmentDirection } from '$lib/amendments/statuses';
+import { assessmentReview, decisionRefusal, returnCommentMissing, reviewSteps, stateAfterSave } from '$lib/review';
 
 export interface AssessmentInput {
 	direction: AssessmentDirection;
@@ -16,8 +17,9 @@ export type AssessmentResult = { ok: true } | { ok: false; stale: true; current:
 
 /**
  * Records the coalition's assessment of an amendment (one per amendment). Like amendment edits, a save
- * made from an older version is refused and the newer assessment returned. Every save goes to review:
- * another member approves it before a public assessment is published (see `reviewAssessment`).
+ * made from an older version is refused and the newer assessment returned. Any member may revise it and
+ * becomes its author; every save goes to review (`assessmentReview` in `$lib/review`): another member
+ * approves it before a public assessment is published (see `reviewAssessment`).
  */
 export async function saveAssessment(db: DbConnection, amendmentId: number, input: AssessmentInput, userId: number): Promise<AssessmentResult> {
 	return db.transaction(async (tx) => {
@@ -32,7 +34,7 @@ export async function saveAssessment(db: DbConnection, amendmentId: number, inpu
 					note: input.note,
 					visibility: input.visibility,
 					authorId: userId,
-					reviewState: 'in_review',
+					reviewState: stateAfterSave(assessmentReview, before.reviewState, true),
 					reviewerId: null,
 					version: sql`${assessment.version} + 1`,
 					updatedAt: new Date()
@@ -43,7 +45,7 @@ export async function saveAssessment(db: DbConnection, amendmentId: number, inpu
 		} else {
 			await tx
 				.insert(assessment)
-				.values({ amendmentId, direction: input.direction, note: input.note, visibility: input.visibility, authorId: userId, reviewState: 'in_review' });
+				.values({ amendmentId, direction: input.direction, note: input.note, visibility: input.visibility, authorId: userId, reviewState: stateAfterSave(assessmentReview, null, true) });
 		}
 		await audit(tx, {
 			userId,
@@ -70,7 +72,7 @@ export interface AssessmentReview {
 export type ReviewResult = { ok: true } | { ok: false; error: string };
 
 /**
- * A coalition member other than its author approves an assessment waiting for review, or sends it back
+ * A coalition member other than its author (whoever saved it last) approves an assessment waiting for review, or sends it back
  * with a comment (kept as an internal comment on the amendment). Only approved public assessments are
  * shown to the public.
  */
@@ -79,10 +81,12 @@ export async function reviewAssessment(db: DbConnection, amendmentId: number, re
 		const [current] = await tx.select().from(assessment).where(eq(assessment.amendmentId, amendmentId));
 		if (!current) return { ok: false, error: 'There is no assessment to review.' };
 		if (current.version !== review.version) return { ok: false, error: 'The assessment changed while you were reading it: read it again before deciding.' };
-		if (current.reviewState !== 'in_review') return { ok: false, error: 'This assessment is not waiting for review.' };
-		if (current.authorId === userId) return { ok: false, error: 'Another coalition member must review your assessment.' };
-		if (review.decision === 'return' && !review.comment.trim()) return { ok: false, error: 'Say why you send it back.' };
-		const reviewState = review.decision === 'approve' ? 'approved' : 'returned';
+		// Every save makes the saver the author, so the author is also whoever changed it last.
+		const refused = decisionRefusal(assessmentReview, review.decision, { id: userId }, current);
+		if (refused) return { ok: false, error: refused.message };
+		const missing = review.decision === 'return' ? returnCommentMissing(review.comment) : null;
+		if (missing) return { ok: false, error: missing };
+		const reviewState = reviewSteps[review.decision].to;
 		await tx
 			.update(assessment)
 			.set({ reviewState, reviewerId: userId, version: sql`${assessment.version} + 1`, updatedAt: new Date() })

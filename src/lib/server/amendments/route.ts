@@ -1,10 +1,9 @@
 import { error, json } from '@sveltejs/kit';
 import { db } from '../db';
 import { getDossier } from '../dossiers';
-import { canSeeInternal } from '../authorization';
+import { canSeeInternal, viewerOf } from '../authorization';
 import { parseFilters } from '$lib/amendments/filters';
 import { todayIso } from '$lib/dates';
-import { viewerOf } from './conditions';
 import { exportStream } from './export';
 
 /** Amendment ids are positive integers; anything else is simply not found (never a 500). */

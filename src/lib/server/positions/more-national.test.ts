@@ -8,8 +8,9 @@ import { loadAiAct, type RawSourcedPosition } from '../seed/load';
 import { MORE_NATIONAL_SEED, nationalMappingKey } from '../seed/positions';
 import { cellsAsOf, takenBy } from '$lib/positions/as-of';
 import { matrixFigures, matrixRows } from '$lib/positions/matrix';
-import { moreNationalMapping } from './mapping-national-2026-12';
-import { actorPositions, positionMatrix, publicViewer, visiblePositions } from '../positions';
+import { moreNationalMapping } from '../seed/position-mapping-national-2026-12';
+import { actorPositions, positionMatrix, visiblePositions } from '.';
+import { PUBLIC_VIEWER } from '../authorization';
 import { positionItems } from '../feeds';
 
 const FILE = 'src/lib/server/seed/data/ai-act/national-positions-2026-12.json';
@@ -130,12 +131,12 @@ describe('the seeded records of national-positions-2026-12.json', () => {
 	});
 
 	it('show in the country’s history, a record with no stance too, "Reported on …" where dated by the report', async () => {
-		const sweden = await actorPositions(open.db, dossierId, actorIds.get('sweden')!, publicViewer);
+		const sweden = await actorPositions(open.db, dossierId, actorIds.get('sweden')!, PUBLIC_VIEWER);
 		expect(sweden.find((g) => g.topic.key === 'real-time-rbi')!.positions.map((p) => [p.date, p.stance])).toEqual([
 			['2025-03-20', 'unknown'],
 			['2025-11-27', 'unknown']
 		]);
-		const portugal = await actorPositions(open.db, dossierId, actorIds.get('portugal')!, publicViewer);
+		const portugal = await actorPositions(open.db, dossierId, actorIds.get('portugal')!, PUBLIC_VIEWER);
 		const [exceptions] = portugal.find((g) => g.topic.key === 'exceptions')!.positions;
 		expect(exceptions).toMatchObject({ date: '2025-01-22', stance: 'ban_with_exceptions', dateNote: expect.stringMatching(/^Reported on 22 January 2025/) });
 
@@ -156,7 +157,7 @@ describe('the matrix with the new records', () => {
 
 	it('as of 2024-02-02 (Coreper’s endorsement) shows the records dated by then and none after', async () => {
 		const asOf = '2024-02-02';
-		const m = await positionMatrix(open.db, dossierId, { asOf, viewer: publicViewer });
+		const m = await positionMatrix(open.db, dossierId, { asOf, viewer: PUBLIC_VIEWER });
 		const shown = m.memberStates.flatMap((r) => r.cells.flatMap((c) => (c.cell ? [c.cell.position, ...c.cell.laterUnknown] : [])));
 		expect(shown.every((p) => takenBy(p.date, asOf))).toBe(true);
 		// Every actor × topic with a record dated by then has a cell, and no other.
@@ -174,19 +175,19 @@ describe('the matrix with the new records', () => {
 		expect(cellOf(m, 'poland', 'real-time-rbi')).toBeNull();
 		expect(m.memberStates.find((r) => r.actor.slug === 'sweden')!.cells.every((c) => c.cell === null)).toBe(true);
 
-		const today = await positionMatrix(open.db, dossierId, { asOf: null, viewer: publicViewer });
+		const today = await positionMatrix(open.db, dossierId, { asOf: null, viewer: PUBLIC_VIEWER });
 		expect(cellOf(today, 'portugal', 'exceptions')!.position).toMatchObject({ date: '2025-01-22', stance: 'ban_with_exceptions' });
 		expect(cellOf(today, 'sweden', 'real-time-rbi')!.position.date).toBe('2025-11-27');
 	});
 
 	it('today: how many cells have a stance, how many member states a record (printed for the README)', async () => {
-		const m = await positionMatrix(open.db, dossierId, { asOf: null, viewer: publicViewer });
+		const m = await positionMatrix(open.db, dossierId, { asOf: null, viewer: PUBLIC_VIEWER });
 		const figures = matrixFigures(m.memberStates);
 		const newIds = new Set((await seeded()).map((r) => r.position.id));
 		console.log(`Positions matrix today: ${figures.withStance} of ${figures.cells} member-state cells with a stance; ${figures.rowsWithRecord} of ${figures.rows} member states with a record.`);
 		expect(figures).toEqual({ cells: 243, withStance: 13, rows: 27, rowsWithRecord: 17 });
 		// Without the 2026 file, as the matrix was before it.
-		const older = (await visiblePositions(open.db, dossierId, publicViewer)).filter((p) => !newIds.has(p.id));
+		const older = (await visiblePositions(open.db, dossierId, PUBLIC_VIEWER)).filter((p) => !newIds.has(p.id));
 		const before = matrixFigures(matrixRows(m.memberStates.map((r) => r.actor), m.topics.map((t) => t.key), cellsAsOf(older, null), null));
 		console.log(`Without national-positions-2026-12.json: ${before.withStance} of ${before.cells} cells with a stance; ${before.rowsWithRecord} of ${before.rows} member states with a record.`);
 		expect(before).toEqual({ cells: 243, withStance: 7, rows: 27, rowsWithRecord: 9 });

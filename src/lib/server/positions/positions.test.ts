@@ -5,8 +5,9 @@ import { actor, dossier, position, topic } from '../db/schema';
 import { testDatabase } from '../testing/database';
 import { loadAiAct } from '../seed/load';
 import { nationalMappingKey, presidencySlug } from '../seed/positions';
-import { positionMapping } from './mapping';
-import { actorPositions, positionMatrix, publicViewer, visiblePositions } from '../positions';
+import { positionMapping } from '../seed/position-mapping';
+import { actorPositions, positionMatrix, visiblePositions } from '.';
+import { PUBLIC_VIEWER } from '../authorization';
 import { WHOLE_BAN } from '$lib/positions/stance';
 
 let open: OpenDatabase;
@@ -80,47 +81,47 @@ describe('the matrix as of a date', () => {
 		[...m.memberStates, ...m.others].find((r) => r.actor.slug === slug)?.cells.find((c) => c.topicKey === key)?.cell ?? null;
 
 	it('has the 27 member states and the ban as a whole before the 8 topics', async () => {
-		const m = await positionMatrix(open.db, dossierId, { asOf: null, viewer: publicViewer });
+		const m = await positionMatrix(open.db, dossierId, { asOf: null, viewer: PUBLIC_VIEWER });
 		expect(m.memberStates).toHaveLength(27);
 		expect(m.topics.map((t) => t.key)).toEqual([WHOLE_BAN, 'real-time-rbi', 'post-rbi', 'exceptions', 'private-actors', 'biometric-categorisation', 'emotion-recognition', 'facial-scraping', 'predictive-policing']);
 	});
 
 	it('shows Germany’s position on the day of the Council general approach and the day before', async () => {
-		const dayBefore = await positionMatrix(open.db, dossierId, { asOf: '2022-12-05', viewer: publicViewer });
+		const dayBefore = await positionMatrix(open.db, dossierId, { asOf: '2022-12-05', viewer: PUBLIC_VIEWER });
 		expect(cell(dayBefore, 'germany', WHOLE_BAN)?.position).toMatchObject({ date: '2021-11-24', stance: 'full_ban' });
 		expect(cell(dayBefore, 'germany', 'post-rbi')?.position).toMatchObject({ date: '2022-10', stance: 'opposes' });
 		expect(cell(dayBefore, 'netherlands', 'real-time-rbi')?.position.stance).toBe('ban_with_exceptions');
 		expect(cell(dayBefore, 'presidency-czech-republic-h2-2022', WHOLE_BAN)).toBeNull();
 
-		const generalApproach = await positionMatrix(open.db, dossierId, { asOf: '2022-12-06', viewer: publicViewer });
+		const generalApproach = await positionMatrix(open.db, dossierId, { asOf: '2022-12-06', viewer: PUBLIC_VIEWER });
 		expect(cell(generalApproach, 'germany', WHOLE_BAN)?.position).toMatchObject({ date: '2022-12-06', stance: 'ban_with_exceptions' });
 		expect(cell(generalApproach, 'presidency-czech-republic-h2-2022', WHOLE_BAN)?.position.stance).toBe('unknown');
 		expect(generalApproach.others.some((r) => r.actor.slug === 'presidency-spain-h2-2023')).toBe(false);
 	});
 
 	it('does not let a later record with no stance hide an earlier stance', async () => {
-		const today = await positionMatrix(open.db, dossierId, { asOf: '2026-06-01', viewer: publicViewer });
+		const today = await positionMatrix(open.db, dossierId, { asOf: '2026-06-01', viewer: PUBLIC_VIEWER });
 		const italy = cell(today, 'italy', WHOLE_BAN)!;
 		expect(italy.position).toMatchObject({ date: '2023-06', stance: 'ban_with_exceptions' });
 		expect(italy.laterUnknown.map((p) => p.date)).toEqual(['2025-12-31']);
 	});
 
 	it('filters by topic and by stance', async () => {
-		const m = await positionMatrix(open.db, dossierId, { asOf: null, topic: 'post-rbi', stance: 'opposes', viewer: publicViewer });
+		const m = await positionMatrix(open.db, dossierId, { asOf: null, topic: 'post-rbi', stance: 'opposes', viewer: PUBLIC_VIEWER });
 		expect(m.topics.map((t) => t.key)).toEqual(['post-rbi']);
 		expect(m.memberStates.map((r) => r.actor.slug)).toEqual(['germany']);
 		expect(m.others).toEqual([]);
 	});
 
 	it('groups one country’s positions by topic, oldest first', async () => {
-		const groups = await actorPositions(open.db, dossierId, actorIds.get('germany')!, publicViewer);
+		const groups = await actorPositions(open.db, dossierId, actorIds.get('germany')!, PUBLIC_VIEWER);
 		const whole = groups.find((g) => g.topic.key === WHOLE_BAN)!;
 		expect(whole.positions.map((p) => p.date)).toEqual(['2021-11-24', '2022-12-06', '2024-02-02']);
 		expect(groups.find((g) => g.topic.key === 'emotion-recognition')!.positions).toEqual([]);
 	});
 
 	it('shows nothing that is not approved and public to the public', async () => {
-		const visible = await visiblePositions(open.db, dossierId, publicViewer);
+		const visible = await visiblePositions(open.db, dossierId, PUBLIC_VIEWER);
 		const all = await open.db.select({ id: position.id }).from(position).where(and(eq(position.dossierId, dossierId), isNull(position.authorId)));
 		expect(visible).toHaveLength(all.length);
 	});

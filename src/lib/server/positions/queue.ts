@@ -4,6 +4,7 @@ import type { DbConnection } from '../db';
 import { actor, auditLog, dossier, position, topic, user } from '../db/schema';
 import { wholeBanLabel, WHOLE_BAN } from '$lib/positions/stance';
 import type { Changes } from '$lib/positions/changes';
+import { mayDecide, positionReview } from '$lib/review';
 
 const author = alias(user, 'author');
 const reviewer = alias(user, 'reviewer');
@@ -48,7 +49,7 @@ export async function getPositionDetail(db: DbConnection, id: number): Promise<P
 }
 
 export interface ReviewQueue {
-	/** In review and not drafted by this person: theirs to approve or return. */
+	/** In review and neither drafted nor last changed by this person: theirs to approve or return. */
 	toReview: PositionDetail[];
 	/** Sent back to this person with a comment. */
 	returned: PositionDetail[];
@@ -63,6 +64,7 @@ export async function reviewQueue(db: DbConnection, userId: number): Promise<Rev
 	const rows = await selectDetails(db)
 		.where(
 			or(
+				// In review, and the two-person rule lets this person decide (see `mayDecide`).
 				and(
 					eq(position.reviewState, 'in_review'),
 					or(isNull(position.authorId), ne(position.authorId, userId)),
@@ -75,7 +77,7 @@ export async function reviewQueue(db: DbConnection, userId: number): Promise<Rev
 	const all = rows.map(toDetail);
 	const mine = (p: PositionDetail) => p.position.authorId === userId;
 	return {
-		toReview: all.filter((p) => p.position.reviewState === 'in_review' && !mine(p) && p.position.lastEditorId !== userId),
+		toReview: all.filter((p) => mayDecide(positionReview, { id: userId }, p.position)),
 		returned: all.filter((p) => p.position.reviewState === 'returned'),
 		drafts: all.filter((p) => p.position.reviewState === 'draft'),
 		waiting: all.filter((p) => p.position.reviewState === 'in_review' && mine(p))

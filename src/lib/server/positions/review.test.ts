@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { OpenDatabase } from '../db';
 import { actor, auditLog, dossier, position, topic, user, type Role } from '../db/schema';
-import type { SessionUser } from '../authorization';
+import { PUBLIC_VIEWER, type SessionUser } from '../authorization';
 import { testDatabase } from '../testing/database';
 import { positionInput, positionFormValues, type PositionInput } from '$lib/positions/input';
-import { actorPositions, positionMatrix, publicViewer, visiblePositions } from '../positions';
+import { actorPositions, positionMatrix, visiblePositions } from '.';
 import { approvePosition, createPosition, reopenPosition, returnPosition, submitPosition, updatePosition } from './review';
 import { getPositionDetail, positionHistory, reviewQueue } from './queue';
 
@@ -43,7 +43,7 @@ function input(overrides: Partial<Record<string, string>> = {}): PositionInput {
 }
 
 const versionOf = async (id: number) => (await open.db.select({ v: position.version }).from(position).where(eq(position.id, id)))[0].v;
-const publicIds = async () => (await visiblePositions(open.db, dossierId, publicViewer)).map((p) => p.id);
+const publicIds = async () => (await visiblePositions(open.db, dossierId, PUBLIC_VIEWER)).map((p) => p.id);
 
 beforeAll(async () => {
 	open = await testDatabase();
@@ -84,10 +84,10 @@ describe('the review workflow', () => {
 
 		const detail = await getPositionDetail(open.db, id);
 		expect(detail).toMatchObject({ authorName: 'Edith', reviewerName: 'Oscar', position: { reviewState: 'approved', version: 5 } });
-		const country = await actorPositions(open.db, dossierId, austria, publicViewer);
+		const country = await actorPositions(open.db, dossierId, austria, PUBLIC_VIEWER);
 		const shown = country.find((g) => g.topic.key === 'post-rbi')!.positions.find((p) => p.id === id)!;
 		expect(shown.internalNote).toBeNull();
-		const asCoalition = await actorPositions(open.db, dossierId, austria, { includeInternal: true });
+		const asCoalition = await actorPositions(open.db, dossierId, austria, { userId: null, canSeeInternal: true });
 		expect(asCoalition.find((g) => g.topic.key === 'post-rbi')!.positions.find((p) => p.id === id)!.internalNote).toMatch(/contact/);
 	});
 
@@ -116,9 +116,9 @@ describe('the review workflow', () => {
 		const id = created.ok ? created.id : 0;
 		expect(await approvePosition(open.db, reviewer, id, 1, null)).toMatchObject({ ok: true });
 		expect(await publicIds()).not.toContain(id);
-		const asCoalition = await visiblePositions(open.db, dossierId, { includeInternal: true });
+		const asCoalition = await visiblePositions(open.db, dossierId, { userId: null, canSeeInternal: true });
 		expect(asCoalition.map((p) => p.id)).toContain(id);
-		const matrix = await positionMatrix(open.db, dossierId, { asOf: null, topic: 'post-rbi', viewer: publicViewer });
+		const matrix = await positionMatrix(open.db, dossierId, { asOf: null, topic: 'post-rbi', viewer: PUBLIC_VIEWER });
 		expect(matrix.memberStates.flatMap((r) => r.cells).some((c) => c.cell?.position.id === id)).toBe(false);
 	});
 

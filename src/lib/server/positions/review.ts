@@ -5,16 +5,14 @@ import { audit } from '../audit';
 import { hasRole, type SessionUser } from '../authorization';
 import { toSourceRef, type PositionInput } from '$lib/positions/input';
 import { diffSnapshots, type PositionSnapshot } from '$lib/positions/changes';
-import { reviewStateLabel, wholeBanLabel, type ReviewState } from '$lib/positions/stance';
+import { wholeBanLabel } from '$lib/positions/stance';
+import { editRefusal, positionReview, returnCommentMissing, reviewSteps, stateAfterSave, stepRefusal, type ReviewState, type ReviewStep } from '$lib/review';
 
 /**
- * The review workflow of a position:
- *   draft ──submit──▶ in_review ──approve──▶ approved ──reopen──▶ draft
- *     ▲                   │
- *     └── edit ◀── returned ◀──return (with a comment)
- * Anyone with the reviewer role or above drafts; only the author (or an admin) edits and submits;
- * a different member approves or returns; only approved positions reach the public pages.
- * Each step checks the version the person saw, so two people cannot overwrite each other.
+ * The review workflow (`$lib/review`) applied to positions: anyone with the reviewer role or above
+ * drafts; only the author (or an admin) edits and submits; a different member approves or returns;
+ * only approved positions reach the public pages. Each step checks the version the person saw, so two
+ * people cannot overwrite each other.
  */
 export type WorkflowResult =
 	| { ok: true; id: number; state: ReviewState }
@@ -90,7 +88,7 @@ export async function createPosition(db: DbConnection, user: Actor, dossierId: n
 	return db.transaction(async (tx) => {
 		const bad = await checkReferences(tx, dossierId, input);
 		if (bad) return bad;
-		const state: ReviewState = submit ? 'in_review' : 'draft';
+		const state = stateAfterSave(positionReview, null, submit);
 		const [row] = await tx
 			.insert(position)
 			.values({ dossierId, ...fields(input), reviewState: state, authorId: user.id, lastEditorId: user.id })
@@ -100,8 +98,6 @@ export async function createPosition(db: DbConnection, user: Actor, dossierId: n
 	});
 }
 
-const mayEdit = (user: Actor, row: Row) => row.authorId === user.id || user.role === 'admin';
-
 /** Edits a draft or returned position (its author, or an admin); `submit` also sends it for review. */
 export async function updatePosition(db: DbConnection, user: Actor, id: number, version: number, input: PositionInput, submit: boolean): Promise<WorkflowResult> {
 	if (!hasRole(user, 'reviewer')) return refuse(403, 'Editing a position needs the reviewer role.');
@@ -109,11 +105,11 @@ export async function updatePosition(db: DbConnection, user: Actor, id: number, 
 		const row = await load(tx, id);
 		if (!row) return refuse(404, 'There is no such position.');
 		if (row.version !== version) return conflict();
-		if (!mayEdit(user, row)) return refuse(403, 'Only the author of a draft (or an admin) can edit it.');
-		if (row.reviewState !== 'draft' && row.reviewState !== 'returned') return refuse(409, 'Only drafts and returned positions can be edited; reopen an approved one first.');
+		const refused = editRefusal(positionReview, user, row);
+		if (refused) return refuse(refused.status, refused.message);
 		const bad = await checkReferences(tx, row.dossierId, input);
 		if (bad) return bad;
-		const state: ReviewState = submit ? 'in_review' : row.reviewState;
+		const state = stateAfterSave(positionReview, row.reviewState, submit);
 		const before = await snapshot(tx, row);
 		const [after] = await tx
 			.update(position)
@@ -131,65 +127,47 @@ async function transition(
 	user: Actor,
 	id: number,
 	version: number,
-	step: { action: string; from: ReviewState[]; to: ReviewState; comment?: string | null; details?: (row: Row) => Record<string, unknown> },
-	allowed: (row: Row) => string | null,
+	step: { name: ReviewStep; comment?: string | null; details?: (row: Row) => Record<string, unknown> },
 	extra: (row: Row) => Partial<Row> = () => ({})
 ): Promise<WorkflowResult> {
 	if (!hasRole(user, 'reviewer')) return refuse(403, 'This needs the reviewer role.');
+	const to = reviewSteps[step.name].to;
 	return db.transaction(async (tx) => {
 		const row = await load(tx, id);
 		if (!row) return refuse(404, 'There is no such position.');
 		if (row.version !== version) return conflict();
-		const why = allowed(row);
-		if (why) return refuse(403, why);
-		if (!step.from.includes(row.reviewState)) return refuse(409, `This position is ${reviewStateLabel[row.reviewState].toLowerCase()}: that step is not possible now.`);
+		const refused = stepRefusal(positionReview, step.name, user, row);
+		if (refused) return refuse(refused.status, refused.message);
 		await tx
 			.update(position)
-			.set({ reviewState: step.to, version: sql`${position.version} + 1`, updatedAt: new Date(), ...extra(row) })
+			.set({ reviewState: to, version: sql`${position.version} + 1`, updatedAt: new Date(), ...extra(row) })
 			.where(eq(position.id, id));
 		await audit(tx, {
 			userId: user.id,
-			action: `position.${step.action}`,
+			action: `position.${step.name}`,
 			entityType: 'position',
 			entityId: id,
-			details: { from: row.reviewState, to: step.to, ...(step.comment ? { comment: step.comment } : {}), ...step.details?.(row) }
+			details: { from: row.reviewState, to, ...(step.comment ? { comment: step.comment } : {}), ...step.details?.(row) }
 		});
-		return { ok: true, id, state: step.to };
+		return { ok: true, id, state: to };
 	});
 }
 
+/** Sends a draft or returned position for review: its author, or an admin. */
 export function submitPosition(db: DbConnection, user: Actor, id: number, version: number) {
-	return transition(db, user, id, version, { action: 'submit', from: ['draft', 'returned'], to: 'in_review' }, (row) =>
-		mayEdit(user, row) ? null : 'Only the author (or an admin) can send a draft for review.'
-	);
+	return transition(db, user, id, version, { name: 'submit' });
 }
-
-/**
- * The two-person rule: whoever drafted the position or last changed its content (an admin may edit a
- * member's draft) cannot also be the one who reviews it.
- */
-const notAuthor = (user: Actor) => (row: Row) =>
-	row.authorId === user.id
-		? 'A different coalition member must review this position: you drafted it.'
-		: row.lastEditorId === user.id
-			? 'A different coalition member must review this position: you made the last change to it.'
-			: null;
 
 /** Approves a position in review: someone other than its author and its last editor. */
 export function approvePosition(db: DbConnection, user: Actor, id: number, version: number, comment: string | null) {
-	return transition(db, user, id, version, { action: 'approve', from: ['in_review'], to: 'approved', comment }, notAuthor(user), () => ({
-		reviewerId: user.id,
-		reviewComment: comment
-	}));
+	return transition(db, user, id, version, { name: 'approve', comment }, () => ({ reviewerId: user.id, reviewComment: comment }));
 }
 
-/** Sends a position in review back to its author with a comment: someone other than its author. */
+/** Sends a position in review back to its author with a comment: someone other than its author and its last editor. */
 export function returnPosition(db: DbConnection, user: Actor, id: number, version: number, comment: string) {
-	if (!comment.trim()) return Promise.resolve(refuse(400, 'Say what needs changing.', { comment: ['Say what needs changing.'] }));
-	return transition(db, user, id, version, { action: 'return', from: ['in_review'], to: 'returned', comment }, notAuthor(user), () => ({
-		reviewerId: user.id,
-		reviewComment: comment
-	}));
+	const missing = returnCommentMissing(comment);
+	if (missing) return Promise.resolve(refuse(400, missing, { comment: [missing] }));
+	return transition(db, user, id, version, { name: 'return', comment }, () => ({ reviewerId: user.id, reviewComment: comment }));
 }
 
 /**
@@ -198,6 +176,6 @@ export function returnPosition(db: DbConnection, user: Actor, id: number, versio
  */
 export function reopenPosition(db: DbConnection, user: Actor, id: number, version: number, reason: string) {
 	if (!reason.trim()) return Promise.resolve(refuse(400, 'Say why it needs changing.', { comment: ['Say why it needs changing.'] }));
-	const step = { action: 'reopen', from: ['approved'] as ReviewState[], to: 'draft' as const, comment: reason, details: (row: Row) => ({ previousAuthorId: row.authorId }) };
-	return transition(db, user, id, version, step, () => null, () => ({ authorId: user.id, lastEditorId: user.id, reviewerId: null, reviewComment: null }));
+	const step = { name: 'reopen' as const, comment: reason, details: (row: Row) => ({ previousAuthorId: row.authorId }) };
+	return transition(db, user, id, version, step, () => ({ authorId: user.id, lastEditorId: user.id, reviewerId: null, reviewComment: null }));
 }

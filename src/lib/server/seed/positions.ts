@@ -5,10 +5,11 @@ import { audit } from '../audit';
 import type { AiActData } from './load';
 import { toSourceRefs, type RawSource } from './sources';
 import { slugify } from './actors';
-import { positionMapping, type MappedPosition } from '../positions/mapping';
+import { positionMapping, type MappedPosition } from './position-mapping';
 import { WHOLE_BAN } from '../../positions/stance';
 import { matrixFigures, type MatrixFigures } from '../../positions/matrix';
-import { positionMatrix, publicViewer } from '../positions';
+import { positionMatrix } from '../positions';
+import { PUBLIC_VIEWER } from '../authorization';
 
 /** A record of dossier.json (national position or presidency note) or of national-positions-2026-12.json, before mapping. */
 export interface PositionRecord {
@@ -31,7 +32,7 @@ export const presidencySlug = (presidency: string) => `presidency-${slugify(pres
 
 /**
  * Seeds the sourced national positions (dossier.json's and national-positions-2026-12.json's) and the
- * presidency notes, each put on our scale by the hand-made table in `positions/mapping.ts` (a record
+ * presidency notes, each put on our scale by the hand-made table in `position-mapping.ts` (a record
  * missing from the table stays 'unknown' and topic-less). The 2026 records keep their verbatim quote
  * in their evidence.
  * Every position is approved and public, since it only restates a published source, and its
@@ -130,9 +131,9 @@ export async function seedPositions(
 			action: 'position.seed',
 			entityType: 'position',
 			entityId: p.id,
-			details: { seedKey: p.seedKey, from: p.seedKey?.startsWith(MORE_NATIONAL_SEED) ? 'national-positions-2026-12.json' : 'dossier.json', note: 'Loaded from the dossier’s sources; stance mapped by the table in positions/mapping.ts.' }
+			details: { seedKey: p.seedKey, from: p.seedKey?.startsWith(MORE_NATIONAL_SEED) ? 'national-positions-2026-12.json' : 'dossier.json', note: 'Loaded from the dossier’s sources; stance mapped by the table in seed/position-mapping.ts.' }
 		});
 	}
-	const matrix = await positionMatrix(tx, ctx.dossierId, { asOf: null, viewer: publicViewer });
+	const matrix = await positionMatrix(tx, ctx.dossierId, { asOf: null, viewer: PUBLIC_VIEWER });
 	return { count: inserted.length, matrix: matrixFigures(matrix.memberStates) };
 }

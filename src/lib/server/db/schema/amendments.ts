@@ -6,6 +6,7 @@ import { provision } from './text';
 import { actor } from './actors';
 import { user } from './auth';
 import { amendmentStatuses, assessmentDirections } from '../../../amendments/statuses';
+import { reviewStates } from '../../../review';
 
 export { amendmentStatuses, assessmentDirections };
 export type { AmendmentStatus, AssessmentDirection } from '../../../amendments/statuses';
@@ -101,9 +102,6 @@ export const amendmentStatusChange = pgTable(
 	},
 	(t) => [index().on(t.amendmentId)]
 );
-
-export const reviewStates = ['draft', 'in_review', 'returned', 'approved'] as const;
-export type ReviewState = (typeof reviewStates)[number];
 
 /** The coalition's view of an amendment: does it strengthen or weaken the ban? */
 export const assessment = pgTable(

@@ -3,8 +3,8 @@ import { createdAt, updatedAt, visibilities, type SourceRef } from './common';
 import { document, dossier } from './dossier';
 import { actor, topic } from './actors';
 import { user } from './auth';
-import { reviewStates } from './amendments';
 import { confidences, stances } from '../../../positions/stance';
+import { reviewStates } from '../../../review';
 
 // The scale lives in src/lib/positions (pure, shared with the pages); re-exported for the schema's users.
 export { confidences, stances, type Stance } from '../../../positions/stance';

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { canSeeInternal, hasRole } from '$lib/server/authorization';
+import { canSeeInternal, hasRole, viewerOf } from '$lib/server/authorization';
 import { positionMatrix, topicColumns } from '$lib/server/positions';
 import { timeline } from '$lib/server/dossiers';
 import { parseMatrixQuery } from '$lib/positions/query';
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
 	const today = todayIso();
 	const allTopics = await topicColumns(db(), dossier.id);
 	const query = parseMatrixQuery(url.searchParams, allTopics.map((t) => t.key), today);
-	const viewer = { includeInternal: canSeeInternal(locals) };
+	const viewer = viewerOf(locals.user, canSeeInternal(locals));
 	const [matrix, events] = await Promise.all([
 		positionMatrix(db(), dossier.id, { asOf: query.asOf, topic: query.topic, stance: query.stance, viewer }),
 		timeline(db(), dossier.id, today)
@@ -20,5 +20,5 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
 	const stages = events
 		.filter((e) => e.kind === 'stage' && e.date?.length === 10 && !e.upcoming)
 		.map((e) => ({ title: e.title, date: e.date! }));
-	return { today, query, allTopics, matrix, stages, viewerIsCoalition: viewer.includeInternal, canDraft: hasRole(locals.user, 'reviewer') };
+	return { today, query, allTopics, matrix, stages, viewerIsCoalition: viewer.canSeeInternal, canDraft: hasRole(locals.user, 'reviewer') };
 };

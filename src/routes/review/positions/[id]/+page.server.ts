@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole, type SessionUser } from '$lib/server/authorization';
-import { approvePosition, reopenPosition, returnPosition, submitPosition, type WorkflowResult } from '$lib/server/positions/review';
-import { getPositionDetail, positionHistory } from '$lib/server/positions/queue';
+import { approvePosition, getPositionDetail, positionHistory, reopenPosition, returnPosition, submitPosition, type WorkflowResult } from '$lib/server/positions';
+import { mayDecide, mayEdit, mayTake, positionReview } from '$lib/review';
 
 const positionId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
 
@@ -19,18 +19,16 @@ export const load: PageServerLoad = async (event) => {
 	const detail = id === null ? undefined : await getPositionDetail(db(), id);
 	if (!detail) error(404, 'There is no such position.');
 	const p = detail.position;
-	const isAuthor = p.authorId === user.id;
-	const mayEdit = isAuthor || user.role === 'admin';
 	return {
 		detail,
 		history: await positionHistory(db(), p.id),
 		can: {
-			edit: mayEdit && (p.reviewState === 'draft' || p.reviewState === 'returned'),
-			submit: mayEdit && (p.reviewState === 'draft' || p.reviewState === 'returned'),
-			review: !isAuthor && p.reviewState === 'in_review',
-			reopen: p.reviewState === 'approved'
+			edit: mayEdit(positionReview, user, p),
+			submit: mayTake(positionReview, 'submit', user, p),
+			review: mayDecide(positionReview, user, p),
+			reopen: mayTake(positionReview, 'reopen', user, p)
 		},
-		isAuthor
+		isAuthor: p.authorId === user.id
 	};
 };
 

@@ -3,9 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
 import { getDossier, listDossiers } from '$lib/server/dossiers';
-import { getActor } from '$lib/server/positions';
-import { createPosition } from '$lib/server/positions/review';
-import { formOptions } from '$lib/server/positions/queue';
+import { createPosition, formOptions, getActor } from '$lib/server/positions';
 import { emptyPositionForm, fieldErrors, positionFormValues, positionInput } from '$lib/positions/input';
 
 /** The dossier named by `?dossier=slug`, else the first one (the only one, on most installations). */

@@ -8,6 +8,7 @@ import { addComment, changeStatus, getAmendment, reviewAssessment, saveAssessmen
 import { amendmentStatuses, assessmentDirections } from '$lib/amendments/statuses';
 import { fieldErrors } from '$lib/amendments/record';
 import { nextStatuses } from '$lib/amendments/lifecycle';
+import { assessmentReview, mayDecide } from '$lib/review';
 
 export const load: PageServerLoad = async ({ params, parent, locals }) => {
 	const { dossier } = await parent();
@@ -19,10 +20,7 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 		canEdit: hasRole(locals.user, 'editor'),
 		canReview: hasRole(locals.user, 'reviewer'),
 		// Another member than its author approves or sends back an assessment waiting for review.
-		canDecide:
-			hasRole(locals.user, 'reviewer') &&
-			amendment.assessment?.reviewState === 'in_review' &&
-			amendment.assessment.authorId !== locals.user.id
+		canDecide: hasRole(locals.user, 'reviewer') && !!amendment.assessment && mayDecide(assessmentReview, locals.user, amendment.assessment)
 	};
 };
 

@@ -6,7 +6,7 @@ import { requireRole } from '$lib/server/authorization';
 import { getDossier } from '$lib/server/dossiers';
 import { banStrengthData, getScoreSlot, saveScore } from '$lib/server/scores';
 import { formatSources, parseSources } from '$lib/server/stages';
-import { isEid } from '$lib/provision-label';
+import { isEid } from '$lib/provisions/label';
 
 const slotParams = z.object({ criterion: z.string().regex(/^[a-z0-9-]{1,60}$/), document: z.string().regex(/^[a-z0-9-]{1,60}$/) });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { compareDocuments, listTextDocuments } from '$lib/server/compare';
-import { provisionLabel } from '$lib/provision-label';
+import { provisionLabel } from '$lib/provisions/label';
 import { documentByKey, documentKey, parseQuery } from '../params';
 
 const query = z.object({

@@ -5,7 +5,7 @@ import { db } from '$lib/server/db';
 import { findProvisionInput, findVersion, listTextDocuments } from '$lib/server/compare';
 import { getDossier } from '$lib/server/dossiers';
 import { diffProvisionText } from '$lib/diff';
-import { provisionLabel } from '$lib/provision-label';
+import { provisionLabel } from '$lib/provisions/label';
 import { admitRequest, compareTextLimit } from '$lib/server/rate-limit';
 import { documentKey } from '../params';
 

@@ -1,14 +1,14 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { canSeeInternal, hasRole } from '$lib/server/authorization';
+import { canSeeInternal, hasRole, viewerOf } from '$lib/server/authorization';
 import { actorPositions, getActor } from '$lib/server/positions';
 
 export const load: PageServerLoad = async ({ parent, params, locals }) => {
 	const { dossier } = await parent();
 	const actor = /^[a-z0-9-]{1,80}$/.test(params.country) ? await getActor(db(), params.country) : undefined;
 	if (!actor) error(404, `There is no member state or other actor called “${params.country}”.`);
-	const viewer = { includeInternal: canSeeInternal(locals) };
+	const viewer = viewerOf(locals.user, canSeeInternal(locals));
 	const groups = await actorPositions(db(), dossier.id, actor.id, viewer);
-	return { actor, groups, viewerIsCoalition: viewer.includeInternal, canDraft: hasRole(locals.user, 'reviewer') };
+	return { actor, groups, viewerIsCoalition: viewer.canSeeInternal, canDraft: hasRole(locals.user, 'reviewer') };
 };

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { canSeeInternal } from '$lib/server/authorization';
+import { canSeeInternal, viewerOf } from '$lib/server/authorization';
 import { positionMatrix, topicColumns } from '$lib/server/positions';
 import { parseMatrixQuery } from '$lib/positions/query';
 import { todayIso } from '$lib/dates';
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
 	const allTopics = await topicColumns(db(), dossier.id);
 	const query = parseMatrixQuery(url.searchParams, allTopics.map((t) => t.key), today);
 	const topicKey = query.topic ?? (allTopics.some((t) => t.key === defaultTopic) ? defaultTopic : allTopics[0].key);
-	const viewer = { includeInternal: canSeeInternal(locals) };
+	const viewer = viewerOf(locals.user, canSeeInternal(locals));
 	const matrix = await positionMatrix(db(), dossier.id, { asOf: query.asOf, topic: topicKey, viewer });
 	return { today, query, allTopics, topic: matrix.topics[0], rows: matrix.memberStates, recorded: matrix.recorded };
 };

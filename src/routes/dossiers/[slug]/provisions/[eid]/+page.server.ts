@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { getProvisionPage } from '$lib/server/provisions';
 import { listTextDocuments } from '$lib/server/compare';
-import { isEid, provisionLabel } from '$lib/provision-label';
+import { isEid, provisionLabel } from '$lib/provisions/label';
 
 export const load: PageServerLoad = async ({ params, parent }) => {
 	const { dossier } = await parent();

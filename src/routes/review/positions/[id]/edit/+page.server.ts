@@ -2,9 +2,9 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
-import { updatePosition } from '$lib/server/positions/review';
-import { formOptions, getPositionDetail } from '$lib/server/positions/queue';
+import { formOptions, getPositionDetail, updatePosition } from '$lib/server/positions';
 import { fieldErrors, positionFormFromRow, positionFormValues, positionInput } from '$lib/positions/input';
+import { mayEdit, positionReview } from '$lib/review';
 
 const positionId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
 
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const detail = id === null ? undefined : await getPositionDetail(db(), id);
 	if (!detail) error(404, 'There is no such position.');
 	const p = detail.position;
-	const editable = (p.reviewState === 'draft' || p.reviewState === 'returned') && (p.authorId === user.id || user.role === 'admin');
+	const editable = mayEdit(positionReview, user, p);
 	return { detail, editable, options: await formOptions(db(), p.dossierId), values: positionFormFromRow(p) };
 };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { articleColumns, defaultColumns, listTextDocuments } from '$lib/server/compare';
-import { provisionLabel } from '$lib/provision-label';
+import { provisionLabel } from '$lib/provisions/label';
 import { MAX_COLUMNS, columnChoice, documentByKey, documentKey, eidSchema, parseQuery } from '../../params';
 
 const query = z.object({ in: documentKey.optional() });

@@ -6,7 +6,7 @@ import { getDossier } from '$lib/server/dossiers';
 import { findProvisionInput, listTextDocuments } from '$lib/server/compare';
 import { correctLink, provisionLineage, removeLink } from '$lib/server/lineage';
 import { canSeeInternal, hasRole, requireRole } from '$lib/server/authorization';
-import { provisionLabel } from '$lib/provision-label';
+import { provisionLabel } from '$lib/provisions/label';
 
 const eidPattern = /^[a-z]+_[-A-Za-z0-9._]+(__[a-z]+_[-A-Za-z0-9._]+)*$/;
 const note = z.string().trim().max(1000, 'At most 1,000 characters.').default('');

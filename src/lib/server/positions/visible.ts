@@ -1,16 +1,11 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { DbConnection } from './db';
-import { actor, position, topic, type ActorKind } from './db/schema';
+import type { DbConnection } from '../db';
+import { actor, position, topic, type ActorKind } from '../db/schema';
 import { cellsAsOf, byDate } from '$lib/positions/as-of';
 import { matrixRows, type MatrixRow } from '$lib/positions/matrix';
 import { WHOLE_BAN, wholeBanLabel, type Stance } from '$lib/positions/stance';
-
-/** Who is looking: only coalition members (reviewers and above) see internal positions and notes. */
-export interface Viewer {
-	includeInternal: boolean;
-}
-
-export const publicViewer: Viewer = { includeInternal: false };
+import type { Viewer } from '../authorization';
+import { published } from '../review';
 
 export interface TopicColumn {
 	key: string;
@@ -58,14 +53,13 @@ function selectPositions(db: DbConnection, where: SQL | undefined) {
  * viewer is a coalition member. Internal notes are blanked for everyone else.
  */
 export async function visiblePositions(db: DbConnection, dossierId: number, viewer: Viewer, extra?: SQL): Promise<PositionView[]> {
-	const conditions = [eq(position.dossierId, dossierId), eq(position.reviewState, 'approved')];
-	if (!viewer.includeInternal) conditions.push(eq(position.visibility, 'public'));
+	const conditions = [eq(position.dossierId, dossierId), viewer.canSeeInternal ? eq(position.reviewState, 'approved') : published(position)];
 	if (extra) conditions.push(extra);
 	const rows = await selectPositions(db, and(...conditions));
 	return rows.map(({ topicSlug, ...p }) => ({
 		...p,
 		topicKey: topicSlug ?? WHOLE_BAN,
-		internalNote: viewer.includeInternal ? p.internalNote : null
+		internalNote: viewer.canSeeInternal ? p.internalNote : null
 	}));
 }
 

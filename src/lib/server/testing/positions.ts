@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbConnection } from '../db';
 import { actor, dossier, position, topic, user } from '../db/schema';
-import type { ReviewState } from '$lib/positions/stance';
+import type { ReviewState } from '$lib/review';
 
 /** For tests (the access matrix): a position of Austria on post RBI in a given state, by a given author. */
 export async function positionFixture(db: DbConnection, authorId: number | null, reviewState: ReviewState): Promise<number> {

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { migrate, openDatabase, rowsOf, type OpenDatabase } from '../db';
 import { getDossier } from '../dossiers';
 import { seedAiAct } from '../seed';
-import { addSyntheticAmendments, type SyntheticReport } from './synthetic';
+import { addSyntheticAmendments, type SyntheticReport } from './synthetic-amendments';
 
 /** Where `bench-seed --amendments N` keeps its PGlite database for `bench-amendments` (git-ignored). */
 export const benchPgliteDir = () => path.resolve(process.env.BENCH_DATA_DIR ?? 'bench-data/amendments', 'pglite');

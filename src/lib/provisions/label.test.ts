@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEid, provisionLabel } from './provision-label';
+import { isEid, provisionLabel } from './label';
 
 describe('provisionLabel', () => {
 	it('cites articles, paragraphs and points the way lawyers do', () => {

@@ -1,4 +1,4 @@
-import type { RecordMapping } from './mapping';
+import type { RecordMapping } from './position-mapping';
 import type { Confidence } from '../../positions/stance';
 import { formatDate } from '../../dates';
 

@@ -1,10 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
-import type { DbConnection } from './db';
-import { amendment, assessment, dossier, procedureEvent, provisionLink, user, type Role } from './db/schema';
-import { findVersion, listTextDocuments } from './compare';
-import type { SessionUser } from './authorization';
-import { hashPassword } from './password';
-import { otherAuthor, positionFixture, positionFormSample } from './positions/fixtures';
+import type { DbConnection } from '../db';
+import { amendment, assessment, dossier, procedureEvent, provisionLink, user, type Role } from '../db/schema';
+import { findVersion, listTextDocuments } from '../compare';
+import type { SessionUser } from '../authorization';
+import { hashPassword } from '../password';
+import { otherAuthor, positionFixture, positionFormSample } from './positions';
 
 /**
  * The authorization matrix: every form action and mutating endpoint, with the least role that may

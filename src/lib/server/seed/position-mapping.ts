@@ -1,5 +1,5 @@
 import type { Confidence, Stance } from '../../positions/stance';
-import { moreNationalMapping } from './mapping-national-2026-12';
+import { moreNationalMapping } from './position-mapping-national-2026-12';
 
 /**
  * How each record of dossier.json (`nationalPositions`, `councilPresidencies`) and of
