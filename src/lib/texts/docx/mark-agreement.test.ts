@@ -118,10 +118,14 @@ describe('underlined runs against our diff from the previous compromise text', (
 		const u = underlineAgreement(before.items, current.items);
 		const underlined = current.items.reduce((n, i) => n + i.marks.changed.length, 0);
 		console.log(
-			`${current.cover.councilRef} against ${before.cover.councilRef}: ${u.items} items; our diff changes ${u.changedWords} words, ` +
-				`${u.inUnderline} of them (${pct(u.inUnderline, u.changedWords)}) in underlined runs (${underlined} underlined runs in the text)`
+			`${current.cover.councilRef} against ${before.cover.councilRef}: ${u.items} items, ${underlined} underlined runs; ` +
+				`our diff changes ${u.changedWords} words (${u.inserted} inserted, ${u.deleted} deleted), ${u.inUnderline} of them ` +
+				`(${pct(u.inUnderline, u.changedWords)}) in an underlined run at the same place; ${u.deletedNotPrinted} deleted words this text does not print; ` +
+				`of ${u.underlinedWords} underlined words, ${u.underlinedChanged} (${pct(u.underlinedChanged, u.underlinedWords)}) are changes in our diff`
 		);
 		expect(u.items).toBeGreaterThan(150);
+		expect(u.inUnderline).toBeLessThanOrEqual(u.changedWords);
+		expect(u.underlinedChanged).toBeGreaterThan(0);
 		expect(u.inUnderline).toBeGreaterThan(0);
 	});
 });
