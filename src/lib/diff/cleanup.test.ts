@@ -51,6 +51,16 @@ describe('cleanupSemantic', () => {
 		expect(unchanged.some((run) => run.includes(tokenise(kept).tokens.join(' ')))).toBe(true);
 	});
 
+	it('keeps a phrase of three content words between two long rewrites, as the Council marks it', () => {
+		// Recital 16 of ST 13955/22 in small: "cannot perceive" stayed while the text around it was rewritten.
+		const { clean, right } = hunks(
+			'Such systems deploy components individuals cannot perceive and exploit children.',
+			'Such systems deploy components such as audio and video stimuli that persons cannot perceive as those stimuli are beyond human perception.'
+		);
+		const unchanged = clean.filter((h) => h.equal).map((h) => right.slice(h.b0, h.b1).join(' '));
+		expect(unchanged).toContain('Such systems deploy components');
+	});
+
 	it('does not change a diff without confetti', () => {
 		const { raw, clean } = hunks('one two three', 'one two four');
 		expect(clean).toEqual(raw);

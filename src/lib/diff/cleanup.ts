@@ -33,11 +33,13 @@ export function hunksFromChanges(changes: ArrayChange<string>[]): Hunk[] {
 	return hunks;
 }
 
-// An unchanged run with this many content words (not glue, not punctuation) is a clause of its own and always
-// stays unchanged, however long the changes around it: folding it would show a sentence the text keeps as
-// deleted and inserted again. On the Council's compromise texts, runs of up to 48 words (a whole kept sentence
-// between two rewritten ones, recital 72 of ST 13955/22) were folded before this limit.
-const KEEP_FROM_CONTENT_WORDS = 8;
+// An unchanged run with this many content words (not glue, not punctuation) is a phrase of its own and always
+// stays unchanged, however long the changes around it: folding it would show words the text keeps as deleted
+// and inserted again. Measured on the Council's compromise texts against their own change marks: at eight, the
+// clean-up folded 3-4% of all changed words that the document keeps ("should be forbidden. Such AI systems
+// deploy subliminal components" between two rewrites); at three, half as many, while kept runs of one or two
+// words between changes (the confetti) are as rare as before, on those texts and on the proposal against the act.
+const KEEP_FROM_CONTENT_WORDS = 3;
 
 function tokenWeight(token: string): number {
 	// An unchanged run of glue between two changes is what makes a rewritten clause read as
@@ -56,8 +58,8 @@ function prefixSums(tokens: string[], of: (token: string) => number): Float64Arr
  * Semantic clean-up in the manner of diff-match-patch's `cleanupSemantic`: an unchanged run that
  * is no longer than the changes on both sides of it is folded into them, so a rewritten clause
  * becomes one deletion and one insertion. Lengths are counted in characters, with glue words and
- * punctuation in the unchanged run counting one each. A run of eight or more content words is never
- * folded: it is a kept clause, not confetti. Mutates nothing; returns new hunks. Stops folding at
+ * punctuation in the unchanged run counting one each. A run of three or more content words is never
+ * folded: it is a kept phrase, not confetti. Mutates nothing; returns new hunks. Stops folding at
  * `deadline` (a `performance.now()` time), so it stays inside the diff's time budget.
  */
 export function cleanupSemantic(hunks: Hunk[], left: string[], right: string[], deadline = Infinity): Hunk[] {

@@ -26,15 +26,17 @@ const MARKED_AGAINST: Record<CouncilFile, 'proposal' | 'previous' | 'none'> = {
 /**
  * What each file measured (word by word in place, over all words), in per cent: marked words our diff changes,
  * changed words the document leaves unmarked. The targets are not met; these floors keep the figures from
- * getting worse unnoticed, half a point below (or above) what was measured.
+ * getting worse unnoticed, half a point below (or above) what was measured. Keeping unchanged phrases of three
+ * content words in the clean-up (instead of eight) lowered "unmarked" by 0.8 to 1.9 points and "found" by up to
+ * 0.9: the document strikes and prints again more of the words our diff now keeps.
  */
 const MEASURED: Partial<Record<CouncilFile, { found: number; unmarked: number }>> = {
-	'2021-11-29-AIA-SLO-Art-1-7-29-Nov-21.docx': { found: 92.1, unmarked: 11.3 },
-	'2022-06-15-AIA-FRA-Consolidated-Version-15-June.docx': { found: 87.4, unmarked: 7.6 },
-	'2022-07-15-AIA-CZ-1st-Proposal-15-July.docx': { found: 89.1, unmarked: 7.8 },
-	'2022-09-23-AIA-CZ-3rd-Proposal-23-Sept.docx': { found: 89.8, unmarked: 8.6 },
-	'2022-10-19-AIA-CZ-4th-Proposal-19-Oct-22.docx': { found: 89.4, unmarked: 15.3 },
-	'2022-11-03-AIA-CZ-Draft-for-Coreper-3-Nov-22.docx': { found: 89.8, unmarked: 7.4 }
+	'2021-11-29-AIA-SLO-Art-1-7-29-Nov-21.docx': { found: 91.2, unmarked: 10.5 },
+	'2022-06-15-AIA-FRA-Consolidated-Version-15-June.docx': { found: 86.5, unmarked: 6.4 },
+	'2022-07-15-AIA-CZ-1st-Proposal-15-July.docx': { found: 88.3, unmarked: 6.6 },
+	'2022-09-23-AIA-CZ-3rd-Proposal-23-Sept.docx': { found: 89.0, unmarked: 6.9 },
+	'2022-10-19-AIA-CZ-4th-Proposal-19-Oct-22.docx': { found: 88.8, unmarked: 13.5 },
+	'2022-11-03-AIA-CZ-Draft-for-Coreper-3-Nov-22.docx': { found: 89.2, unmarked: 5.7 }
 };
 
 const causes = (by: Partial<Record<string, number>>) =>
@@ -99,7 +101,7 @@ describe('change marks of the Council texts against our diff engine', () => {
 		// Setting aside the words the document itself mis-marks, the marks are found; our unmarked changes are not
 		// down to 5%: what is left is our clean-up and our paragraph-first alignment (see the causes printed).
 		expect(r.foundOutside).toBeGreaterThanOrEqual(0.95);
-		expect(r.unmarkedOutside).toBeLessThan(0.12);
+		expect(r.unmarkedOutside).toBeLessThan(0.11);
 		expect(m.places.length).toBeGreaterThan(0);
 	});
 });
@@ -118,10 +120,14 @@ describe('underlined runs against our diff from the previous compromise text', (
 		const u = underlineAgreement(before.items, current.items);
 		const underlined = current.items.reduce((n, i) => n + i.marks.changed.length, 0);
 		console.log(
-			`${current.cover.councilRef} against ${before.cover.councilRef}: ${u.items} items; our diff changes ${u.changedWords} words, ` +
-				`${u.inUnderline} of them (${pct(u.inUnderline, u.changedWords)}) in underlined runs (${underlined} underlined runs in the text)`
+			`${current.cover.councilRef} against ${before.cover.councilRef}: ${u.items} items, ${underlined} underlined runs; ` +
+				`our diff changes ${u.changedWords} words (${u.inserted} inserted, ${u.deleted} deleted), ${u.inUnderline} of them ` +
+				`(${pct(u.inUnderline, u.changedWords)}) in an underlined run at the same place; ${u.deletedNotPrinted} deleted words this text does not print; ` +
+				`of ${u.underlinedWords} underlined words, ${u.underlinedChanged} (${pct(u.underlinedChanged, u.underlinedWords)}) are changes in our diff`
 		);
 		expect(u.items).toBeGreaterThan(150);
+		expect(u.inUnderline).toBeLessThanOrEqual(u.changedWords);
+		expect(u.underlinedChanged).toBeGreaterThan(0);
 		expect(u.inUnderline).toBeGreaterThan(0);
 	});
 });

@@ -14,7 +14,7 @@ import { diffArrays } from 'diff';
 import { splitDocument, type SourceItem } from '../../provisions/split';
 import { eidSegment, type EidPrefix } from '../../provisions/eid';
 import { isLabelToken, isWordToken, tokenise } from '../../diff/tokenise';
-import { diffSides, documentSides, type ChangeHow, type Word } from './marked-words';
+import { diffSides, documentSides, underlinedSides, type ChangeHow, type Word } from './marked-words';
 import type { CouncilItem } from './read';
 
 /**
@@ -271,44 +271,72 @@ export function outsideDocumentFaults(m: MarkAgreement): { markedWords: number; 
 
 export interface UnderlineAgreement {
 	items: number;
-	/** Words our diff from the previous compromise inserts or deletes. */
+	/** Words our diff from the previous compromise inserts (`inserted`) or deletes (`deleted`). */
 	changedWords: number;
-	/** Of those, words in underlined runs of this text. */
+	inserted: number;
+	deleted: number;
+	/** Of those, words that lie in an underlined run of this text at the same place. */
 	inUnderline: number;
+	/**
+	 * Deleted words this text does not print at all (not even struck through), so no underline can mark them:
+	 * a word the previous text had added (in bold) and this one drops without a trace.
+	 */
+	deletedNotPrinted: number;
+	/** Underlined words of this text (in its text, or struck through), and of those, words our diff changes there. */
+	underlinedWords: number;
+	underlinedChanged: number;
 }
 
-function bag(words: string[]): Map<string, number> {
-	const m = new Map<string, number>();
-	for (const w of words) m.set(w, (m.get(w) ?? 0) + 1);
-	return m;
-}
-
-/** Takes `words` out of `pool` one by one; returns the words that were not there. */
-function takeFrom(pool: Map<string, number>, words: string[]): string[] {
-	const missing: string[] = [];
-	for (const w of words) {
-		const n = pool.get(w) ?? 0;
-		if (n > 0) pool.set(w, n - 1);
-		else missing.push(w);
-	}
-	return missing;
-}
-
-/** How many words our diff from the previous compromise to this one changes fall in underlined runs. */
+/**
+ * Where the words our diff from the previous compromise to this one changes fall in this text's underlined
+ * runs, word by word in place: a word our diff inserts is looked up in the document's text (struck runs left
+ * out), a word it deletes in everything the document prints (struck runs kept), each by a word alignment of
+ * the two texts, as for the bold and strikethrough marks. Conversely, for every underlined word: whether our
+ * diff changes the word at that place.
+ */
 export function underlineAgreement(previousItems: SourceItem[], councilItems: CouncilItem[]): UnderlineAgreement {
 	const before = topTexts(previousItems);
 	const after = topTexts(councilItems);
 	const items = itemsByEid(councilItems);
-	const out: UnderlineAgreement = { items: 0, changedWords: 0, inUnderline: 0 };
+	const out: UnderlineAgreement = { items: 0, changedWords: 0, inserted: 0, deleted: 0, inUnderline: 0, deletedNotPrinted: 0, underlinedWords: 0, underlinedChanged: 0 };
 	for (const [eid, text] of after) {
 		const old = before.get(eid);
 		const item = items.get(eid);
 		if (old === undefined || !item) continue;
 		out.items++;
 		const ours = diffSides(old, text);
-		const changed = [...ours.after, ...ours.before].filter((w) => w.counted && w.marked).map((w) => w.text);
-		out.changedWords += changed.length;
-		out.inUnderline += changed.length - takeFrom(bag(item.marks.changed.flatMap(countedWords)), changed).length;
+		const doc = underlinedSides(item.shown);
+		const news = align(ours.after, doc.text); // this text as our diff has it → as the document prints it
+		const olds = align(ours.before, doc.printed); // the previous text → everything the document prints
+		ours.after.forEach((w, o) => {
+			if (!w.counted || !w.marked) return;
+			out.changedWords++;
+			out.inserted++;
+			const d = news.there[o];
+			if (d >= 0 && doc.text[d].marked) out.inUnderline++;
+		});
+		ours.before.forEach((w, p) => {
+			if (!w.counted || !w.marked) return;
+			out.changedWords++;
+			out.deleted++;
+			const d = olds.there[p];
+			if (d < 0) out.deletedNotPrinted++;
+			else if (doc.printed[d].marked) out.inUnderline++;
+		});
+		// An underlined word the document prints unstruck is in this text: changed if our diff inserts it there;
+		// an underlined struck word is gone from it: changed if our diff deletes it there.
+		doc.text.forEach((d, k) => {
+			if (!d.counted || !d.marked) return;
+			out.underlinedWords++;
+			const o = news.back[k];
+			if (o >= 0 && ours.after[o].marked) out.underlinedChanged++;
+		});
+		doc.printed.forEach((d, k) => {
+			if (!d.counted || !d.marked || !d.struck) return;
+			out.underlinedWords++;
+			const p = olds.back[k];
+			if (p >= 0 && ours.before[p].marked) out.underlinedChanged++;
+		});
 	}
 	return out;
 }

@@ -106,6 +106,24 @@ export function documentSides(lines: Segment[][]): Sides {
 	return { after: counting(after), before: counting(before) };
 }
 
+/**
+ * The document's underlining (changed since the text it revises), in place: `text` is its text (struck runs left
+ * out), `printed` everything it prints (struck runs kept, flagged `struck`), each word marked when underlined.
+ */
+export function underlinedSides(lines: Segment[][]): { text: (Word & { struck: boolean })[]; printed: (Word & { struck: boolean })[] } {
+	const text: (Word & { struck: boolean })[] = [];
+	const printed: (Word & { struck: boolean })[] = [];
+	lines.forEach((segments, line) => {
+		text.push(...wordsOf(line, version(segments, (s) => s.deleted, (s) => s.changed)).map((w) => ({ ...w, struck: false })));
+		// The same characters twice, once marked by underline and once by strikethrough, so the words line up.
+		const struck = wordsOf(line, version(segments, () => false, (s) => s.deleted));
+		printed.push(...wordsOf(line, version(segments, () => false, (s) => s.changed)).map((w, k) => ({ ...w, struck: struck[k]?.marked ?? false })));
+	});
+	counting(text);
+	counting(printed);
+	return { text, printed };
+}
+
 /** How our diff came to change a word: what a reader of the diff would see differently with another engine. */
 export type ChangeHow =
 	/**
