@@ -169,7 +169,7 @@ describe('editing, visibility and the lifecycle', () => {
 			['tabled', '2022-06-01', 'Eda Editor'],
 			['committee_adopted', '2023-05-11', 'Eda Editor']
 		]);
-		const audits = await open.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'amendment'), eq(auditLog.entityId, String(made.id))));
+		const audits = await open.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'amendment'), eq(auditLog.entityId, String(made.id)))).orderBy(auditLog.id);
 		expect(audits.map((a) => a.action)).toEqual(['amendment.create', 'amendment.status', 'amendment.status']);
 		const changes = await open.db.select().from(amendmentStatusChange).where(eq(amendmentStatusChange.amendmentId, made.id));
 		expect(changes.every((c) => c.changedBy === editorId)).toBe(true);
