@@ -20,6 +20,8 @@ const buildDir = path.resolve(process.env.TRILOGUE_BUILD ?? 'build');
 const { handler } = await import(pathToFileURL(path.join(buildDir, 'handler.js')).href);
 /** @type {((request: { method: string; url: string; headers: { get(name: string): string | null } }) => Promise<{ status: number; headers: Headers; body: Uint8Array | null } | null>) | undefined} */
 const answerFromCache = globalThis[Symbol.for('trilogue.answerFromCache')];
+/** @type {Record<string, string>} The security headers, for the static files adapter-node serves without the hooks. */
+const staticFileHeaders = globalThis[Symbol.for('trilogue.staticFileHeaders')] ?? {};
 // The app refuses to start without ORIGIN (its `init` hook), so it is set here; SvelteKit builds its
 // request URLs from it in the same way.
 const origin = process.env.ORIGIN?.replace(/\/$/, '') ?? '';
@@ -55,6 +57,8 @@ async function respond(req, res) {
 			console.error('The page cache could not answer; SvelteKit will.', error);
 		}
 	}
+	// SvelteKit's own answers set these again (with the page's policy); a static file keeps them.
+	for (const [name, value] of Object.entries(staticFileHeaders)) res.setHeader(name, value);
 	handler(req, res, () => notFound(req, res));
 }
 

@@ -7,7 +7,7 @@ import { stopPdfWorker } from '$lib/amendments/pdf/pdfjs-thread';
 import { enforceRouteAccess } from '$lib/server/access';
 import { enforceBodyLimit } from '$lib/server/request-limits';
 import { requireOrigin } from '$lib/server/origin';
-import { applySecurityHeaders, redirectResponse, refusalResponse, refuseCrossSiteForm } from '$lib/server/security-headers';
+import { applySecurityHeaders, redirectResponse, refusalResponse, refuseCrossSiteForm, staticFileHeaders, staticFileHeadersKey } from '$lib/server/security-headers';
 import { deleteSessionTokenCookie, sessionCookieName, setSessionTokenCookie, validateSessionToken } from '$lib/server/session';
 import { PageCache, answerFromCacheKey, cacheKey, cachedAnswer, respondFromCache, toCachedPage, type CacheRequest } from '$lib/server/page-cache';
 import { watchDataVersion, type DataVersionWatch } from '$lib/server/data-version';
@@ -16,6 +16,8 @@ import { watchDataVersion, type DataVersionWatch } from '$lib/server/data-versio
 export const init: ServerInit = async () => {
 	// The production server refuses to start without ORIGIN: feed ids and links would follow the Host header.
 	if (!dev) requireOrigin(process.env);
+	// For the server in front of SvelteKit: the static files it serves never reach `securityHeaders`.
+	(globalThis as Record<symbol, unknown>)[staticFileHeadersKey] = staticFileHeaders(new URL(process.env.ORIGIN ?? 'http://localhost'));
 	if (appDatabase()) return;
 	const open = await prepareDatabase(optionsFromEnv());
 	setAppDatabase(open);

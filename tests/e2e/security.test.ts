@@ -53,6 +53,24 @@ test('the security headers on every response, the 401, 403, 405, cross-site refu
 	await reviewer.close();
 });
 
+test('the static files served without the hooks (scripts, favicon, robots.txt) carry the security headers too', async ({ page, request }) => {
+	const scripts: string[] = [];
+	page.on('response', (r) => {
+		if (new URL(r.url()).pathname.startsWith('/_app/immutable/')) scripts.push(r.url());
+	});
+	await page.goto(`${base}/timeline`);
+	await page.waitForLoadState('networkidle');
+	expect(scripts.length).toBeGreaterThan(0);
+	for (const url of [scripts[0], '/favicon.ico', '/robots.txt']) {
+		const r = await request.get(url);
+		expect(r.status(), url).toBe(200);
+		expectSecurityHeaders(r.headers(), url);
+	}
+	// The page's own policy (with its script hashes) wins over the one set for static files.
+	const timeline = await request.get(`${base}/timeline`);
+	expect(timeline.headers()['content-security-policy']).toMatch(/'sha256-/);
+});
+
 test('Cache-Control: private, no-store on every response for a signed-in user, API answers included', async ({ request, browser, baseURL }) => {
 	const pub = await request.get(`${base}/timeline`);
 	expect(pub.headers()['cache-control'] ?? '').not.toContain('no-store');

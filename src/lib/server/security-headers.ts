@@ -20,16 +20,34 @@ export function mustNotBeStored(event: Pick<RequestEvent, 'locals'>, response: P
 	return Boolean(event.locals.user) || response.headers.has('set-cookie') || response.status >= 400;
 }
 
+/** The headers that do not depend on the response (the policy aside), for a site served at `url`. */
+export function fixedSecurityHeaders(url: Pick<URL, 'protocol'>): Record<string, string> {
+	return {
+		'x-content-type-options': 'nosniff',
+		'referrer-policy': 'strict-origin-when-cross-origin',
+		'x-frame-options': 'DENY',
+		'cross-origin-opener-policy': 'same-origin',
+		'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+		...(url.protocol === 'https:' ? { 'strict-transport-security': hsts } : {})
+	};
+}
+
+/**
+ * What the server in front of SvelteKit (scripts/server.js) sets on every response before the handler
+ * runs: the static files (`/_app/immutable/*`, `favicon.ico`, `robots.txt`) are served by adapter-node
+ * without passing through the hooks, so they get the headers from here. SvelteKit's own answers set
+ * theirs again, and a header given to Node's `writeHead` wins over one set before.
+ */
+export const staticFileHeadersKey = Symbol.for('trilogue.staticFileHeaders');
+export function staticFileHeaders(url: Pick<URL, 'protocol'>): Record<string, string> {
+	return { ...fixedSecurityHeaders(url), 'content-security-policy': fallbackCsp };
+}
+
 /** The headers every response gets, refusals and error pages included. */
 export function applySecurityHeaders<R extends Pick<Response, 'headers' | 'status'>>(event: Pick<RequestEvent, 'locals' | 'url'>, response: R): R {
 	const h = response.headers;
-	h.set('x-content-type-options', 'nosniff');
-	h.set('referrer-policy', 'strict-origin-when-cross-origin');
-	h.set('x-frame-options', 'DENY');
-	h.set('cross-origin-opener-policy', 'same-origin');
-	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	for (const [name, value] of Object.entries(fixedSecurityHeaders(event.url))) h.set(name, value);
 	if (!h.has('content-security-policy')) h.set('content-security-policy', fallbackCsp);
-	if (event.url.protocol === 'https:') h.set('strict-transport-security', hsts);
 	if (mustNotBeStored(event, response)) h.set('cache-control', 'private, no-store');
 	return response;
 }
