@@ -66,14 +66,19 @@ export async function readForm<S extends z.ZodType, V extends object = FormValue
  * A refused form: `fail(status, { errors, values, ...extra })`. `extra` names which form of the page it was, or
  * carries what the page shows beside it (the newer version someone else saved).
  */
-export function refuse<V, X extends object = object>(status: number, values: V, errors: FieldErrors, extra?: X) {
+export function refuse<V, const X extends object = object>(status: number, values: V, errors: FieldErrors, extra?: X) {
 	return fail(status, { ...(extra as X), errors, values });
 }
 
 /** The refusal for a form that did not parse (400). */
-export function invalid<V, X extends object = object>(read: { errors: FieldErrors; values: V }, extra?: X) {
+export function invalid<V, const X extends object = object>(read: { errors: FieldErrors; values: V }, extra?: X) {
 	return refuse(400, read.values, read.errors, extra);
 }
 
 /** One message for one field. */
 export const errorFor = (field: string, message: string): FieldErrors => ({ [field]: [message] });
+
+/** A domain function's one message per field (what the query modules return) as field errors. */
+export function messagesOf(messages: Record<string, string>): FieldErrors {
+	return Object.fromEntries(Object.entries(messages).map(([field, message]) => [field, [message]]));
+}
