@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isProvisionEid } from './record';
+import { isEid } from '$lib/validators';
 import { amendmentStatuses, assessmentDirections, type AmendmentStatus } from './statuses';
 
 export const amendmentSorts = ['number', 'target', 'tabled_desc', 'tabled_asc', 'relevance'] as const;
@@ -47,7 +47,7 @@ const isoDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])
 
 const fields = {
 	q: z.string().trim().max(200, 'Search at most 200 characters.'),
-	provision: z.string().refine(isProvisionEid, 'Not a provision identifier (e.g. art_5 or art_5__para_1__point_h).'),
+	provision: z.string().refine(isEid, 'Not a provision identifier (e.g. art_5 or art_5__para_1__point_h).'),
 	status: z.enum(amendmentStatuses, 'Unknown status.'),
 	author: slug,
 	group: slug,

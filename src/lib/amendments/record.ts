@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import type { SourceRef } from '$lib/sources';
+import { isEid, isPartialDate } from '$lib/validators';
 import { amendmentStatuses, type AmendmentStatus } from './statuses';
-
-/**
- * Whether a string has the shape of a provision eId ('art_5__para_1__point_h', 'title_III__chp_3', and the
- * EP's inserted 'art_-57a'). Broader than provisions/label's isEid, which guards page URLs.
- */
-export function isProvisionEid(value: string): boolean {
-	return value.length <= 200 && /^[a-z]+_[A-Za-z0-9.-]+(__[a-z]+_[A-Za-z0-9.-]+)*$/.test(value);
-}
 
 export const targetParts = ['whole', 'introductory', 'heading', 'section-heading', 'chapter-heading'] as const;
 
@@ -57,7 +50,7 @@ export const recordFields = {
 	number: text('Number', 40).trim().min(1, 'Number is missing.'),
 	provision: z.preprocess(
 		blankToNull,
-		z.string().trim().refine(isProvisionEid, 'Provision: not an identifier like art_5__para_1__point_h.').nullable()
+		z.string().trim().refine(isEid, 'Provision: not an identifier like art_5__para_1__point_h.').nullable()
 	),
 	target: text('Target', 500).trim().min(1, 'Target is missing.'),
 	targetPart: z.enum(targetParts, `Target part: one of ${targetParts.join(', ')}.`),
@@ -65,7 +58,7 @@ export const recordFields = {
 		blankToNull,
 		z
 			.string()
-			.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'Tabled on: a date like 2023-06-14 (or 2023-06, 2023).')
+			.refine(isPartialDate, 'Tabled on: a date like 2023-06-14 (or 2023-06, 2023).')
 			.nullable()
 	),
 	status: z.enum(amendmentStatuses, `Status: one of ${amendmentStatuses.join(', ')}.`),
@@ -99,8 +92,25 @@ export const amendmentRecordSchema = z.object(recordFields).superRefine(checkTex
 /** What the edit form sends: a record without status (it has its own lifecycle) and sources (kept). */
 export const amendmentDraftSchema = z.object(recordFields).omit({ status: true, sources: true }).superRefine(checkTexts);
 
+/** The amendment form as typed: what the draft schema reads and what a refused form shows again. */
+export interface DraftFormInput {
+	tablingContext: string;
+	number: string;
+	provision: string;
+	target: string;
+	targetPart: string;
+	tabledOn: string;
+	visibility: string;
+	authors: string[];
+	baseText: string;
+	proposedText: string;
+	deletesProvision: boolean;
+	newProvision: boolean;
+	justification: string;
+}
+
 /** Form fields (strings, checkboxes, a multi-select of authors) to the draft schema's input. */
-export function draftInput(form: FormData): Record<string, unknown> {
+export function draftInput(form: FormData): DraftFormInput {
 	const text = (name: string) => {
 		const v = form.get(name);
 		return typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : '';
@@ -172,14 +182,4 @@ export function recordToCsvCells(r: AmendmentRecord): string[] {
 		if (typeof value === 'boolean') return value ? 'true' : 'false';
 		return value == null ? '' : String(value);
 	});
-}
-
-/** The first issue's message per field, for forms. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-	const errors: Record<string, string> = {};
-	for (const issue of error.issues) {
-		const key = String(issue.path[0] ?? 'form');
-		errors[key] ??= issue.message;
-	}
-	return errors;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEid, provisionLabel } from './label';
+import { provisionLabel } from './label';
 
 describe('provisionLabel', () => {
 	it('cites articles, paragraphs and points the way lawyers do', () => {
@@ -13,11 +13,3 @@ describe('provisionLabel', () => {
 	});
 });
 
-describe('isEid', () => {
-	it('accepts our eIds and refuses anything else', () => {
-		expect(isEid('art_5__para_1__point_h')).toBe(true);
-		expect(isEid('anx_VIIIa')).toBe(true);
-		expect(isEid('art_5; drop table')).toBe(false);
-		expect(isEid('../etc')).toBe(false);
-	});
-});

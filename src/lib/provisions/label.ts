@@ -29,7 +29,3 @@ function splitPart(part: string): [kind: string, num: string] {
 	return i < 0 ? [part, ''] : [part.slice(0, i), part.slice(i + 1)];
 }
 
-/** Whether a string looks like an eId we generate (guards the URL parameter before any query). */
-export function isEid(value: string): boolean {
-	return /^(art|rec|cit|anx|title|chp|sec|part)_[A-Za-z0-9._-]+(__(para|subpara|point|indent|sec|part|line|chp)_[A-Za-z0-9._-]+)*$/.test(value);
-}

@@ -6,6 +6,7 @@ import { document, dossier, procedureEvent, provision, textVersion } from './db/
 import { isUpcoming } from '$lib/dates';
 import { nextSteps, splitSupersession, type NextStep, type Supersession } from '$lib/procedure/next-step';
 import { documentNotice, type DocumentNotice } from '$lib/documents/notice';
+import { readForm } from './forms';
 
 export type Dossier = typeof dossier.$inferSelect;
 export type ProcedureEvent = typeof procedureEvent.$inferSelect;
@@ -161,12 +162,8 @@ export const dossierForm = z.object({
 export type DossierInput = z.output<typeof dossierForm>;
 
 /** Reads the posted form: the parsed values, or the field errors and what was typed (to show it again). */
-export async function readDossierForm(request: Request) {
-	const values = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, typeof v === 'string' ? v : '']));
-	const parsed = dossierForm.safeParse(values);
-	return parsed.success
-		? { ok: true as const, data: parsed.data, values }
-		: { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
+export function readDossierForm(request: Request) {
+	return readForm(request, dossierForm);
 }
 
 export type CreateDossierResult = { ok: true; dossier: Dossier } | { ok: false; field: keyof DossierInput; message: string };

@@ -5,7 +5,8 @@ import { audit } from './audit';
 import type { Dossier } from './dossiers';
 import { countryPath, findMemberState, positionItems, provisionExists, provisionItems, topicItems, topicsBySlug } from './feeds';
 import { sortItems, type FeedItem } from '$lib/feeds/items';
-import { provisionLabel, isEid } from '$lib/provisions/label';
+import { provisionLabel } from '$lib/provisions/label';
+import { isEid } from '$lib/validators';
 
 export type FollowTarget = (typeof followTargets)[number];
 export type Follow = typeof follow.$inferSelect;

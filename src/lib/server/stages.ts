@@ -6,6 +6,7 @@ import { procedureEvent, visibilities } from './db/schema';
 import { audit } from './audit';
 import type { ProcedureEvent } from './dossiers';
 import type { SourceRef } from '$lib/sources';
+import { isPartialDate, partialDateField } from '$lib/validators';
 
 export const eventCategories = ['procedure', 'civil-society', 'parliament', 'advisory', 'application', 'implementation', 'amendment'] as const;
 
@@ -30,25 +31,9 @@ const optionalCount = field(
 );
 
 /** A date as the dossier writes them: '2024-07-12', '2024-07' or '2024'; empty for unknown. */
-const partialDate = field(
-	z
-		.string()
-		.trim()
-		.refine((s) => s === '' || isPartialDate(s), 'A date as YYYY-MM-DD, YYYY-MM or YYYY, or empty when unknown.')
-		.transform((s) => (s === '' ? null : s))
-);
+const partialDate = field(partialDateField().transform((s) => (s === '' ? null : s)));
 
-export function isPartialDate(s: string): boolean {
-	const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
-	if (!m) return false;
-	const [, y, mo, d] = m;
-	if (mo && (Number(mo) < 1 || Number(mo) > 12)) return false;
-	if (d) {
-		const date = new Date(`${y}-${mo}-${d}T00:00:00Z`);
-		return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
-	}
-	return true;
-}
+export { isPartialDate };
 
 /**
  * Sources as typed in the form, one per line: "Title | https://… | locator". The URL and locator are
@@ -232,14 +217,4 @@ export async function internalEvents(db: DbConnection, dossierId: number): Promi
 		.from(procedureEvent)
 		.where(and(eq(procedureEvent.dossierId, dossierId), eq(procedureEvent.visibility, 'internal')))
 		.orderBy(procedureEvent.date);
-}
-
-/** Reads the posted form: the parsed values, or the field errors and what was typed (to show it again). */
-export async function readEventForm(request: Request) {
-	const raw = Object.fromEntries(await request.formData());
-	const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
-	const parsed = eventForm.safeParse(values);
-	return parsed.success
-		? { ok: true as const, data: parsed.data, values }
-		: { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
 }

@@ -1,10 +1,11 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
 import { changeOwnPassword, passwordField } from '$lib/server/user';
 import { setSessionTokenCookie } from '$lib/server/session';
+import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
 
 const passwordForm = z
 	.object({ current: passwordField.min(1, 'Enter your current password.'), next: passwordField, confirm: passwordField })
@@ -18,10 +19,11 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	password: async (event) => {
 		const user = requireRole(event, 'reviewer');
-		const parsed = passwordForm.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!parsed.success) return fail(400, { errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
-		const result = await changeOwnPassword(db(), user.id, parsed.data);
-		if (!result.ok) return fail(400, { errors: { [result.field ?? 'next']: [result.message] } as Record<string, string[]> });
+		// Every field is a password: nothing is echoed back.
+		const read = await readForm(event.request, passwordForm, { secret: ['current', 'next', 'confirm'] });
+		if (!read.ok) return invalid(read);
+		const result = await changeOwnPassword(db(), user.id, read.data);
+		if (!result.ok) return refuse(400, read.values, errorFor(result.field ?? 'next', result.message));
 		// Every other session of this user has ended; this browser carries on with a fresh one.
 		setSessionTokenCookie(event, result.token, result.session.expiresAt);
 		redirect(303, '/account?saved=password');

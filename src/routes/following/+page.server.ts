@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
@@ -9,6 +9,8 @@ import { listTopics, memberStates } from '$lib/server/charts';
 import { followTargets } from '$lib/server/db/schema';
 import { sortItems } from '$lib/feeds/items';
 import { todayIso } from '$lib/dates';
+import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
+import { idField, isSlug } from '$lib/validators';
 
 /** Only paths on this site, so a follow button elsewhere can send people back without an open redirect. */
 const localPath = z
@@ -18,12 +20,12 @@ const localPath = z
 	.catch(undefined);
 
 const followForm = z.object({
-	dossier: z.string().regex(/^[a-z0-9-]{1,60}$/, 'Choose a dossier.'),
+	dossier: z.string().refine(isSlug, 'Choose a dossier.'),
 	type: z.enum(followTargets, 'Choose what to follow.'),
 	key: z.string().trim().min(1, 'Say what to follow.').max(200),
 	next: localPath
 });
-const unfollowForm = z.object({ id: z.coerce.number().int().positive(), next: localPath });
+const unfollowForm = z.object({ id: idField, next: localPath });
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'reviewer');
@@ -48,21 +50,19 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	follow: async (event) => {
 		const user = requireRole(event, 'reviewer');
-		const values = Object.fromEntries([...(await event.request.formData())].map(([k, v]) => [k, String(v)]));
-		const parsed = followForm.safeParse(values);
-		if (!parsed.success) return fail(400, { errors: z.flattenError(parsed.error).fieldErrors, values });
-		const dossier = await getDossier(db(), parsed.data.dossier);
-		if (!dossier) return fail(400, { errors: { dossier: ['There is no such dossier.'] }, values });
-		const result = await addFollow(db(), user.id, dossier, parsed.data.type, parsed.data.key);
-		if (!result.ok) return fail(400, { errors: { key: [result.message] }, values });
-		redirect(303, parsed.data.next ?? '/following');
+		const read = await readForm(event.request, followForm);
+		if (!read.ok) return invalid(read);
+		const dossier = await getDossier(db(), read.data.dossier);
+		if (!dossier) return refuse(400, read.values, errorFor('dossier', 'There is no such dossier.'));
+		const result = await addFollow(db(), user.id, dossier, read.data.type, read.data.key);
+		if (!result.ok) return refuse(400, read.values, errorFor('key', result.message));
+		redirect(303, read.data.next ?? '/following');
 	},
 	unfollow: async (event) => {
 		const user = requireRole(event, 'reviewer');
-		const values = Object.fromEntries([...(await event.request.formData())].map(([k, v]) => [k, String(v)]));
-		const parsed = unfollowForm.safeParse(values);
-		if (!parsed.success) return fail(400, { errors: { id: ['Choose what to stop following.'] }, values });
-		await removeFollow(db(), user.id, parsed.data.id);
-		redirect(303, parsed.data.next ?? '/following');
+		const read = await readForm(event.request, unfollowForm);
+		if (!read.ok) return refuse(400, read.values, errorFor('id', 'Choose what to stop following.'));
+		await removeFollow(db(), user.id, read.data.id);
+		redirect(303, read.data.next ?? '/following');
 	}
 };

@@ -5,6 +5,7 @@ import { db } from '$lib/server/db';
 import { passwordField, signIn } from '$lib/server/user';
 import { setSessionTokenCookie } from '$lib/server/session';
 import { safeNextPath } from './next';
+import { readForm } from '$lib/server/forms';
 
 const signInForm = z.object({
 	email: z.string().trim().toLowerCase().min(1).max(254),
@@ -18,10 +19,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
-		const email = String(form.get('email') ?? '');
-		const parsed = signInForm.safeParse({ email, password: form.get('password') });
-		if (!parsed.success) return fail(400, { message: 'Enter your email address and your password.', email });
+		// One message for the whole form (which field was wrong is not said), and the email typed again.
+		const parsed = await readForm(event.request, signInForm);
+		const email = parsed.values.email ?? '';
+		if (!parsed.ok) return fail(400, { message: 'Enter your email address and your password.', email });
 		// A browser that already holds a session gives it up: one sign-in, one session.
 		const result = await signIn(db(), { ...parsed.data, address: event.getClientAddress(), replacesSessionId: event.locals.sessionId });
 		if (result.kind === 'throttled') {

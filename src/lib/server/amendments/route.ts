@@ -20,11 +20,6 @@ export async function dossierParam(slug: string) {
 	return dossier;
 }
 
-/** A form's text fields, echoed back to the form on a refusal (files are left out). */
-export function formValues(form: FormData): Record<string, string> {
-	return Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-}
-
 /**
  * The export of the filtered list named by the request's query (paging ignored), as a download.
  * Bad filters are a 400 that says which, never a 500.

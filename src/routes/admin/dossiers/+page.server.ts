@@ -1,8 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
 import { createDossier, listDossiers, readDossierForm } from '$lib/server/dossiers';
+import { errorFor, invalid, refuse } from '$lib/server/forms';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
@@ -13,9 +14,9 @@ export const actions: Actions = {
 	default: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const form = await readDossierForm(event.request);
-		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		if (!form.ok) return invalid(form);
 		const result = await createDossier(db(), form.data, admin.id);
-		if (!result.ok) return fail(400, { errors: { [result.field]: [result.message] } as Record<string, string[]>, values: form.values });
+		if (!result.ok) return refuse(400, form.values, errorFor(result.field, result.message));
 		redirect(303, `/dossiers/${result.dossier.slug}`);
 	}
 };

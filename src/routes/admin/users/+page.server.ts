@@ -4,6 +4,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
 import { changeUser, createUser, emailField, listUsers, passwordField, roleField } from '$lib/server/user';
+import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
+import { idField } from '$lib/validators';
 
 const createForm = z.object({
 	email: emailField,
@@ -11,7 +13,7 @@ const createForm = z.object({
 	role: roleField,
 	password: passwordField
 });
-const userId = z.coerce.number().int().positive();
+const userId = idField;
 /** The acting admin's own password, asked again for every change that could take over or shut out an account. */
 const adminPassword = passwordField.default('');
 const roleForm = z.object({ userId, role: roleField, adminPassword });
@@ -33,10 +35,6 @@ export const load: PageServerLoad = async (event) => {
 	return { users: await listUsers(db()), me: me.id, saved: message };
 };
 
-async function formValues(request: Request): Promise<Record<string, FormDataEntryValue>> {
-	return Object.fromEntries(await request.formData());
-}
-
 /** A refused change to one user's row, shown next to that row. */
 function rowFailure(form: string, id: unknown, message: string) {
 	return fail(400, { form, userId: Number(id) || null, message });
@@ -47,39 +45,34 @@ const confirmation = (event: { getClientAddress(): string }, password: string) =
 export const actions: Actions = {
 	create: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const values = await formValues(event.request);
-		const parsed = createForm.safeParse(values);
-		const echo = { email: String(values.email ?? ''), name: String(values.name ?? ''), role: String(values.role ?? '') };
-		if (!parsed.success) return fail(400, { form: 'create', errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values: echo });
-		const result = await createUser(db(), parsed.data, admin.id);
-		if (!result.ok) return fail(400, { form: 'create', errors: { [result.field ?? 'email']: [result.message] } as Record<string, string[]>, values: echo });
+		const read = await readForm(event.request, createForm);
+		if (!read.ok) return invalid(read, { form: 'create' });
+		const result = await createUser(db(), read.data, admin.id);
+		if (!result.ok) return refuse(400, read.values, errorFor(result.field ?? 'email', result.message), { form: 'create' });
 		redirect(303, '/admin/users?saved=created');
 	},
 	role: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const values = await formValues(event.request);
-		const parsed = roleForm.safeParse(values);
-		if (!parsed.success) return rowFailure('role', values.userId, 'Choose a role.');
-		const result = await changeUser(db(), admin, parsed.data.userId, { role: parsed.data.role }, confirmation(event, parsed.data.adminPassword));
-		if (!result.ok) return rowFailure('role', values.userId, result.message);
+		const read = await readForm(event.request, roleForm);
+		if (!read.ok) return rowFailure('role', read.values.userId, 'Choose a role.');
+		const result = await changeUser(db(), admin, read.data.userId, { role: read.data.role }, confirmation(event, read.data.adminPassword));
+		if (!result.ok) return rowFailure('role', read.values.userId, result.message);
 		redirect(303, '/admin/users?saved=role');
 	},
 	active: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const values = await formValues(event.request);
-		const parsed = activeForm.safeParse(values);
-		if (!parsed.success) return rowFailure('active', values.userId, 'That request was not understood.');
-		const result = await changeUser(db(), admin, parsed.data.userId, { active: parsed.data.active }, confirmation(event, parsed.data.adminPassword));
-		if (!result.ok) return rowFailure('active', values.userId, result.message);
+		const read = await readForm(event.request, activeForm);
+		if (!read.ok) return rowFailure('active', read.values.userId, 'That request was not understood.');
+		const result = await changeUser(db(), admin, read.data.userId, { active: read.data.active }, confirmation(event, read.data.adminPassword));
+		if (!result.ok) return rowFailure('active', read.values.userId, result.message);
 		redirect(303, '/admin/users?saved=active');
 	},
 	password: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const values = await formValues(event.request);
-		const parsed = passwordForm.safeParse(values);
-		if (!parsed.success) return rowFailure('password', values.userId, 'Enter a new password.');
-		const result = await changeUser(db(), admin, parsed.data.userId, { password: parsed.data.password }, confirmation(event, parsed.data.adminPassword));
-		if (!result.ok) return rowFailure('password', values.userId, result.message);
+		const read = await readForm(event.request, passwordForm);
+		if (!read.ok) return rowFailure('password', read.values.userId, 'Enter a new password.');
+		const result = await changeUser(db(), admin, read.data.userId, { password: read.data.password }, confirmation(event, read.data.adminPassword));
+		if (!result.ok) return rowFailure('password', read.values.userId, result.message);
 		redirect(303, '/admin/users?saved=password');
 	}
 };

@@ -1,21 +1,21 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole, type SessionUser } from '$lib/server/authorization';
 import { approvePosition, getPositionDetail, positionHistory, reopenPosition, returnPosition, submitPosition, type WorkflowResult } from '$lib/server/positions';
 import { mayDecide, mayEdit, mayTake, positionReview } from '$lib/review';
-
-const positionId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
+import { errorFor, readForm, refuse } from '$lib/server/forms';
+import { idField, parseId } from '$lib/validators';
 
 const stepForm = z.object({
-	version: z.coerce.number().int().positive(),
+	version: idField,
 	comment: z.string().trim().max(4000, 'At most 4000 characters.').default('')
 });
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'reviewer');
-	const id = positionId(event.params.id);
+	const id = parseId(event.params.id);
 	const detail = id === null ? undefined : await getPositionDetail(db(), id);
 	if (!detail) error(404, 'There is no such position.');
 	const p = detail.position;
@@ -38,13 +38,13 @@ type Step = (user: SessionUser, id: number, version: number, comment: string) =>
 function step(run: Step) {
 	return async (event: RequestEvent<{ id: string }>) => {
 		const user = requireRole(event, 'reviewer');
-		const id = positionId(event.params.id);
+		const id = parseId(event.params.id);
 		if (id === null) error(404, 'There is no such position.');
-		const form = Object.fromEntries(await event.request.formData());
-		const parsed = stepForm.safeParse(form);
-		if (!parsed.success) return fail(400, { message: 'The form is incomplete; reload the page and try again.', comment: String(form.comment ?? '') });
-		const result = await run(user, id, parsed.data.version, parsed.data.comment);
-		if (!result.ok) return fail(result.status, { message: result.message, comment: parsed.data.comment });
+		const read = await readForm(event.request, stepForm);
+		const message = 'The form is incomplete; reload the page and try again.';
+		if (!read.ok) return refuse(400, read.values, errorFor('form', message), { message, comment: read.values.comment ?? '' });
+		const result = await run(user, id, read.data.version, read.data.comment);
+		if (!result.ok) return refuse(result.status, read.values, result.errors ?? errorFor('form', result.message), { message: result.message, comment: read.data.comment });
 		redirect(303, `/review/positions/${id}`);
 	};
 }

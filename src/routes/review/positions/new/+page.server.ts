@@ -1,10 +1,12 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
 import { getDossier, listDossiers } from '$lib/server/dossiers';
 import { createPosition, formOptions, getActor } from '$lib/server/positions';
-import { emptyPositionForm, fieldErrors, positionFormValues, positionInput } from '$lib/positions/input';
+import { emptyPositionForm, positionFormValues, positionInput } from '$lib/positions/input';
+import { invalid, readForm, refuse } from '$lib/server/forms';
+import { isSlug } from '$lib/validators';
 
 /** The dossier named by `?dossier=slug`, else the first one (the only one, on most installations). */
 async function loadDossier(url: URL) {
@@ -20,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	const options = await formOptions(db(), dossier.id);
 	// Prefill from a link such as ?actor=italy&topic=post-rbi (from a country page or a matrix cell).
 	const actorSlug = event.url.searchParams.get('actor');
-	const actor = actorSlug && /^[a-z0-9-]{1,80}$/.test(actorSlug) ? await getActor(db(), actorSlug) : undefined;
+	const actor = actorSlug && isSlug(actorSlug) ? await getActor(db(), actorSlug) : undefined;
 	const topic = options.topics.find((t) => t.slug === event.url.searchParams.get('topic'));
 	return { dossier, options, values: emptyPositionForm(actor ? String(actor.id) : '', topic ? String(topic.id) : '') };
 };
@@ -29,12 +31,10 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'reviewer');
 		const dossier = await loadDossier(event.url);
-		const form = await event.request.formData();
-		const values = positionFormValues(form);
-		const parsed = positionInput.safeParse(values);
-		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), values, message: 'Please correct the fields marked below.' });
-		const result = await createPosition(db(), user, dossier.id, parsed.data, form.get('intent') === 'submit');
-		if (!result.ok) return fail(result.status, { errors: result.errors ?? {}, values, message: result.message });
+		const read = await readForm(event.request, positionInput, { input: positionFormValues });
+		if (!read.ok) return invalid(read, { message: 'Please correct the fields marked below.' });
+		const result = await createPosition(db(), user, dossier.id, read.data, read.form.get('intent') === 'submit');
+		if (!result.ok) return refuse(result.status, read.values, result.errors ?? {}, { message: result.message });
 		redirect(303, `/review/positions/${result.id}`);
 	}
 };

@@ -1,12 +1,13 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { canSeeInternal, hasRole, requireRole } from '$lib/server/authorization';
-import { amendmentIdParam, dossierParam, formValues } from '$lib/server/amendments/route';
+import { amendmentIdParam, dossierParam } from '$lib/server/amendments/route';
+import { errorFor, invalid, readForm, refuse, type FormValues } from '$lib/server/forms';
 import { addComment, changeStatus, getAmendment, reviewAssessment, saveAssessment, viewerOf } from '$lib/server/amendments';
 import { amendmentStatuses, assessmentDirections } from '$lib/amendments/statuses';
-import { fieldErrors } from '$lib/amendments/record';
+import { partialDateField } from '$lib/validators';
 import { nextStatuses } from '$lib/amendments/lifecycle';
 import { assessmentReview, mayDecide } from '$lib/review';
 
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 	};
 };
 
-const isoDate = z.union([z.literal(''), z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'A date like 2023-06-14 (or 2023-06, 2023).')]);
+const isoDate = partialDateField('A date like 2023-06-14 (or 2023-06, 2023).');
 const statusForm = z.object({
 	from: z.enum(amendmentStatuses),
 	to: z.enum(amendmentStatuses, 'Choose the new status.'),
@@ -53,54 +54,57 @@ export const actions: Actions = {
 	status: async (event) => {
 		const user = requireRole(event, 'editor');
 		const { dossier, id, here } = await context(event.params);
-		const form = formValues(await event.request.formData());
-		const parsed = statusForm.safeParse(form);
-		if (!parsed.success) return fail(400, { form: 'status', errors: fieldErrors(parsed.error), values: form });
-		const { from, to, date, note } = parsed.data;
+		const read = await readForm(event.request, statusForm);
+		if (!read.ok) return invalid(read, { form: 'status' });
+		const { data: parsed, values: form } = read;
+		const { from, to, date, note } = parsed;
 		const result = await changeStatus(db(), dossier.id, id, { from, to, date: date || null, note: note || null }, user.id);
 		if (!result) error(404, 'There is no such amendment.');
-		if (!result.ok) return fail(409, { form: 'status', errors: { to: result.error }, values: form });
+		if (!result.ok) return refuse(409, form, errorFor('to', result.error), { form: 'status' });
 		redirect(303, `${here}#history`);
 	},
 	assess: async (event) => {
 		const user = requireRole(event, 'reviewer');
 		const { dossier, id, here } = await context(event.params);
-		const form = formValues(await event.request.formData());
-		const parsed = assessForm.safeParse(form);
-		if (!parsed.success) return fail(400, { form: 'assess', errors: fieldErrors(parsed.error), values: form });
-		if (parsed.data.visibility === 'public' && !hasRole(user, 'editor'))
-			return fail(400, { form: 'assess', errors: { visibility: 'Only an editor can publish an assessment; save it as internal.' }, values: form });
+		const read = await readForm(event.request, assessForm);
+		if (!read.ok) return invalid(read, { form: 'assess', newer: null });
+		const { data: parsed, values: form } = read;
+		if (parsed.visibility === 'public' && !hasRole(user, 'editor'))
+			return refuse(400, form, errorFor('visibility', 'Only an editor can publish an assessment; save it as internal.'), { form: 'assess', newer: null });
 		if (!(await getAmendment(db(), dossier.id, id, viewerOf(user, true)))) error(404, 'There is no such amendment.');
-		const { version, ...input } = parsed.data;
+		const { version, ...input } = parsed;
 		const result = await saveAssessment(db(), id, { ...input, version: version === '' ? null : version }, user.id);
 		if (!result.ok)
-			return fail(409, {
-				form: 'assess',
-				errors: { form: 'Someone saved the assessment while you were editing; theirs is shown below. Your text is kept in the form: save again to replace theirs.' },
-				values: { ...form, version: String(result.current.version) },
-				newer: result.current
-			});
+		{
+			const mine: FormValues = { ...form, version: String(result.current.version) };
+			return refuse(
+				409,
+				mine,
+				errorFor('form', 'Someone saved the assessment while you were editing; theirs is shown below. Your text is kept in the form: save again to replace theirs.'),
+				{ form: 'assess', newer: result.current }
+			);
+		}
 		redirect(303, `${here}#assessment`);
 	},
 	review: async (event) => {
 		const user = requireRole(event, 'reviewer');
 		const { dossier, id, here } = await context(event.params);
-		const form = formValues(await event.request.formData());
-		const parsed = reviewForm.safeParse(form);
-		if (!parsed.success) return fail(400, { form: 'review', errors: fieldErrors(parsed.error), values: form });
+		const read = await readForm(event.request, reviewForm);
+		if (!read.ok) return invalid(read, { form: 'review' });
+		const { data: parsed, values: form } = read;
 		if (!(await getAmendment(db(), dossier.id, id, viewerOf(user, true)))) error(404, 'There is no such amendment.');
-		const result = await reviewAssessment(db(), id, parsed.data, user.id);
-		if (!result.ok) return fail(409, { form: 'review', errors: { comment: result.error }, values: form });
+		const result = await reviewAssessment(db(), id, parsed, user.id);
+		if (!result.ok) return refuse(409, form, errorFor('comment', result.error), { form: 'review' });
 		redirect(303, `${here}#assessment`);
 	},
 	comment: async (event) => {
 		const user = requireRole(event, 'reviewer');
 		const { dossier, id, here } = await context(event.params);
-		const form = formValues(await event.request.formData());
-		const parsed = commentForm.safeParse(form);
-		if (!parsed.success) return fail(400, { form: 'comment', errors: fieldErrors(parsed.error), values: form });
+		const read = await readForm(event.request, commentForm);
+		if (!read.ok) return invalid(read, { form: 'comment' });
+		const { data: parsed, values: form } = read;
 		if (!(await getAmendment(db(), dossier.id, id, viewerOf(user, true)))) error(404, 'There is no such amendment.');
-		await addComment(db(), id, parsed.data.body, user.id);
+		await addComment(db(), id, parsed.body, user.id);
 		redirect(303, `${here}#comments`);
 	}
 };

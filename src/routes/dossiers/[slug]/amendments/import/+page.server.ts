@@ -4,10 +4,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
 import { importAmendments, type ImportPlan } from '$lib/server/amendments';
-import { dossierParam, formValues } from '$lib/server/amendments/route';
+import { dossierParam } from '$lib/server/amendments/route';
+import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
+import { partialDateField } from '$lib/validators';
 import { EP_PLENARY_CONTEXT } from '$lib/server/seed/amendments';
 import { MAX_IMPORT_BYTES, tooLarge } from '$lib/amendments/import-file';
-import { fieldErrors } from '$lib/amendments/record';
 import { amendmentStatuses } from '$lib/amendments/statuses';
 
 /** How rows of the Parliament's JSON file are filed; prefilled with the seeded plenary file's values. */
@@ -16,7 +17,7 @@ const epDefaults = { tablingContext: EP_PLENARY_CONTEXT, tabledOn: '2023-06-14',
 const optionsForm = z.object({
 	mode: z.enum(['dry', 'import']),
 	tablingContext: z.string().trim().min(1, 'Say where the amendments were tabled.').max(200),
-	tabledOn: z.union([z.literal(''), z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'A date like 2023-06-14.')]),
+	tabledOn: partialDateField('A date like 2023-06-14.'),
 	status: z.enum(amendmentStatuses, 'Choose a status.')
 });
 
@@ -54,21 +55,23 @@ export const actions: Actions = {
 		const dossier = await dossierParam(event.params.slug);
 		// Refuse an oversized upload before reading it: the answer must not wait for 50 MB to arrive.
 		const length = Number(event.request.headers.get('content-length') ?? 0);
-		if (length > MAX_IMPORT_BYTES + 64 * 1024) return fail(413, { error: tooLarge(length) });
+		if (length > MAX_IMPORT_BYTES + 64 * 1024) return refuse(413, {}, errorFor('form', tooLarge(length)));
 		let form: FormData;
 		try {
 			form = await event.request.formData();
 		} catch {
-			return fail(413, {
-				error: `The upload could not be read. Files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB are accepted; if this one is smaller, the server’s BODY_SIZE_LIMIT is set too low.`
-			});
+			return refuse(
+				413,
+				{},
+				errorFor('form', `The upload could not be read. Files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB are accepted; if this one is smaller, the server’s BODY_SIZE_LIMIT is set too low.`)
+			);
 		}
-		const values = formValues(form);
-		const options = optionsForm.safeParse(values);
-		if (!options.success) return fail(400, { errors: fieldErrors(options.error), values });
+		const options = await readForm(form, optionsForm);
+		if (!options.ok) return invalid(options);
+		const { values } = options;
 		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { errors: { file: 'Choose a PDF, CSV or JSON file to import.' }, values });
-		if (file.size > MAX_IMPORT_BYTES) return fail(413, { error: tooLarge(file.size), values });
+		if (!(file instanceof File) || file.size === 0) return refuse(400, values, errorFor('file', 'Choose a PDF, CSV or JSON file to import.'));
+		if (file.size > MAX_IMPORT_BYTES) return refuse(413, values, errorFor('form', tooLarge(file.size)));
 		const { mode, tabledOn, ...ep } = options.data;
 		const result = await importAmendments(db(), dossier.id, new Uint8Array(await file.arrayBuffer()), {
 			dryRun: mode === 'dry',
@@ -77,7 +80,7 @@ export const actions: Actions = {
 			ep: { ...ep, tabledOn: tabledOn || null },
 			procedure: dossier.procedureRef
 		});
-		if (!result.ok) return fail(400, { error: `${file.name}: ${result.error} Nothing was imported.`, values });
+		if (!result.ok) return refuse(400, values, errorFor('form', `${file.name}: ${result.error} Nothing was imported.`));
 		if (!result.applied) {
 			const body = { report: report(result.plan), dryRun: mode === 'dry', fileName: file.name, values };
 			return mode === 'dry' ? body : fail(400, body);

@@ -1,13 +1,14 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
 import { createAmendment, filterOptions, viewerOf } from '$lib/server/amendments';
 import { dossierParam } from '$lib/server/amendments/route';
-import { amendmentDraftSchema, draftInput, fieldErrors } from '$lib/amendments/record';
+import { amendmentDraftSchema, draftInput } from '$lib/amendments/record';
+import { errorFor, invalid, messagesOf, readForm, refuse } from '$lib/server/forms';
 
-const initialStatus = z.enum(['draft', 'tabled'], 'A new amendment starts as a draft or tabled.');
+const newAmendmentForm = amendmentDraftSchema.and(z.object({ status: z.enum(['draft', 'tabled'], 'A new amendment starts as a draft or tabled.') }));
 
 export const load: PageServerLoad = async (event) => {
 	const editor = requireRole(event, 'editor');
@@ -20,17 +21,12 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'editor');
 		const dossier = await dossierParam(event.params.slug);
-		const form = await event.request.formData();
-		const values = { ...draftInput(form), status: String(form.get('status') ?? '') };
-		const parsed = amendmentDraftSchema.safeParse(values);
-		const status = initialStatus.safeParse(values.status);
-		if (!parsed.success || !status.success) {
-			const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(status.success ? {} : { status: status.error.issues[0].message }) };
-			return fail(400, { errors, values });
-		}
-		const date = status.data === 'tabled' ? parsed.data.tabledOn : null;
-		const result = await createAmendment(db(), dossier.id, parsed.data, { status: status.data, date }, user.id);
-		if (!result.ok) return fail(400, { errors: 'errors' in result ? result.errors : { form: 'Not saved.' }, values });
+		const read = await readForm(event.request, newAmendmentForm, { input: (form) => ({ ...draftInput(form), status: String(form.get('status') ?? '') }) });
+		if (!read.ok) return invalid(read);
+		const { status, ...draft } = read.data;
+		const date = status === 'tabled' ? draft.tabledOn : null;
+		const result = await createAmendment(db(), dossier.id, draft, { status, date }, user.id);
+		if (!result.ok) return refuse(400, read.values, 'errors' in result ? messagesOf(result.errors) : errorFor('form', 'Not saved.'));
 		redirect(303, `/dossiers/${dossier.slug}/amendments/${result.id}`);
 	}
 };

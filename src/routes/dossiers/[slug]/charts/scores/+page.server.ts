@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
@@ -6,9 +6,10 @@ import { requireRole } from '$lib/server/authorization';
 import { getDossier } from '$lib/server/dossiers';
 import { banStrengthData, getScoreSlot, saveScore } from '$lib/server/scores';
 import { formatSources, parseSources } from '$lib/server/stages';
-import { isEid } from '$lib/provisions/label';
+import { isEid, isSlug } from '$lib/validators';
+import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
 
-const slotParams = z.object({ criterion: z.string().regex(/^[a-z0-9-]{1,60}$/), document: z.string().regex(/^[a-z0-9-]{1,60}$/) });
+const slotParams = z.object({ criterion: z.string().refine(isSlug), document: z.string().refine(isSlug) });
 
 const scoreForm = z
 	.object({
@@ -59,31 +60,30 @@ export const actions: Actions = {
 		const dossier = await getDossier(db(), event.params.slug);
 		if (!dossier) error(404, 'There is no such dossier.');
 		const params = slotParams.safeParse(Object.fromEntries(event.url.searchParams));
-		if (!params.success) return fail(400, { errors: { form: ['Choose a criterion and a text.'] }, values: null });
+		if (!params.success) return refuse(400, null, errorFor('form', 'Choose a criterion and a text.'));
 		const slot = await getScoreSlot(db(), dossier.id, params.data.criterion, params.data.document);
 		if (!slot) error(404, 'There is no such criterion or text to score.');
-		const form = Object.fromEntries(await event.request.formData());
-		const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
-		const parsed = scoreForm.safeParse(values);
-		if (!parsed.success) return fail(400, { errors: z.flattenError(parsed.error).fieldErrors, values });
-		const { sources } = parseSources(parsed.data.sources);
+		const read = await readForm(event.request, scoreForm);
+		if (!read.ok) return invalid(read);
+		const { data: parsed, values } = read;
+		const { sources } = parseSources(parsed.sources);
 		// The quote belongs to the first source: the text the score rests on.
-		if (parsed.data.quote) sources[0] = { ...sources[0], quote: parsed.data.quote };
+		if (parsed.quote) sources[0] = { ...sources[0], quote: parsed.quote };
 		const current = slot.score ? slot.score.updatedAt.toISOString() : 'new';
 		const stale = () =>
-			fail(409, {
-				errors: {
-					form: [
-						`Someone saved this score while you were editing: it is now ${slot.score?.score ?? 'set'} (“${slot.score?.justification ?? ''}”). Your text is kept below: save again to replace theirs.`
-					]
-				},
-				values: { ...values, editedFrom: current } as Record<string, string>
-			});
+			refuse(
+				409,
+				{ ...values, editedFrom: current },
+				errorFor(
+					'form',
+					`Someone saved this score while you were editing: it is now ${slot.score?.score ?? 'set'} (“${slot.score?.justification ?? ''}”). Your text is kept below: save again to replace theirs.`
+				)
+			);
 		if (values.editedFrom && values.editedFrom !== current) return stale();
 		const saved = await saveScore(db(), user.id, slot, {
-			score: parsed.data.score,
-			justification: parsed.data.justification,
-			provisionEid: parsed.data.provisionEid,
+			score: parsed.score,
+			justification: parsed.justification,
+			provisionEid: parsed.provisionEid,
 			sources
 		});
 		if (!saved) return stale();

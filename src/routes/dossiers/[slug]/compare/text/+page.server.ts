@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
@@ -8,6 +8,7 @@ import { diffProvisionText } from '$lib/diff';
 import { provisionLabel } from '$lib/provisions/label';
 import { admitRequest, compareTextLimit } from '$lib/server/rate-limit';
 import { documentKey } from '../params';
+import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
 
 const MAX = 20_000;
 const form = z
@@ -19,6 +20,12 @@ const form = z
 	})
 	.refine((v) => v.mine.trim() !== '' || v.other.trim() !== '', { path: ['mine'], message: 'Type or paste a text to compare.' })
 	.refine((v) => v.provision === '' || v.in !== '', { path: ['in'], message: 'Say which text the provision is in.' });
+
+/** A text field, '' when absent: the page shows every field again, typed or not. */
+const text = (f: FormData, name: string) => {
+	const v = f.get(name);
+	return typeof v === 'string' ? v : '';
+};
 
 export const load: PageServerLoad = async ({ parent }) => {
 	const { dossier } = await parent();
@@ -37,11 +44,11 @@ export const actions: Actions = {
 			setHeaders({ 'retry-after': String(throttle.retryAfterSeconds) });
 			error(429, `Too many comparisons from your address. Try again in ${throttle.retryAfterSeconds} seconds.`);
 		}
-		const raw = Object.fromEntries([...(await request.formData())].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-		const values = { mine: raw.mine ?? '', other: raw.other ?? '', provision: raw.provision ?? '', in: raw.in ?? '' };
-		const parsed = form.safeParse(values);
-		if (!parsed.success) return fail(400, { errors: z.flattenError(parsed.error).fieldErrors, values });
-		const input = parsed.data;
+		const read = await readForm(request, form, {
+			input: (f) => ({ mine: text(f, 'mine'), other: text(f, 'other'), provision: text(f, 'provision'), in: text(f, 'in') })
+		});
+		if (!read.ok) return invalid(read);
+		const { data: input, values } = read;
 
 		let other = { text: input.other, label: 'Second text' };
 		if (input.provision) {
@@ -50,7 +57,7 @@ export const actions: Actions = {
 			const doc = documents.find((d) => d.key === input.in);
 			const eid = dossier && doc ? await findProvisionInput(db(), dossier.id, doc.id, input.provision) : null;
 			const version = eid && doc && dossier ? await findVersion(db(), dossier.id, doc.id, eid) : undefined;
-			if (!version || !doc) return fail(400, { errors: { provision: [`No provision “${input.provision}” in that text.`] }, values });
+			if (!version || !doc) return refuse(400, values, errorFor('provision', `No provision “${input.provision}” in that text.`));
 			other = { text: version.deleted ? '' : version.text, label: `${provisionLabel(version.eid)}, ${doc.title}` };
 		}
 		const diff = diffProvisionText(other.text, input.mine);

@@ -1,12 +1,12 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
-import { dossierParam, formValues } from '$lib/server/amendments/route';
+import { dossierParam } from '$lib/server/amendments/route';
+import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
 import { importTextDocument, type TextImportPlan } from '$lib/server/texts/import';
 import { MAX_TEXT_IMPORT_BYTES } from '$lib/texts/council';
-import { fieldErrors } from '$lib/amendments/record';
 import { firstArticleOf } from '$lib/server/texts/documents';
 
 const optionsForm = z.object({ mode: z.enum(['dry', 'import'], 'Choose a dry run or the import.') });
@@ -42,26 +42,26 @@ export const actions: Actions = {
 		const dossier = await dossierParam(event.params.slug);
 		const length = Number(event.request.headers.get('content-length') ?? 0);
 		const tooLarge = (bytes: number) => `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.`;
-		if (length > MAX_TEXT_IMPORT_BYTES + 64 * 1024) return fail(413, { error: tooLarge(length) });
+		if (length > MAX_TEXT_IMPORT_BYTES + 64 * 1024) return refuse(413, {}, errorFor('form', tooLarge(length)));
 		let form: FormData;
 		try {
 			form = await event.request.formData();
 		} catch {
-			return fail(413, { error: `The upload could not be read. Files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB are accepted.` });
+			return refuse(413, {}, errorFor('form', `The upload could not be read. Files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB are accepted.`));
 		}
-		const values = formValues(form);
-		const options = optionsForm.safeParse(values);
-		if (!options.success) return fail(400, { errors: fieldErrors(options.error), values });
+		const options = await readForm(form, optionsForm);
+		if (!options.ok) return invalid(options);
+		const { values } = options;
 		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { errors: { file: 'Choose a Word (.docx) file to import.' }, values });
-		if (file.size > MAX_TEXT_IMPORT_BYTES) return fail(413, { error: `${file.name}: ${tooLarge(file.size)}`, values });
+		if (!(file instanceof File) || file.size === 0) return refuse(400, values, errorFor('file', 'Choose a Word (.docx) file to import.'));
+		if (file.size > MAX_TEXT_IMPORT_BYTES) return refuse(413, values, errorFor('form', `${file.name}: ${tooLarge(file.size)}`));
 		const result = await importTextDocument(db(), dossier.id, new Uint8Array(await file.arrayBuffer()), {
 			dryRun: options.data.mode === 'dry',
 			userId: user.id,
 			fileName: file.name,
 			procedure: dossier.procedureRef
 		});
-		if (!result.ok) return fail(400, { error: `${result.error} Nothing was imported.`, values });
+		if (!result.ok) return refuse(400, values, errorFor('form', `${result.error} Nothing was imported.`));
 		if (!result.applied) return { report: report(result.plan), dryRun: true, fileName: file.name, values };
 		redirect(303, `/dossiers/${dossier.slug}/documents/import?imported=${encodeURIComponent(file.name)}&document=${encodeURIComponent(result.plan.document.key)}`);
 	}

@@ -3,7 +3,8 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { getProvisionPage } from '$lib/server/provisions';
 import { listTextDocuments } from '$lib/server/compare';
-import { isEid, provisionLabel } from '$lib/provisions/label';
+import { provisionLabel } from '$lib/provisions/label';
+import { isEid } from '$lib/validators';
 
 export const load: PageServerLoad = async ({ params, parent }) => {
 	const { dossier } = await parent();

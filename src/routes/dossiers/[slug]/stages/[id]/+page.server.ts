@@ -1,9 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { getDossier } from '$lib/server/dossiers';
 import { requireRole } from '$lib/server/authorization';
-import { eventCategories, eventFormValues, getEvent, readEventForm, updateEvent } from '$lib/server/stages';
+import { eventCategories, eventForm, eventFormValues, getEvent, updateEvent } from '$lib/server/stages';
+import { invalid, readForm, refuse } from '$lib/server/forms';
 
 async function findEvent(params: { slug: string; id: string }) {
 	const dossier = await getDossier(db(), params.slug);
@@ -24,11 +25,11 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'editor');
 		const { dossier, found } = await findEvent(event.params);
-		const form = await readEventForm(event.request);
-		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		const form = await readForm(event.request, eventForm);
+		if (!form.ok) return invalid(form);
 		// Saved by someone else since this editor opened the form: keep their text, show both.
 		const stale = () =>
-			fail(409, { errors: {}, values: { ...form.values, editedFrom: found.updatedAt.toISOString() }, newer: eventFormValues(found) });
+			refuse(409, { ...form.values, editedFrom: found.updatedAt.toISOString() }, {}, { newer: eventFormValues(found) });
 		if (form.values.editedFrom && form.values.editedFrom !== found.updatedAt.toISOString()) return stale();
 		const updated = await updateEvent(db(), user.id, found, form.data);
 		if (!updated) return stale();

@@ -1,10 +1,12 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
 import { currentVersion, filterOptions, updateAmendment, viewerOf } from '$lib/server/amendments';
 import { amendmentIdParam, dossierParam } from '$lib/server/amendments/route';
-import { amendmentDraftSchema, draftInput, fieldErrors } from '$lib/amendments/record';
+import { amendmentDraftSchema, draftInput } from '$lib/amendments/record';
+import { errorFor, invalid, messagesOf, readForm, refuse } from '$lib/server/forms';
+import { parseId } from '$lib/validators';
 
 export const load: PageServerLoad = async (event) => {
 	const editor = requireRole(event, 'editor');
@@ -20,23 +22,20 @@ export const actions: Actions = {
 		const user = requireRole(event, 'editor');
 		const dossier = await dossierParam(event.params.slug);
 		const id = amendmentIdParam(event.params.id);
-		const form = await event.request.formData();
-		const values = draftInput(form);
-		const version = Number(form.get('version'));
-		if (!Number.isInteger(version) || version < 1)
-			return fail(400, { errors: { form: 'The form lost track of the version it was editing; reload the page.' }, values, version: null });
-		const parsed = amendmentDraftSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), values, version });
-		const result = await updateAmendment(db(), dossier.id, id, version, parsed.data, user.id);
+		const read = await readForm(event.request, amendmentDraftSchema, { input: draftInput });
+		const version = parseId(String(read.form.get('version') ?? ''));
+		if (version === null) return refuse(400, read.values, errorFor('form', 'The form lost track of the version it was editing; reload the page.'), { version: null, conflict: null });
+		if (!read.ok) return invalid(read, { version, conflict: null });
+		const result = await updateAmendment(db(), dossier.id, id, version, read.data, user.id);
 		if (!result) error(404, 'There is no such amendment.');
-		if (!result.ok && 'errors' in result) return fail(400, { errors: result.errors, values, version });
+		if (!result.ok && 'errors' in result) return refuse(400, read.values, messagesOf(result.errors), { version, conflict: null });
 		if (!result.ok)
-			return fail(409, {
-				errors: { form: 'Someone saved this amendment while you were editing it. Nothing of yours was saved. Compare below; saving again replaces their version with yours.' },
-				values,
-				version: result.conflict.version,
-				conflict: result.conflict
-			});
+			return refuse(
+				409,
+				read.values,
+				errorFor('form', 'Someone saved this amendment while you were editing it. Nothing of yours was saved. Compare below; saving again replaces their version with yours.'),
+				{ version: result.conflict.version, conflict: result.conflict }
+			);
 		redirect(303, `/dossiers/${dossier.slug}/amendments/${id}`);
 	}
 };

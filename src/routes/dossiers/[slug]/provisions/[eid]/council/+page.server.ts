@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { councilTrack } from '$lib/server/council-track';
-import { isEid, provisionLabel } from '$lib/provisions/label';
+import { provisionLabel } from '$lib/provisions/label';
+import { isEid } from '$lib/validators';
 
 /** One provision through the Council presidencies' compromise texts to the general approach. */
 export const load: PageServerLoad = async ({ params, parent }) => {

@@ -6,7 +6,8 @@ import { getDossier } from '$lib/server/dossiers';
 import { atomResponse, provisionExists, provisionItems } from '$lib/server/feeds';
 import { renderAtom, tagUri } from '$lib/feeds/atom';
 import { sortItems, TAG_YEAR, toAtomEntries } from '$lib/feeds/items';
-import { isEid, provisionLabel } from '$lib/provisions/label';
+import { provisionLabel } from '$lib/provisions/label';
+import { isEid } from '$lib/validators';
 import { todayIso } from '$lib/dates';
 
 /** One provision's changes: its text in each document, and status changes of public amendments to it or its parts. */
