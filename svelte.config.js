@@ -12,6 +12,10 @@ const config = {
 		// ('*' is SvelteKit's documented way to turn it off: its own `checkOrigin` option is deprecated.)
 		csrf: { trustedOrigins: ['*'] },
 		adapter: adapter({ out: e2eBuild ? 'build-e2e' : 'build' }),
+		// Links come from resolve() (`$app/paths`). Root-relative, so the server's HTML has the same `/dossiers/…`
+		// addresses as the browser (relative ones would depend on the depth of the page that rendered them, and
+		// the site is always served from the root of its origin).
+		paths: { relative: false },
 		// Content-Security-Policy on every rendered page: SvelteKit adds the hash of each script it inlines, so no
 		// 'unsafe-inline' script can run. Hashes, not nonces: anonymous pages are served from the page cache to
 		// many visitors, and a nonce shared by all of them would be no nonce. Styles keep 'unsafe-inline':

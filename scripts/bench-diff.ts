@@ -136,7 +136,7 @@ console.table([
 	row('speed-up vs plain diffWords, item by item', `${(perItemPlainMs / warm.total).toFixed(1)}×`, '', undefined)
 ]);
 
-// The diff engine against the Council's own marks (issue 11): for each compromise text, our diff from the
+// The diff engine against the Council's own marks: for each compromise text, our diff from the
 // Commission proposal against the document's bold (added) and strikethrough (deleted) words, word by word in
 // place; over all words, and outside the words the document itself mis-marks.
 {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: svelte-check, the production build, Vitest (unit + database on PGlite), the browser tests' build, and
+# npm test: Prettier and ESLint (npm run lint), svelte-check, the production build, Vitest (unit + database on PGlite), the browser tests' build, and
 # Playwright against that built server in the system Chromium. Every step runs even if an earlier one failed, so one run shows
 # everything that is wrong; the exit code is non-zero if anything failed.
 set -uo pipefail
@@ -21,6 +21,8 @@ step() { # step NAME COMMAND...: runs a step and records whether it passed
 	if "$@"; then echo "$name passed" >>"$results/steps.txt"; else echo "$name failed" >>"$results/steps.txt"; fi
 }
 
+# Unformatted files and ESLint errors fail the run like a failing test.
+step lint npm run lint
 step svelte-check npm run check
 # The build comes before Vitest: src/lib/server/workers.test.ts starts it as `npm start` does.
 step build npm run build

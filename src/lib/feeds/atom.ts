@@ -33,6 +33,7 @@ export interface AtomFeed {
 }
 
 // Characters outside XML 1.0's Char production (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed.
 const invalidXmlChars = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Escapes text for XML element content and double-quoted attribute values. */

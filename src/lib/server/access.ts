@@ -21,14 +21,14 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/dossiers/[slug]/timeline': { read: 'public' },
 	'/dossiers/[slug]/provisions': { read: 'public' },
 	'/dossiers/[slug]/provisions/[eid]': { read: 'public' },
-	// Comparisons and lineage (issue 4). The own-text comparison posts the texts (too long for a URL) and stores nothing.
+	// Comparisons and lineage. The own-text comparison posts the texts (too long for a URL) and stores nothing.
 	'/dossiers/[slug]/compare': { read: 'public' },
 	'/dossiers/[slug]/compare/provisions/[eid]': { read: 'public' },
 	'/dossiers/[slug]/compare/articles/[eid]': { read: 'public' },
 	'/dossiers/[slug]/compare/documents': { read: 'public' },
 	'/dossiers/[slug]/compare/text': { read: 'public', write: 'public' },
 	'/dossiers/[slug]/provisions/[eid]/lineage': { read: 'public', write: 'editor' },
-	// One provision through the Council presidencies' compromise texts (issue 11).
+	// One provision through the Council presidencies' compromise texts.
 	'/dossiers/[slug]/provisions/[eid]/council': { read: 'public' },
 	'/dossiers/[slug]/charts': { read: 'public' },
 	'/dossiers/[slug]/charts/scores': { read: 'editor', write: 'editor' },
@@ -49,9 +49,9 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/logout': { read: 'public', write: 'public' },
 	'/account': { read: 'reviewer', write: 'reviewer' },
 	'/admin/users': { read: 'admin', write: 'admin' },
-	// Admins open a dossier of their own (issue 11).
+	// Admins open a dossier of their own.
 	'/admin/dossiers': { read: 'admin', write: 'admin' },
-	// Amendments (issue 5): reading public amendments is public; reviewers comment and assess on the
+	// Amendments: reading public amendments is public; reviewers comment and assess on the
 	// amendment page (its status action needs an editor, checked in the action); editors create, edit, import.
 	'/dossiers/[slug]/amendments': { read: 'public' },
 	'/dossiers/[slug]/amendments/[id]': { read: 'public', write: 'reviewer' },

@@ -10,7 +10,7 @@ export function siteOrigin(requestUrl: URL, env: Record<string, string | undefin
 /** Throws, stopping the production server before it listens, unless ORIGIN is an http(s) origin. */
 export function requireOrigin(env: Record<string, string | undefined>): void {
 	const origin = env.ORIGIN;
-	let ok = false;
+	let ok: boolean;
 	try {
 		ok = !!origin && ['http:', 'https:'].includes(new URL(origin).protocol);
 	} catch {

@@ -72,13 +72,12 @@ async function load(routeId: string, params: Record<string, string>, who: Sessio
 	const segments = routeId === '/' ? [''] : routeId.split('/');
 	const chain = segments.map((_, i) => layoutServerModules[routeFile(segments.slice(0, i + 1).join('/') || '/', '+layout.server.ts')]).filter(Boolean);
 	let data: Record<string, unknown> = {};
-	let last: Outcome = { kind: 'ok', status: 200 };
 	for (const module of [...chain, pageLoad]) {
 		const fn = (await module()).load as ((e: unknown) => unknown) | undefined;
 		if (!fn) continue;
 		const parentData = data;
 		const event = { ...requestEvent({ routeId, params, user: who }), parent: async () => parentData, depends: () => {}, untrack: <T>(f: () => T) => f() };
-		last = await outcomeOf(() => fn(event));
+		const last = await outcomeOf(() => fn(event));
 		if (last.kind !== 'ok') return last;
 		data = { ...data, ...(last.body as object) };
 	}

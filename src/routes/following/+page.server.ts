@@ -31,7 +31,8 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'reviewer');
 	const today = todayIso();
 	const dossiers = await listDossiers(db());
-	const main = dossiers[0];
+	// The forms follow things in the dossier named by ?dossier= (the first one when there is none).
+	const main = dossiers.find((d) => d.slug === event.url.searchParams.get('dossier')) ?? dossiers[0];
 	const follows = main ? await listFollows(db(), user.id, main.slug) : [];
 	const feeds = await Promise.all(dossiers.map((d) => personalFeed(db(), d, follows, today)));
 	const [topics, states] = await Promise.all([
@@ -40,6 +41,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	return {
 		dossiers: dossiers.map((d) => ({ slug: d.slug, shortTitle: d.shortTitle })),
+		dossier: main ? { slug: main.slug, shortTitle: main.shortTitle } : null,
 		follows,
 		items: sortItems(feeds.flat(), today, 100),
 		topics: topics.map((t) => ({ slug: t.slug, name: t.name })),

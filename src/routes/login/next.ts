@@ -5,6 +5,7 @@
  */
 export function safeNextPath(next: string | null | undefined): string {
 	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+	// eslint-disable-next-line no-control-regex -- a control character in a Location header is refused, never followed.
 	if (/[\u0000-\u001f\u007f]/.test(next)) return '/';
 	try {
 		const url = new URL(next, 'http://trilogue.invalid');

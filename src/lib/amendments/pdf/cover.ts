@@ -112,7 +112,7 @@ function isoDate(line: string): string {
  */
 function rapporteurs(lines: string[], kindAt: number): string[] {
 	const labelled = lines.findIndex((l) => RAPPORTEUR.test(l));
-	let text = '';
+	let text: string;
 	if (labelled >= 0) {
 		text = (RAPPORTEUR.exec(lines[labelled]) as RegExpExecArray)[1];
 		for (const next of lines.slice(labelled + 1)) {

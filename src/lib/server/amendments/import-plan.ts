@@ -96,7 +96,7 @@ export async function planImport(
 		seen.set(key, row.where);
 		const before = existing.get(key);
 
-		let eid: string | null = null;
+		let eid: string | null;
 		let targetPart = given.targetPart;
 		if (given.provision) {
 			if (!eids.has(given.provision)) {

@@ -67,7 +67,7 @@ async function targetUser(db: DbConnection, n: number): Promise<number> {
 	return row.id;
 }
 
-/** A fresh draft amendment of the AI Act to act on (issue 5). */
+/** A fresh draft amendment of the AI Act to act on. */
 async function draftAmendment(db: DbConnection, n: number): Promise<string> {
 	const [{ id: dossierId }] = await db.select({ id: dossier.id }).from(dossier).where(eq(dossier.slug, 'ai-act'));
 	const [row] = await db
@@ -92,7 +92,7 @@ const amendmentForm = (n: number) => ({
 });
 
 export const accessMatrix: MatrixRow[] = [
-	// Accounts (issue 3)
+	// Accounts
 	{
 		route: '/login',
 		action: 'default',
@@ -163,7 +163,7 @@ export const accessMatrix: MatrixRow[] = [
 	{ route: '/dossiers/[slug]/charts/scores', action: 'default', minimum: 'editor', expect: 'not-refused', sample: () => ({ params: { slug: 'ai-act' }, form: {} }) },
 	{ route: '/following', action: 'follow', minimum: 'reviewer', expect: 'not-refused', sample: () => ({ form: {} }) },
 	{ route: '/following', action: 'unfollow', minimum: 'reviewer', expect: 'not-refused', sample: () => ({ form: {} }) },
-	// Positions review (issue 6): drafting needs the reviewer role; approving also needs not to be the author.
+	// Positions review: drafting needs the reviewer role; approving also needs not to be the author.
 	{ route: '/review/positions/new', action: 'default', minimum: 'reviewer', sample: async ({ db }) => ({ form: await positionFormSample(db) }) },
 	{
 		route: '/review/positions/[id]/edit',
@@ -195,7 +195,7 @@ export const accessMatrix: MatrixRow[] = [
 		minimum: 'reviewer',
 		sample: async ({ db, n }) => ({ params: { id: String(await positionFixture(db, await otherAuthor(db, n), 'approved')) }, form: { version: '1', comment: 'Matrix reason' } })
 	},
-	// Comparing texts and lineage (issue 4): comparing one's own text stores nothing and is open to all.
+	// Comparing texts and lineage: comparing one's own text stores nothing and is open to all.
 	{
 		route: '/dossiers/[slug]/compare/text',
 		action: 'default',
@@ -225,7 +225,7 @@ export const accessMatrix: MatrixRow[] = [
 			return { params: { slug: 'ai-act', eid: 'rec_89' }, form: { linkId: String(link.id), note: 'matrix' } };
 		}
 	},
-	// Amendments (issue 5)
+	// Amendments
 	{
 		route: '/dossiers/[slug]/amendments/[id]',
 		action: 'status',
@@ -292,10 +292,10 @@ export const accessMatrix: MatrixRow[] = [
 export const publicParamSamples: Record<string, string> = {
 	slug: 'ai-act',
 	eid: 'art_5',
-	// Amendment 1 of the seed: public, with a status history (issue 5).
+	// Amendment 1 of the seed: public, with a status history.
 	id: '1',
 	// The first actor, which visibility.test.ts gives its internal marker positions.
 	country: 'austria',
-	// The Parliament: its committees and Members' amendments are listed on its page (issue 10).
+	// The Parliament: its committees and Members' amendments are listed on its page.
 	actor: 'european-parliament'
 };

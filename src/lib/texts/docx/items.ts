@@ -31,7 +31,7 @@ const ANNEX = /^ANNEX\s+([IVXLC]+[a-z]*)\b\s*(.*)$/;
 const FINAL_FORMULA = /^This Regulation shall be binding in its entirety/;
 const RECITAL_LABEL = /^\(?(\d+[a-z]*)\)$/;
 // "(5a)", and once "38)" without its opening parenthesis (recorded in labelAsPrinted).
-const TYPED_RECITAL = /^\(?(\d+[a-z]*)\)\s*(?=[\p{Lu}‘'"“(\[]|$)/u;
+const TYPED_RECITAL = /^\(?(\d+[a-z]*)\)\s*(?=[\p{Lu}‘'"“([]|$)/u;
 const DELETED = '[deleted]';
 // "(-12a) If and insofar …": a recital inserted before recital 12, printed inside the one before it. Any other
 // typed label in a recital ("(2), (3) and (4) of this Regulation") is a reference broken over a line.

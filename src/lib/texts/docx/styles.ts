@@ -78,9 +78,8 @@ export function readStyles(part: XmlNode[] | null): StyleSheet {
 	const root = rootOf(part, 'w:styles');
 	const raw = new Map<string, RawStyle>();
 	let defaultParagraph: string | undefined;
-	let defaults: RunProps = {};
 	const docDefaults = child(root, 'w:docDefaults');
-	defaults = readRunProps(child(child(docDefaults, 'w:rPrDefault'), 'w:rPr'));
+	const defaults = readRunProps(child(child(docDefaults, 'w:rPrDefault'), 'w:rPr'));
 	for (const s of childrenNamed(root, 'w:style')) {
 		const id = attr(s, 'w:styleId');
 		if (!id) continue;
