@@ -11,7 +11,12 @@ import { openDatabase, type OpenDatabase } from '../src/lib/server/db/index';
 import { amendment, user } from '../src/lib/server/db/schema';
 import { getDossier } from '../src/lib/server/dossiers';
 import { importAmendments, listAmendments, PUBLIC_VIEWER, type Viewer } from '../src/lib/server/amendments';
-import { benchPgliteDir, benchPostgresUrl, countAmendments, fillBenchDatabase } from '../src/lib/server/testing/bench-database';
+import {
+	benchPgliteDir,
+	benchPostgresUrl,
+	countAmendments,
+	fillBenchDatabase
+} from '../src/lib/server/testing/bench-database';
 import { parseFilters } from '../src/lib/amendments/filters';
 import { toCsv } from '../src/lib/amendments/csv';
 
@@ -41,7 +46,8 @@ const searchQueries = [
 	'q=fundamental rights impact assessment&sort=number'
 ];
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const percentile = (xs: number[], p: number) =>
+	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function measure(open: OpenDatabase, name: string) {
@@ -56,7 +62,10 @@ async function measure(open: OpenDatabase, name: string) {
 	const total = await countAmendments(open);
 	console.log(`\n${name}: ${total.toLocaleString('en')} amendments`);
 
-	for (const [label, queries] of [['list with filters', listQueries], ['full-text search', searchQueries]] as const) {
+	for (const [label, queries] of [
+		['list with filters', listQueries],
+		['full-text search', searchQueries]
+	] as const) {
 		const samples: number[] = [];
 		const worst = new Map<string, number>();
 		for (let round = -2; round < ROUNDS; round++) {
@@ -79,18 +88,52 @@ async function measure(open: OpenDatabase, name: string) {
 
 	const context = `Import benchmark ${Date.now()}`;
 	const real = await open.db
-		.select({ number: amendment.number, target: amendment.targetLabel, base: amendment.baseText, proposed: amendment.proposedText, deletes: amendment.deletesProvision, added: amendment.newProvision })
+		.select({
+			number: amendment.number,
+			target: amendment.targetLabel,
+			base: amendment.baseText,
+			proposed: amendment.proposedText,
+			deletes: amendment.deletesProvision,
+			added: amendment.newProvision
+		})
 		.from(amendment)
 		.where(and(eq(amendment.dossierId, dossier.id), eq(amendment.status, 'plenary_adopted')))
 		.limit(771);
 	const rows = Array.from({ length: 10_000 }, (_, i) => {
 		const r = real[i % real.length];
-		return [context, String(i + 1), r.target, r.base, r.proposed, String(r.deletes), String(r.added), 'tabled', 'greens-efa'];
+		return [
+			context,
+			String(i + 1),
+			r.target,
+			r.base,
+			r.proposed,
+			String(r.deletes),
+			String(r.added),
+			'tabled',
+			'greens-efa'
+		];
 	});
 	const csv = new TextEncoder().encode(
-		toCsv(['tabling_context', 'number', 'target', 'base_text', 'proposed_text', 'deletes_provision', 'new_provision', 'status', 'authors'], rows)
+		toCsv(
+			[
+				'tabling_context',
+				'number',
+				'target',
+				'base_text',
+				'proposed_text',
+				'deletes_provision',
+				'new_provision',
+				'status',
+				'authors'
+			],
+			rows
+		)
 	);
-	const options = { userId: reviewer.id, fileName: 'bench.csv', ep: { tablingContext: 'x', tabledOn: null, status: 'tabled' as const } };
+	const options = {
+		userId: reviewer.id,
+		fileName: 'bench.csv',
+		ep: { tablingContext: 'x', tabledOn: null, status: 'tabled' as const }
+	};
 	let started = performance.now();
 	const result = await importAmendments(open.db, dossier.id, csv, { ...options, dryRun: false });
 	const importMs = performance.now() - started;
@@ -102,15 +145,25 @@ async function measure(open: OpenDatabase, name: string) {
 		`  import 10,000 CSV  ${(importMs / 1000).toFixed(2)} s (${(csv.byteLength / 1024 / 1024).toFixed(1)} MB, ${result.plan.created.length} created; target < 10 s); ` +
 			`dry run of the same file again ${(againMs / 1000).toFixed(2)} s (${again.ok ? again.plan.unchanged : '?'} unchanged)`
 	);
-	const imported = await open.db.select({ id: amendment.id }).from(amendment).where(eq(amendment.tablingContext, context));
+	const imported = await open.db
+		.select({ id: amendment.id })
+		.from(amendment)
+		.where(eq(amendment.tablingContext, context));
 	for (let i = 0; i < imported.length; i += 5000)
-		await open.db.delete(amendment).where(inArray(amendment.id, imported.slice(i, i + 5000).map((r) => r.id)));
+		await open.db.delete(amendment).where(
+			inArray(
+				amendment.id,
+				imported.slice(i, i + 5000).map((r) => r.id)
+			)
+		);
 	await open.db.execute(sql`vacuum analyze amendment`);
 }
 
 const pgliteDir = benchPgliteDir();
 if (!existsSync(pgliteDir)) {
-	console.log(`No benchmark database in ${pgliteDir}: filling it with ${COUNT.toLocaleString('en')} amendments (about 2 minutes)…`);
+	console.log(
+		`No benchmark database in ${pgliteDir}: filling it with ${COUNT.toLocaleString('en')} amendments (about 2 minutes)…`
+	);
 	await (await fillBenchDatabase({ dataDir: pgliteDir }, COUNT)).open.close();
 }
 const pglite = await openDatabase({ dataDir: pgliteDir });

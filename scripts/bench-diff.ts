@@ -142,9 +142,12 @@ console.table([
 {
 	const { readFileSync, readdirSync } = await import('node:fs');
 	const { readCouncilDocx } = await import('../src/lib/texts/docx/read');
-	const { markAgreement, outsideDocumentFaults, underlineAgreement, DOCUMENT_CAUSES } = await import('../src/lib/texts/docx/mark-agreement');
+	const { markAgreement, outsideDocumentFaults, underlineAgreement, DOCUMENT_CAUSES } =
+		await import('../src/lib/texts/docx/mark-agreement');
 	const dir = 'src/lib/server/seed/data/ai-act/documents/council-compromise-texts';
-	const proposalItems = JSON.parse(readFileSync('src/lib/server/seed/data/ai-act/text-commission-proposal-2021.json', 'utf8')).items;
+	const proposalItems = JSON.parse(
+		readFileSync('src/lib/server/seed/data/ai-act/text-commission-proposal-2021.json', 'utf8')
+	).items;
 	const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
 	const rows = [];
 	const underlines = [];
@@ -197,14 +200,21 @@ console.table([
 				.sort((a, b) => b[1]! - a[1]!)
 				.map(([c, n]) => `${c} ${n}`)
 				.join(', ');
-		if (m.markedWords) causes[document] = `marked, not changed: ${list(m.notFoundBy)}\n    changed, not marked: ${list(m.unmarkedBy)}`;
+		if (m.markedWords)
+			causes[document] = `marked, not changed: ${list(m.notFoundBy)}\n    changed, not marked: ${list(m.unmarkedBy)}`;
 	}
-	console.log('\nThe diff (Commission proposal → each Council text) against the document’s own bold and strikethrough, word by word in place:');
+	console.log(
+		'\nThe diff (Commission proposal → each Council text) against the document’s own bold and strikethrough, word by word in place:'
+	);
 	console.table(rows);
-	console.log(`"Outside mis-marks" sets aside the words whose disagreement is the document's doing: ${DOCUMENT_CAUSES.join('; ')}.`);
+	console.log(
+		`"Outside mis-marks" sets aside the words whose disagreement is the document's doing: ${DOCUMENT_CAUSES.join('; ')}.`
+	);
 	console.log('The disagreeing words by cause (see Cause in src/lib/texts/docx/mark-agreement.ts):');
 	for (const [document, text] of Object.entries(causes)) console.log(`  ${document}\n    ${text}`);
 	console.log('Per-place lists of the mis-marks: src/lib/texts/docx/mark-agreement.test.ts prints them.');
-	console.log('\nUnderlining (changed since the previous text) against our diff previous → this, word by word in place:');
+	console.log(
+		'\nUnderlining (changed since the previous text) against our diff previous → this, word by word in place:'
+	);
 	console.table(underlines);
 }

@@ -25,9 +25,22 @@ try {
 	await migrate(open);
 	await seedAiAct(open.db);
 	const dossier = (await getDossier(open.db, 'ai-act'))!;
-	const seeded = await open.db.select({ id: document.id }).from(document).where(eq(document.kind, 'ep_committee_amendments'));
-	await open.db.delete(amendment).where(inArray(amendment.documentId, seeded.map((d) => d.id)));
-	await open.db.delete(document).where(inArray(document.id, seeded.map((d) => d.id)));
+	const seeded = await open.db
+		.select({ id: document.id })
+		.from(document)
+		.where(eq(document.kind, 'ep_committee_amendments'));
+	await open.db.delete(amendment).where(
+		inArray(
+			amendment.documentId,
+			seeded.map((d) => d.id)
+		)
+	);
+	await open.db.delete(document).where(
+		inArray(
+			document.id,
+			seeded.map((d) => d.id)
+		)
+	);
 
 	const files = await readSeedDocuments('ep-committee-amendments');
 	const ep = { tablingContext: '', tabledOn: null, status: 'tabled' as const };
@@ -45,8 +58,12 @@ try {
 		const t2 = performance.now();
 		const real = await importParsed(open.db, dossier.id, parsed, { dryRun: false, userId: null, fileName: file.name });
 		const t3 = performance.now();
-		if (!dry.ok || !real.ok || !real.applied) throw new Error(`${file.name}: not imported (${JSON.stringify(real).slice(0, 300)})`);
-		const filePages = (parsed.tablings ?? []).reduce((n, t) => n + Number((t.provenance as { pages?: number }).pages ?? 0), 0);
+		if (!dry.ok || !real.ok || !real.applied)
+			throw new Error(`${file.name}: not imported (${JSON.stringify(real).slice(0, 300)})`);
+		const filePages = (parsed.tablings ?? []).reduce(
+			(n, t) => n + Number((t.provenance as { pages?: number }).pages ?? 0),
+			0
+		);
 		pages += filePages;
 		amendments += real.plan.created.length;
 		total.read += t1 - t0;
@@ -59,12 +76,24 @@ try {
 	const all = total.read + total.dry + total.apply;
 	console.log(`read    ${s(total.read)}: ${Math.round(pages / (total.read / 1000))} pages/s`);
 	console.log(`dry run ${s(total.dry)}, import ${s(total.apply)}`);
-	console.log(`total   ${s(all)} for ${pages} pages and ${amendments} amendments: ${Math.round(amendments / (all / 1000))} amendments/s (target < 10 s)`);
+	console.log(
+		`total   ${s(all)} for ${pages} pages and ${amendments} amendments: ${Math.round(amendments / (all / 1000))} amendments/s (target < 10 s)`
+	);
 
 	// The Council's compromise texts (Word): dry run and import of each, into a dossier without them.
 	const council = await open.db.select({ id: document.id }).from(document).where(eq(document.kind, 'council_text'));
-	await open.db.delete(procedureEvent).where(inArray(procedureEvent.documentId, council.map((d) => d.id)));
-	await open.db.delete(document).where(inArray(document.id, council.map((d) => d.id)));
+	await open.db.delete(procedureEvent).where(
+		inArray(
+			procedureEvent.documentId,
+			council.map((d) => d.id)
+		)
+	);
+	await open.db.delete(document).where(
+		inArray(
+			document.id,
+			council.map((d) => d.id)
+		)
+	);
 	console.log('\nCouncil compromise texts (Word): dry run, then import');
 	console.log('file                                                        dry run   import  versions');
 	let words = 0;
@@ -78,9 +107,13 @@ try {
 		const t2 = performance.now();
 		if (!dry.ok || !real.ok) throw new Error(`${file.name}: ${!dry.ok ? dry.error : !real.ok ? real.error : ''}`);
 		words += real.plan.versions.created + real.plan.versions.updated.length;
-		console.log(`${file.name.padEnd(60)} ${s(t1 - t0).padStart(7)} ${s(t2 - t1).padStart(8)} ${String(real.plan.versions.created + real.plan.versions.updated.length).padStart(9)}`);
+		console.log(
+			`${file.name.padEnd(60)} ${s(t1 - t0).padStart(7)} ${s(t2 - t1).padStart(8)} ${String(real.plan.versions.created + real.plan.versions.updated.length).padStart(9)}`
+		);
 	}
-	console.log(`total   ${s(performance.now() - started)} for 8 Word files, dry runs included (target < 10 s); ${words} text versions written`);
+	console.log(
+		`total   ${s(performance.now() - started)} for 8 Word files, dry runs included (target < 10 s); ${words} text versions written`
+	);
 	await open.close();
 	console.log(`peak memory (max RSS, PGlite included) ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 } finally {

@@ -55,7 +55,8 @@ interface Figures {
 	errors: number;
 }
 
-const startApp = (env: Record<string, string>) => startBuiltServer({ PORT: String(appPort), ORIGIN: `http://localhost:${appPort}`, ...env });
+const startApp = (env: Record<string, string>) =>
+	startBuiltServer({ PORT: String(appPort), ORIGIN: `http://localhost:${appPort}`, ...env });
 
 /** The page's bytes as sent (still compressed: fetch would decompress them). */
 function capture(pagePath: string): Promise<Captured> {
@@ -110,10 +111,13 @@ async function load(url: string, conns: number, duration: number): Promise<Figur
 }
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
-const row = (cells: (string | number)[]) => console.log(cells.map((c, i) => (i === 0 ? String(c).padEnd(46) : pad(c, 9))).join(' '));
+const row = (cells: (string | number)[]) =>
+	console.log(cells.map((c, i) => (i === 0 ? String(c).padEnd(46) : pad(c, 9))).join(' '));
 
 async function measurePages(label: string, env: Record<string, string>, paths: string[]) {
-	console.log(`\n${label}: ${connections} connections, ${seconds} s per page (app, then the same bytes from a static server)`);
+	console.log(
+		`\n${label}: ${connections} connections, ${seconds} s per page (app, then the same bytes from a static server)`
+	);
 	const app = await startApp(env);
 	try {
 		const captured: Captured[] = [];
@@ -162,14 +166,19 @@ const dataDir = process.env.BENCH_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 't
 try {
 	await measurePages(`PGlite (${fresh ? 'fresh folder, seeded on start' : dataDir})`, { DATA_DIR: dataDir }, pages);
 	if (process.env.BENCH_LARGE_DATA_DIR) {
-		await measurePages(`PGlite with the 100,000-amendment benchmark database`, { DATA_DIR: process.env.BENCH_LARGE_DATA_DIR }, [
-			'/dossiers/ai-act/amendments?q=biometric',
-			'/api/dossiers/ai-act/amendments?q=biometric'
-		]);
+		await measurePages(
+			`PGlite with the 100,000-amendment benchmark database`,
+			{ DATA_DIR: process.env.BENCH_LARGE_DATA_DIR },
+			['/dossiers/ai-act/amendments?q=biometric', '/api/dossiers/ai-act/amendments?q=biometric']
+		);
 	}
 	if (process.env.BENCH_DATABASE_URL) {
 		for (const workers of ['1', '2']) {
-			await measurePages(`PostgreSQL, ${workers} worker(s)`, { DATABASE_URL: process.env.BENCH_DATABASE_URL, WORKERS: workers }, pages);
+			await measurePages(
+				`PostgreSQL, ${workers} worker(s)`,
+				{ DATABASE_URL: process.env.BENCH_DATABASE_URL, WORKERS: workers },
+				pages
+			);
 		}
 	}
 } finally {

@@ -27,7 +27,8 @@ try {
 		const summary = await seedAiAct(open.db);
 		console.log(describeSeed(summary));
 		if (summary.seeded)
-			for (const u of summary.amendments.unresolved) console.log(`  unresolved: Amendment ${u.number} “${u.target}”: ${u.reason}`);
+			for (const u of summary.amendments.unresolved)
+				console.log(`  unresolved: Amendment ${u.number} “${u.target}”: ${u.reason}`);
 	}
 } finally {
 	await open.close();

@@ -15,7 +15,12 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { startBuiltServer, type BuiltServer } from '../src/lib/server/testing/built-server';
 
-const pages = ['/dossiers/ai-act/timeline', '/dossiers/ai-act/provisions/art_5', '/dossiers/ai-act/amendments', '/dossiers/ai-act/positions'];
+const pages = [
+	'/dossiers/ai-act/timeline',
+	'/dossiers/ai-act/provisions/art_5',
+	'/dossiers/ai-act/amendments',
+	'/dossiers/ai-act/positions'
+];
 const categories = ['accessibility', 'best-practices', 'seo'];
 
 async function main() {
@@ -30,25 +35,45 @@ async function main() {
 	}
 	const chrome = await chromeLauncher.launch({
 		chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		chromeFlags: [
+			'--headless=new',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
 	});
 	try {
 		console.log(`Lighthouse (desktop) on ${origin}`);
 		console.log(['page'.padEnd(36), ...categories.map((c) => c.padStart(15))].join(''));
 		const shortfalls: string[] = [];
 		for (const page of pages) {
-			const result = await lighthouse(`${origin}${page}`, { port: chrome.port, logLevel: 'error', onlyCategories: categories }, desktopConfig);
+			const result = await lighthouse(
+				`${origin}${page}`,
+				{ port: chrome.port, logLevel: 'error', onlyCategories: categories },
+				desktopConfig
+			);
 			if (!result) throw new Error(`Lighthouse gave no result for ${page}`);
 			const { lhr } = result;
-			console.log([page.padEnd(36), ...categories.map((c) => String(Math.round((lhr.categories[c]?.score ?? 0) * 100)).padStart(15))].join(''));
+			console.log(
+				[
+					page.padEnd(36),
+					...categories.map((c) => String(Math.round((lhr.categories[c]?.score ?? 0) * 100)).padStart(15))
+				].join('')
+			);
 			for (const category of categories) {
 				for (const ref of lhr.categories[category]?.auditRefs ?? []) {
 					const audit = lhr.audits[ref.id];
-					if (ref.weight > 0 && audit.score !== null && audit.score < 1) shortfalls.push(`${page} · ${category} · ${audit.id}: ${audit.title}`);
+					if (ref.weight > 0 && audit.score !== null && audit.score < 1)
+						shortfalls.push(`${page} · ${category} · ${audit.id}: ${audit.title}`);
 				}
 			}
 		}
-		console.log(shortfalls.length ? `\nAudits that fell short:\n${shortfalls.join('\n')}` : '\nNo scored audit fell short.');
+		console.log(
+			shortfalls.length ? `\nAudits that fell short:\n${shortfalls.join('\n')}` : '\nNo scored audit fell short.'
+		);
 	} finally {
 		chrome.kill();
 		await server?.stop();

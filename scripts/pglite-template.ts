@@ -8,5 +8,7 @@ try {
 	const made = await makePgliteTemplate();
 	if (made) console.log(`PGlite: empty database template written to ${made}`);
 } catch (error) {
-	console.warn(`PGlite: no database template (${error instanceof Error ? error.message : error}); new data folders will be made from scratch.`);
+	console.warn(
+		`PGlite: no database template (${error instanceof Error ? error.message : error}); new data folders will be made from scratch.`
+	);
 }

@@ -12,7 +12,9 @@ for (const dir of process.argv.slice(2)) {
 		continue;
 	}
 	const files = readdirSync(dir);
-	const steps = existsSync(path.join(dir, 'steps.txt')) ? readFileSync(path.join(dir, 'steps.txt'), 'utf8').trim().split('\n') : [];
+	const steps = existsSync(path.join(dir, 'steps.txt'))
+		? readFileSync(path.join(dir, 'steps.txt'), 'utf8').trim().split('\n')
+		: [];
 	for (const line of steps) {
 		const [name, result] = line.split(' ');
 		const runner = { vitest: 'vitest.json', playwright: 'playwright.json' }[name];

@@ -14,7 +14,9 @@ import { createUser, emailField } from '../src/lib/server/user';
 import { passwordProblem } from '../src/lib/server/password';
 
 function usage(message: string): never {
-	console.error(`${message}\nUsage: npm run user:create -- --email a@b.org --role ${roles.join('|')} [--name "Full Name"]`);
+	console.error(
+		`${message}\nUsage: npm run user:create -- --email a@b.org --role ${roles.join('|')} [--name "Full Name"]`
+	);
 	process.exit(2);
 }
 
@@ -39,7 +41,9 @@ function askHidden(prompt: string): Promise<string> {
 	});
 }
 
-const { values } = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } } });
+const { values } = parseArgs({
+	options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } }
+});
 const email = emailField.safeParse(values.email ?? '');
 if (!email.success) usage('Give a valid --email.');
 if (!roles.includes(values.role as Role)) usage('Give --role.');

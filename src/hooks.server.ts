@@ -7,9 +7,29 @@ import { stopPdfWorker } from '$lib/amendments/pdf/pdfjs-thread';
 import { enforceRouteAccess } from '$lib/server/access';
 import { enforceBodyLimit } from '$lib/server/request-limits';
 import { requireOrigin } from '$lib/server/origin';
-import { applySecurityHeaders, redirectResponse, refusalResponse, refuseCrossSiteForm, staticFileHeaders, staticFileHeadersKey } from '$lib/server/security-headers';
-import { deleteSessionTokenCookie, sessionCookieName, setSessionTokenCookie, validateSessionToken } from '$lib/server/session';
-import { PageCache, answerFromCacheKey, cacheKey, cachedAnswer, respondFromCache, toCachedPage, type CacheRequest } from '$lib/server/page-cache';
+import {
+	applySecurityHeaders,
+	redirectResponse,
+	refusalResponse,
+	refuseCrossSiteForm,
+	staticFileHeaders,
+	staticFileHeadersKey
+} from '$lib/server/security-headers';
+import {
+	deleteSessionTokenCookie,
+	sessionCookieName,
+	setSessionTokenCookie,
+	validateSessionToken
+} from '$lib/server/session';
+import {
+	PageCache,
+	answerFromCacheKey,
+	cacheKey,
+	cachedAnswer,
+	respondFromCache,
+	toCachedPage,
+	type CacheRequest
+} from '$lib/server/page-cache';
 import { watchDataVersion, type DataVersionWatch } from '$lib/server/data-version';
 
 /** Opens (and on first start, migrates and seeds) the database before the first request. */
@@ -17,7 +37,9 @@ export const init: ServerInit = async () => {
 	// The production server refuses to start without ORIGIN: feed ids and links would follow the Host header.
 	if (!dev) requireOrigin(process.env);
 	// For the server in front of SvelteKit: the static files it serves never reach `securityHeaders`.
-	(globalThis as Record<symbol, unknown>)[staticFileHeadersKey] = staticFileHeaders(new URL(process.env.ORIGIN ?? 'http://localhost'));
+	(globalThis as Record<symbol, unknown>)[staticFileHeadersKey] = staticFileHeaders(
+		new URL(process.env.ORIGIN ?? 'http://localhost')
+	);
 	if (appDatabase()) return;
 	const open = await prepareDatabase(optionsFromEnv());
 	setAppDatabase(open);
@@ -71,7 +93,9 @@ async function answerFromCache(request: CacheRequest) {
 	const key = cacheKey(request, sessionCookieName(url));
 	if (!key) return null;
 	const page = pages.get(key, await dataVersion.current());
-	return page ? applySecurityHeaders({ url, locals: { user: null, sessionId: null } }, cachedAnswer(page, request, 'hit-front')) : null;
+	return page
+		? applySecurityHeaders({ url, locals: { user: null, sessionId: null } }, cachedAnswer(page, request, 'hit-front'))
+		: null;
 }
 
 /**
@@ -142,4 +166,12 @@ const routeTable: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(securityHeaders, crossSiteForms, pageCache, bodyLimit, testHooks, session, routeTable);
+export const handle: Handle = sequence(
+	securityHeaders,
+	crossSiteForms,
+	pageCache,
+	bodyLimit,
+	testHooks,
+	session,
+	routeTable
+);

@@ -1,6 +1,19 @@
 /** Dates in the dossier are ISO 8601 and may be partial: '2024-07-12', '2024-04', '2024', or unknown (null). */
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const months = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
 
 /** '2024-07-12' → '12 July 2024'; '2024-04' → 'April 2024'; null → 'date unknown'. */
 export function formatDate(iso: string | null | undefined): string {

@@ -17,7 +17,11 @@ describe('legalLines', () => {
 
 	it('cuts footnote references out of the text', () => {
 		const [line] = legalLines('Framework Decision 2002/584/JHA[^62] and punishable');
-		expect(line.parts).toEqual([{ text: 'Framework Decision 2002/584/JHA' }, { footnote: '62' }, { text: ' and punishable' }]);
+		expect(line.parts).toEqual([
+			{ text: 'Framework Decision 2002/584/JHA' },
+			{ footnote: '62' },
+			{ text: ' and punishable' }
+		]);
 	});
 
 	it('keeps a line without footnotes whole, even an empty one', () => {

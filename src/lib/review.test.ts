@@ -20,7 +20,11 @@ import {
 const author = { id: 1, role: 'reviewer' };
 const other = { id: 2, role: 'reviewer' };
 const admin = { id: 3, role: 'admin' };
-const record = (reviewState: ReviewState, lastEditorId: number | null = author.id) => ({ reviewState, authorId: author.id, lastEditorId });
+const record = (reviewState: ReviewState, lastEditorId: number | null = author.id) => ({
+	reviewState,
+	authorId: author.id,
+	lastEditorId
+});
 
 describe('the states and steps', () => {
 	it('names every state once', () => {
@@ -38,7 +42,8 @@ describe('the states and steps', () => {
 	it('publishes only what is approved and public', () => {
 		expect(isPublished({ reviewState: 'approved', visibility: 'public' })).toBe(true);
 		expect(isPublished({ reviewState: 'approved', visibility: 'internal' })).toBe(false);
-		for (const s of ['draft', 'in_review', 'returned'] as const) expect(isPublished({ reviewState: s, visibility: 'public' })).toBe(false);
+		for (const s of ['draft', 'in_review', 'returned'] as const)
+			expect(isPublished({ reviewState: s, visibility: 'public' })).toBe(false);
 	});
 
 	it('needs a reason to send something back', () => {
@@ -57,12 +62,18 @@ describe.each([
 			status: 403,
 			message: `A different coalition member must review this ${noun}: you drafted it.`
 		});
-		expect(decisionRefusal(kind, 'return', admin, record('in_review', admin.id))).toMatchObject({ status: 403, message: expect.stringContaining('last change') });
+		expect(decisionRefusal(kind, 'return', admin, record('in_review', admin.id))).toMatchObject({
+			status: 403,
+			message: expect.stringContaining('last change')
+		});
 		expect(mayDecide(kind, other, record('in_review'))).toBe(true);
 		expect(mayTake(kind, 'return', other, record('in_review'))).toBe(true);
 		for (const s of ['draft', 'returned', 'approved'] as const) {
 			expect(mayDecide(kind, other, record(s))).toBe(false);
-			expect(decisionRefusal(kind, 'approve', other, record(s))).toMatchObject({ status: 409, message: `This ${noun} is ${reviewStateLabel[s].toLowerCase()}: that step is not possible now.` });
+			expect(decisionRefusal(kind, 'approve', other, record(s))).toMatchObject({
+				status: 409,
+				message: `This ${noun} is ${reviewStateLabel[s].toLowerCase()}: that step is not possible now.`
+			});
 		}
 	});
 
@@ -77,9 +88,13 @@ describe('editing a position', () => {
 		for (const s of ['draft', 'returned'] as const) {
 			expect(mayEdit(positionReview, author, record(s))).toBe(true);
 			expect(mayEdit(positionReview, admin, record(s))).toBe(true);
-			expect(editRefusal(positionReview, other, record(s))).toEqual({ status: 403, message: 'Only the author of a draft (or an admin) can edit it.' });
+			expect(editRefusal(positionReview, other, record(s))).toEqual({
+				status: 403,
+				message: 'Only the author of a draft (or an admin) can edit it.'
+			});
 		}
-		for (const s of ['in_review', 'approved'] as const) expect(editRefusal(positionReview, author, record(s))).toMatchObject({ status: 409 });
+		for (const s of ['in_review', 'approved'] as const)
+			expect(editRefusal(positionReview, author, record(s))).toMatchObject({ status: 409 });
 	});
 
 	it('is sent for review only by its author or an admin, and stays a draft unless sent', () => {

@@ -74,13 +74,18 @@ const isAuthorOrAdmin = (member: Member, record: Reviewed) => record.authorId ==
 /** Why this member may not change the record's content now, or null when they may. */
 export function editRefusal(kind: ReviewKind, member: Member, record: Reviewed): Refusal | null {
 	if (kind.editedBy === 'anyone') return null;
-	if (!isAuthorOrAdmin(member, record)) return { status: 403, message: 'Only the author of a draft (or an admin) can edit it.' };
+	if (!isAuthorOrAdmin(member, record))
+		return { status: 403, message: 'Only the author of a draft (or an admin) can edit it.' };
 	if (!reviewSteps.submit.from.includes(record.reviewState))
-		return { status: 409, message: `Only drafts and returned ${kind.noun}s can be edited; reopen an approved one first.` };
+		return {
+			status: 409,
+			message: `Only drafts and returned ${kind.noun}s can be edited; reopen an approved one first.`
+		};
 	return null;
 }
 
-export const mayEdit = (kind: ReviewKind, member: Member, record: Reviewed) => editRefusal(kind, member, record) === null;
+export const mayEdit = (kind: ReviewKind, member: Member, record: Reviewed) =>
+	editRefusal(kind, member, record) === null;
 
 /**
  * The state after a save of the content: `anyone` kinds always go to review; `author` kinds stay as they
@@ -94,33 +99,49 @@ export function stateAfterSave(kind: ReviewKind, current: ReviewState | null, su
 const notInState = (kind: ReviewKind, step: ReviewStep, record: Reviewed): Refusal | null =>
 	reviewSteps[step].from.includes(record.reviewState)
 		? null
-		: { status: 409, message: `This ${kind.noun} is ${reviewStateLabel[record.reviewState].toLowerCase()}: that step is not possible now.` };
+		: {
+				status: 409,
+				message: `This ${kind.noun} is ${reviewStateLabel[record.reviewState].toLowerCase()}: that step is not possible now.`
+			};
 
 /**
  * Why this member may not approve the record or send it back now, or null when they may. The
  * two-person rule needs only who they are, not their role.
  */
-export function decisionRefusal(kind: ReviewKind, decision: 'approve' | 'return', member: Pick<Member, 'id'>, record: Reviewed): Refusal | null {
-	if (record.authorId === member.id) return { status: 403, message: `A different coalition member must review this ${kind.noun}: you drafted it.` };
+export function decisionRefusal(
+	kind: ReviewKind,
+	decision: 'approve' | 'return',
+	member: Pick<Member, 'id'>,
+	record: Reviewed
+): Refusal | null {
+	if (record.authorId === member.id)
+		return { status: 403, message: `A different coalition member must review this ${kind.noun}: you drafted it.` };
 	if (record.lastEditorId === member.id)
-		return { status: 403, message: `A different coalition member must review this ${kind.noun}: you made the last change to it.` };
+		return {
+			status: 403,
+			message: `A different coalition member must review this ${kind.noun}: you made the last change to it.`
+		};
 	return notInState(kind, decision, record);
 }
 
 /** Whether this member may approve the record or send it back now (both need the same). */
-export const mayDecide = (kind: ReviewKind, member: Pick<Member, 'id'>, record: Reviewed) => decisionRefusal(kind, 'approve', member, record) === null;
+export const mayDecide = (kind: ReviewKind, member: Pick<Member, 'id'>, record: Reviewed) =>
+	decisionRefusal(kind, 'approve', member, record) === null;
 
 /** Why this member may not take the step on the record now, or null when they may. */
 export function stepRefusal(kind: ReviewKind, step: ReviewStep, member: Member, record: Reviewed): Refusal | null {
 	if (step === 'approve' || step === 'return') return decisionRefusal(kind, step, member, record);
-	if (step === 'submit' && !isAuthorOrAdmin(member, record)) return { status: 403, message: 'Only the author (or an admin) can send a draft for review.' };
+	if (step === 'submit' && !isAuthorOrAdmin(member, record))
+		return { status: 403, message: 'Only the author (or an admin) can send a draft for review.' };
 	return notInState(kind, step, record);
 }
 
-export const mayTake = (kind: ReviewKind, step: ReviewStep, member: Member, record: Reviewed) => stepRefusal(kind, step, member, record) === null;
+export const mayTake = (kind: ReviewKind, step: ReviewStep, member: Member, record: Reviewed) =>
+	stepRefusal(kind, step, member, record) === null;
 
 /** Sending a record back needs a reason for its author; the message when it is missing, or null. */
 export const returnCommentMissing = (comment: string) => (comment.trim() ? null : 'Say why you send it back.');
 
 /** Whether the public may see the record: another member approved it and it is public. */
-export const isPublished = (record: { reviewState: ReviewState; visibility: string }) => record.reviewState === 'approved' && record.visibility === 'public';
+export const isPublished = (record: { reviewState: ReviewState; visibility: string }) =>
+	record.reviewState === 'approved' && record.visibility === 'public';

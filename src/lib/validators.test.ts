@@ -7,7 +7,8 @@ describe('parseId', () => {
 		expect(parseId('2147483647')).toBe(2_147_483_647);
 	});
 	it('refuses everything else', () => {
-		for (const raw of ['', '0', '01', '-1', '1.5', '1e3', ' 1', '2147483648', '99999999999', 'abc', null, undefined]) expect(parseId(raw)).toBeNull();
+		for (const raw of ['', '0', '01', '-1', '1.5', '1e3', ' 1', '2147483648', '99999999999', 'abc', null, undefined])
+			expect(parseId(raw)).toBeNull();
 	});
 	it('is a form field too', () => {
 		expect(idField.parse(' 7 ')).toBe(7);
@@ -17,10 +18,21 @@ describe('parseId', () => {
 
 describe('isEid', () => {
 	it('accepts the identifiers the dossier uses', () => {
-		for (const e of ['art_5', 'art_5__para_1__point_h', 'title_III__chp_3', 'anx_VIIIa', 'art_-57a', 'rec_32', 'art_4.5', 'art_5__point_a_2']) expect(isEid(e)).toBe(true);
+		for (const e of [
+			'art_5',
+			'art_5__para_1__point_h',
+			'title_III__chp_3',
+			'anx_VIIIa',
+			'art_-57a',
+			'rec_32',
+			'art_4.5',
+			'art_5__point_a_2'
+		])
+			expect(isEid(e)).toBe(true);
 	});
 	it('refuses other strings', () => {
-		for (const e of ['', 'art', 'art_', '5', 'Art_5', 'art_5/x', '_5', 'art_5/../x', 'art 5', `art_${'1'.repeat(200)}`]) expect(isEid(e)).toBe(false);
+		for (const e of ['', 'art', 'art_', '5', 'Art_5', 'art_5/x', '_5', 'art_5/../x', 'art 5', `art_${'1'.repeat(200)}`])
+			expect(isEid(e)).toBe(false);
 	});
 });
 
@@ -39,7 +51,8 @@ describe('partial dates', () => {
 		for (const d of ['2024', '2024-07', '2024-07-12', '2024-02-29']) expect(isPartialDate(d)).toBe(true);
 	});
 	it('refuses impossible or malformed ones', () => {
-		for (const d of ['', '24', '2024-13', '2024-00', '2023-02-29', '2024-04-31', '2024-7-1', '12.07.2024']) expect(isPartialDate(d)).toBe(false);
+		for (const d of ['', '24', '2024-13', '2024-00', '2023-02-29', '2024-04-31', '2024-7-1', '12.07.2024'])
+			expect(isPartialDate(d)).toBe(false);
 	});
 	it('knows a full date from a partial one', () => {
 		expect(isFullDate('2024-07-12')).toBe(true);

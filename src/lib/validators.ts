@@ -16,7 +16,11 @@ export function parseId(raw: string | null | undefined): number | null {
 }
 
 /** A form field holding a database id. */
-export const idField = z.string().trim().refine((s) => parseId(s) !== null, 'Not a valid id.').transform((s) => parseId(s)!);
+export const idField = z
+	.string()
+	.trim()
+	.refine((s) => parseId(s) !== null, 'Not a valid id.')
+	.transform((s) => parseId(s)!);
 
 /**
  * Whether a string has the shape of a provision eId: `prefix_number` steps joined by `__`

@@ -61,7 +61,11 @@ for (const javaScriptEnabled of [true, false]) {
 			});
 		}
 
-		test('an amendment’s page and its edit form, as an editor, have no axe findings', async ({ page, authenticatedAs, expectAccessible }) => {
+		test('an amendment’s page and its edit form, as an editor, have no axe findings', async ({
+			page,
+			authenticatedAs,
+			expectAccessible
+		}) => {
 			await authenticatedAs('editor');
 			const detail = await anAmendment(page);
 			await open(page, detail);
@@ -70,15 +74,26 @@ for (const javaScriptEnabled of [true, false]) {
 			await expectAccessible();
 		});
 
-		test('a stage’s edit form, as an editor, has no axe findings', async ({ page, authenticatedAs, expectAccessible }) => {
+		test('a stage’s edit form, as an editor, has no axe findings', async ({
+			page,
+			authenticatedAs,
+			expectAccessible
+		}) => {
 			await authenticatedAs('editor');
 			await open(page, `${dossier}/timeline`);
-			await page.getByRole('link', { name: /^Edit “/ }).first().click();
+			await page
+				.getByRole('link', { name: /^Edit “/ })
+				.first()
+				.click();
 			await expect(page).toHaveURL(/\/stages\/\d+$/);
 			await expectAccessible();
 		});
 
-		test('a position draft’s page and its edit form, as its reviewer author, have no axe findings', async ({ page, authenticatedAs, expectAccessible }) => {
+		test('a position draft’s page and its edit form, as its reviewer author, have no axe findings', async ({
+			page,
+			authenticatedAs,
+			expectAccessible
+		}) => {
 			await authenticatedAs('reviewer');
 			await open(page, '/review/positions/new?actor=luxembourg&topic=emotion-recognition');
 			await page.getByLabel('Date', { exact: true }).fill('2026-03');

@@ -22,14 +22,18 @@ export async function checkAccessible(page: Page, javaScriptEnabled: boolean) {
 		});
 	}
 	const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-	expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help} (${v.nodes[0].target.join(' ')})`)).toEqual([]);
+	expect(
+		results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help} (${v.nodes[0].target.join(' ')})`)
+	).toEqual([]);
 	const problems = await page.evaluate(() => {
 		const seen = new Map<string, number>();
 		for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
 		const duplicates = [...seen].filter(([, n]) => n > 1).map(([id]) => `duplicate id #${id}`);
 		const unlabeled = [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')]
 			.filter((c) => c.type !== 'hidden')
-			.filter((c) => !(c.labels?.length || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby') || c.title))
+			.filter(
+				(c) => !(c.labels?.length || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby') || c.title)
+			)
 			.map((c) => `unlabeled ${c.tagName.toLowerCase()}[name=${c.name}]`);
 		return [...duplicates, ...unlabeled];
 	});

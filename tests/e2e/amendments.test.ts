@@ -27,7 +27,9 @@ test('filtering the amendments works from the form and the address, with JavaScr
 	// The address alone reproduces the view.
 	const again = await context.newPage();
 	await again.goto(page.url());
-	await expect(again.getByRole('heading', { level: 2, name: /amendments?/ })).toHaveText(new RegExp(`^${count} amendment`));
+	await expect(again.getByRole('heading', { level: 2, name: /amendments?/ })).toHaveText(
+		new RegExp(`^${count} amendment`)
+	);
 	await expect(again.getByLabel('Search the texts')).toHaveValue('"remote biometric identification"');
 
 	// A bad value in the address is reported, not a crash.
@@ -53,20 +55,32 @@ test('an amendment page shows the diff, the history and the same-target link', a
 test('the export is a spreadsheet-safe CSV with BOM and a JSON of the same filtered list', async ({ request }) => {
 	const csv = await request.get(`${list}/export.csv?provision=art_5__para_1__point_d`);
 	expect(csv.headers()['content-type']).toContain('text/csv');
-	expect(csv.headers()['content-disposition']).toMatch(/attachment; filename="amendments-ai-act-\d{4}-\d{2}-\d{2}\.csv"/);
+	expect(csv.headers()['content-disposition']).toMatch(
+		/attachment; filename="amendments-ai-act-\d{4}-\d{2}-\d{2}\.csv"/
+	);
 	const bytes = await csv.body();
 	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 	const text = bytes.toString('utf8').slice(1);
-	expect(text.split('\r\n')[0]).toBe('tabling_context,number,provision,target,target_part,tabled_on,status,visibility,authors,base_text,proposed_text,deletes_provision,new_provision,justification,sources');
+	expect(text.split('\r\n')[0]).toBe(
+		'tabling_context,number,provision,target,target_part,tabled_on,status,visibility,authors,base_text,proposed_text,deletes_provision,new_provision,justification,sources'
+	);
 	const json = await (await request.get(`${list}/export.json?provision=art_5__para_1__point_d`)).json();
 	expect(json.amendments.length).toBeGreaterThan(0);
-	expect(json.amendments.every((a: { provision: string }) => a.provision.startsWith('art_5__para_1__point_d'))).toBe(true);
-	const api = await (await request.get(`/api/dossiers/ai-act/amendments?provision=art_5__para_1__point_d&size=5`)).json();
+	expect(json.amendments.every((a: { provision: string }) => a.provision.startsWith('art_5__para_1__point_d'))).toBe(
+		true
+	);
+	const api = await (
+		await request.get(`/api/dossiers/ai-act/amendments?provision=art_5__para_1__point_d&size=5`)
+	).json();
 	expect(api.total).toBe(json.amendments.length);
 	expect((await request.get('/api/dossiers/ai-act/amendments?status=bogus')).status()).toBe(400);
 });
 
-test('an editor creates, edits and moves an amendment; a stale save is refused with both texts', async ({ page, context, authenticatedAs }) => {
+test('an editor creates, edits and moves an amendment; a stale save is refused with both texts', async ({
+	page,
+	context,
+	authenticatedAs
+}) => {
 	await authenticatedAs('editor');
 	const number = `E2E-${Date.now()}`;
 	await page.goto(`${list}/new`);
@@ -78,12 +92,16 @@ test('an editor creates, edits and moves an amendment; a stale save is refused w
 	await page.getByLabel('Target as printed').fill('Article 5 – paragraph 1 – point d');
 	await page.getByLabel('Provision identifier').fill('art_5__para_1__point_d');
 	await page.getByLabel('Tabled by').selectOption(['greens-efa']);
-	await page.getByLabel('Base text', { exact: true }).fill('(d) the use of ‘real-time’ remote biometric identification systems');
+	await page
+		.getByLabel('Base text', { exact: true })
+		.fill('(d) the use of ‘real-time’ remote biometric identification systems');
 	await page.getByLabel('Proposed text', { exact: true }).fill('');
 	await page.getByRole('button', { name: 'Create amendment' }).click();
 	await expect(page.getByText(/Proposed text is empty/)).toBeVisible();
 	await page.waitForLoadState('networkidle');
-	await page.getByLabel('Proposed text', { exact: true }).fill('(d) the use of remote biometric identification systems in publicly accessible spaces');
+	await page
+		.getByLabel('Proposed text', { exact: true })
+		.fill('(d) the use of remote biometric identification systems in publicly accessible spaces');
 	await page.getByLabel('Status').selectOption('tabled');
 	await page.getByRole('button', { name: 'Create amendment' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(`Amendment ${number}`);
@@ -116,7 +134,8 @@ test('export → import round trip changes nothing; a broken file is refused', a
 	await authenticatedAs('editor');
 	const csv = await page.request.get(`${list}/export.csv?provision=art_5`);
 	const file = { name: 'article-5.csv', mimeType: 'text/csv', buffer: await csv.body() };
-	const rows = (await page.request.get(`/api/dossiers/ai-act/amendments?provision=art_5&size=1`).then((r) => r.json())).total as number;
+	const rows = (await page.request.get(`/api/dossiers/ai-act/amendments?provision=art_5&size=1`).then((r) => r.json()))
+		.total as number;
 
 	await page.goto(`${list}/import`);
 	await page.getByLabel(/^File \(/).setInputFiles(file);
@@ -128,10 +147,18 @@ test('export → import round trip changes nothing; a broken file is refused', a
 	await page.getByRole('button', { name: 'Import' }).click();
 	await expect(page.getByText(`Imported article-5.csv: 0 created, 0 updated, ${rows} unchanged.`)).toBeVisible();
 
-	await page.getByLabel(/^File \(/).setInputFiles({ name: 'latin1.csv', mimeType: 'text/csv', buffer: Buffer.from('tabling_context,number,target,base_text,proposed_text\nA,1,Article 5,caf\xe9,x\n', 'latin1') });
+	await page.getByLabel(/^File \(/).setInputFiles({
+		name: 'latin1.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('tabling_context,number,target,base_text,proposed_text\nA,1,Article 5,caf\xe9,x\n', 'latin1')
+	});
 	await page.getByRole('button', { name: 'Import' }).click();
 	await expect(page.getByRole('alert')).toContainText('not UTF-8');
-	await page.getByLabel(/^File \(/).setInputFiles({ name: 'missing.csv', mimeType: 'text/csv', buffer: Buffer.from('tabling_context,number,target\nA,1,Article 5\n') });
+	await page.getByLabel(/^File \(/).setInputFiles({
+		name: 'missing.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('tabling_context,number,target\nA,1,Article 5\n')
+	});
 	await page.getByRole('button', { name: 'Dry run' }).click();
 	await expect(page.getByRole('alert')).toContainText('Missing columns: base_text, proposed_text');
 });
@@ -139,7 +166,10 @@ test('export → import round trip changes nothing; a broken file is refused', a
 test('the public cannot reach the editing pages', async ({ page }) => {
 	await page.goto(`${list}/new`);
 	await expect(page).toHaveURL(/\/login\?next=/);
-	const post = await page.request.post(`${list}/import`, { multipart: { mode: 'import' }, headers: { origin: new URL(page.url()).origin } });
+	const post = await page.request.post(`${list}/import`, {
+		multipart: { mode: 'import' },
+		headers: { origin: new URL(page.url()).origin }
+	});
 	expect([401, 403]).toContain(post.status());
 });
 
@@ -149,13 +179,24 @@ test('a 50 MB upload is refused with a clear message before it is read', async (
 	const response = await page.request.post(`${list}/import`, {
 		// As a browser with JavaScript off posts it: the answer is the page with the message.
 		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
-		multipart: { mode: 'import', tablingContext: 'x', tabledOn: '', status: 'tabled', file: { name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(50 * 1024 * 1024, 'a') } }
+		multipart: {
+			mode: 'import',
+			tablingContext: 'x',
+			tabledOn: '',
+			status: 'tabled',
+			file: { name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(50 * 1024 * 1024, 'a') }
+		}
 	});
 	expect(response.status()).toBe(413);
 	expect(await response.text()).toContain('The file is 50.0 MB; the import takes files up to 20.0 MB.');
 });
 
-test('an assessment is published only once another member approves it', async ({ browser, page, authenticatedAs, baseURL }) => {
+test('an assessment is published only once another member approves it', async ({
+	browser,
+	page,
+	authenticatedAs,
+	baseURL
+}) => {
 	const { signInContext } = await import('./fixtures');
 	await authenticatedAs('editor');
 	await page.goto(`${list}?q=${encodeURIComponent('"predictive"')}`);

@@ -44,14 +44,24 @@ test('a wrong password and an unknown email get the same message', async ({ page
 	await expect(page.locator('header')).not.toContainText('(reviewer)');
 });
 
-test('after 10 failures from one address the sign-in answers 429 with Retry-After', async ({ page, request, newUser, baseURL }) => {
+test('after 10 failures from one address the sign-in answers 429 with Retry-After', async ({
+	page,
+	request,
+	newUser,
+	baseURL
+}) => {
 	const user = await newUser('reviewer');
 	await resetThrottle(request);
 	try {
 		const post = (email: string, password: string) =>
-			request.post('/login', { form: { email, password }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+			request.post('/login', {
+				form: { email, password },
+				headers: { origin: baseURL!, accept: 'text/html' },
+				maxRedirects: 0
+			});
 		// Ten failures from this address, over other accounts (an account's own failures only slow it down).
-		for (let i = 0; i < 10; i++) expect((await post(`guess-${i}-${user.email}`, `wrong guess ${i}`)).status()).toBe(400);
+		for (let i = 0; i < 10; i++)
+			expect((await post(`guess-${i}-${user.email}`, `wrong guess ${i}`)).status()).toBe(400);
 		const refused = await post(user.email, user.password);
 		expect(refused.status()).toBe(429);
 		expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(500);
@@ -85,7 +95,12 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText(user.email)).toBeVisible();
 	});
 
-	test('changing one’s password keeps this browser signed in and the old password stops working', async ({ page, authenticatedAs, browser, baseURL }) => {
+	test('changing one’s password keeps this browser signed in and the old password stops working', async ({
+		page,
+		authenticatedAs,
+		browser,
+		baseURL
+	}) => {
 		const me = await authenticatedAs('reviewer');
 		await page.goto('/account');
 		await page.getByLabel('Current password').fill(me.password);
@@ -112,7 +127,12 @@ test.describe('without JavaScript', () => {
 	});
 });
 
-test('an admin reaches the user list and creates an account; an editor is refused there', async ({ page, authenticatedAs, browser, baseURL }) => {
+test('an admin reaches the user list and creates an account; an editor is refused there', async ({
+	page,
+	authenticatedAs,
+	browser,
+	baseURL
+}) => {
 	await authenticatedAs('admin');
 	await page.goto('/admin/users');
 	await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
@@ -149,7 +169,11 @@ test('a cross-origin form post is refused and changes nothing', async ({ page, c
 	});
 	expect(response.status()).toBe(403);
 	expect(await response.text()).toContain('Cross-site POST form submissions are forbidden');
-	const signOut = await context.request.post('/logout', { form: {}, headers: { origin: 'https://evil.example' }, maxRedirects: 0 });
+	const signOut = await context.request.post('/logout', {
+		form: {},
+		headers: { origin: 'https://evil.example' },
+		maxRedirects: 0
+	});
 	expect(signOut.status()).toBe(403);
 
 	await page.goto('/admin/users');
@@ -164,7 +188,12 @@ test('a cross-origin form post is refused and changes nothing', async ({ page, c
 	expect(same.status()).toBe(303);
 });
 
-test('an editor reaches an edit page; a reviewer is refused there and the public is sent to sign in', async ({ page, authenticatedAs, browser, baseURL }) => {
+test('an editor reaches an edit page; a reviewer is refused there and the public is sent to sign in', async ({
+	page,
+	authenticatedAs,
+	browser,
+	baseURL
+}) => {
 	await authenticatedAs('editor');
 	const response = await page.goto('/dossiers/ai-act/stages/new');
 	expect(response?.status()).toBe(200);
@@ -185,7 +214,11 @@ test('an editor reaches an edit page; a reviewer is refused there and the public
 	await anonymous.close();
 });
 
-test('an admin confirms a change to another account with their own password', async ({ page, authenticatedAs, newUser }) => {
+test('an admin confirms a change to another account with their own password', async ({
+	page,
+	authenticatedAs,
+	newUser
+}) => {
 	const me = await authenticatedAs('admin');
 	const other = await newUser('reviewer');
 	await page.goto('/admin/users');

@@ -3,9 +3,14 @@ import { expect, test, type Locator } from '@playwright/test';
 /** The table's cells as numbers per series (null for "unknown"), to compare with what chart.js drew. */
 async function tableSeries(figure: Locator) {
 	const headers = await figure.locator('thead th').allInnerTexts();
-	const rows = await figure.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+	const rows = await figure
+		.locator('tbody tr')
+		.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
 	const series = headers.slice(1).filter((h) => h !== 'Total');
-	return series.map((label, i) => ({ label, data: rows.map((cells) => (cells[i] === 'unknown' ? null : Number(cells[i]))) }));
+	return series.map((label, i) => ({
+		label,
+		data: rows.map((cells) => (cells[i] === 'unknown' ? null : Number(cells[i])))
+	}));
 }
 
 async function expectDrawnAsTabled(figure: Locator) {
@@ -19,7 +24,9 @@ async function expectDrawnAsTabled(figure: Locator) {
 	expect(drawn).toEqual(await tableSeries(figure));
 }
 
-test('the charts page draws every chart, each with a summary and a table that matches what is drawn', async ({ page }) => {
+test('the charts page draws every chart, each with a summary and a table that matches what is drawn', async ({
+	page
+}) => {
 	await page.goto('/dossiers/ai-act/charts');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('how the ban fared');
 	const figures = page.locator('figure.chart');
@@ -30,9 +37,14 @@ test('the charts page draws every chart, each with a summary and a table that ma
 	}
 
 	const ban = page.locator('figure#ban-strength');
-	const totals = await ban.locator('tbody tr').evaluateAll((trs) =>
-		trs.map((tr) => [tr.querySelector('th')!.textContent!.trim(), tr.querySelector('td:last-child')!.textContent!.trim()])
-	);
+	const totals = await ban
+		.locator('tbody tr')
+		.evaluateAll((trs) =>
+			trs.map((tr) => [
+				tr.querySelector('th')!.textContent!.trim(),
+				tr.querySelector('td:last-child')!.textContent!.trim()
+			])
+		);
 	expect(totals).toEqual([
 		['Proposal (2021)', '0'],
 		['Council (2022)', '0'],
@@ -48,7 +60,9 @@ test('the charts page draws every chart, each with a summary and a table that ma
 	await expect(byAuthor.locator('tbody tr th').filter({ hasText: /Greens/ })).toHaveCount(1);
 	expect(await byAuthor.locator('tbody tr').count()).toBeLessThan(15);
 	await expect(byAuthor.locator('thead th').filter({ hasText: 'Not assessed' })).toHaveCount(1);
-	await expect(page.locator('figure#amendments-by-status tbody tr').filter({ hasText: 'EP plenary' })).toContainText('771');
+	await expect(page.locator('figure#amendments-by-status tbody tr').filter({ hasText: 'EP plenary' })).toContainText(
+		'771'
+	);
 });
 
 test('the stance chart can be shown per topic', async ({ page }) => {
@@ -70,7 +84,10 @@ test('the justification of each score shows its quote and provision', async ({ p
 	await page.getByText('Why each text scores as it does').click();
 	const ep = page.locator('section', { has: page.getByRole('heading', { name: 'EP amendments (2023)' }) });
 	await expect(ep.getByText('Amendment 220 removes the words')).toBeVisible();
-	await expect(ep.getByRole('link', { name: 'Article 5(1)(d)' }).first()).toHaveAttribute('href', '/dossiers/ai-act/provisions/art_5__para_1__point_d');
+	await expect(ep.getByRole('link', { name: 'Article 5(1)(d)' }).first()).toHaveAttribute(
+		'href',
+		'/dossiers/ai-act/provisions/art_5__para_1__point_d'
+	);
 });
 
 test('drawing the charts moves nothing on the page (layout shift under 0.05)', async ({ page }) => {

@@ -3,13 +3,22 @@ import { test, expect } from './fixtures';
 
 const list = '/dossiers/ai-act/amendments';
 const fileName = 'AIA-CULT-Rule-57-Opinion-Amendments-1-April.pdf';
-const pdf = { name: fileName, mimeType: 'application/pdf', buffer: readFileSync(`src/lib/server/seed/data/ai-act/documents/ep-committee-amendments/${fileName}`) };
+const pdf = {
+	name: fileName,
+	mimeType: 'application/pdf',
+	buffer: readFileSync(`src/lib/server/seed/data/ai-act/documents/ep-committee-amendments/${fileName}`)
+};
 
-test('a committee amendment PDF imports through the page, and its amendments are found by author and group', async ({ page, authenticatedAs }) => {
+test('a committee amendment PDF imports through the page, and its amendments are found by author and group', async ({
+	page,
+	authenticatedAs
+}) => {
 	test.setTimeout(90_000);
 	await authenticatedAs('editor');
 	// The seed imported this document already: take it out, so the page imports it afresh.
-	const removed = await page.request.post('/test-hooks', { data: { action: 'remove-document', dossier: 'ai-act', key: 'ep-cult-pe730.175v01-00' } });
+	const removed = await page.request.post('/test-hooks', {
+		data: { action: 'remove-document', dossier: 'ai-act', key: 'ep-cult-pe730.175v01-00' }
+	});
 	expect(removed.ok()).toBe(true);
 
 	await page.goto(`${list}/import`);
@@ -22,13 +31,18 @@ test('a committee amendment PDF imports through the page, and its amendments are
 
 	await page.getByLabel(/^File \(/).setInputFiles(pdf);
 	await page.getByRole('button', { name: 'Import' }).click();
-	await expect(page.getByText(`Imported ${fileName}: 217 created, 0 updated, 0 unchanged.`)).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByText(`Imported ${fileName}: 217 created, 0 updated, 0 unchanged.`)).toBeVisible({
+		timeout: 30_000
+	});
 
 	// Amendment 54 was tabled by Dace Melbārde and Andrey Slabakov (ECR).
 	await page.goto(`${list}?author=dace-melbarde&body=ep-cult`);
 	const first = page.locator('ol.amendments > li').filter({ hasText: 'Recital 1' }).first();
 	await expect(first).toBeVisible();
-	await first.getByRole('link', { name: /Amendment 54|^54/ }).first().click();
+	await first
+		.getByRole('link', { name: /Amendment 54|^54/ })
+		.first()
+		.click();
 	await expect(page.getByRole('link', { name: /Dace MELBĀRDE/i })).toBeVisible();
 	await expect(page.getByRole('link', { name: /Andrey SLABAKOV/i })).toBeVisible();
 
@@ -41,5 +55,7 @@ test('a committee amendment PDF imports through the page, and its amendments are
 	// The member's page lists the amendment by target.
 	await page.goto('/dossiers/ai-act/actors/dace-melbarde');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(/Dace MELBĀRDE/i);
-	await expect(page.getByRole('link', { name: /europarl|Parliament’s page|Parliament's page/i }).first()).toHaveAttribute('href', /europarl\.europa\.eu\/meps\/en\/\d+/);
+	await expect(
+		page.getByRole('link', { name: /europarl|Parliament’s page|Parliament's page/i }).first()
+	).toHaveAttribute('href', /europarl\.europa\.eu\/meps\/en\/\d+/);
 });

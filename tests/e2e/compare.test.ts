@@ -10,17 +10,26 @@ test('a provision is found by its citation and diffed against its renumbered cou
 	await page.getByRole('button', { name: 'Compare', exact: true }).click();
 
 	await expect(page).toHaveURL(/compare\/provisions\/art_5__para_1__point_d\?from=commission-proposal&to=final-act/);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Article 5(1)(d) (Proposal) and Article 5(1)(h) (Final act)');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Article 5(1)(d) (Proposal) and Article 5(1)(h) (Final act)'
+	);
 	await expect(page.getByText('Found through the dossier’s numbering map.')).toBeVisible();
 	await expect(page.getByText(/\d+ words added, \d+ words removed\./)).toBeVisible();
 	await expect(page.locator('.diff-legend')).toContainText('underlined = words added');
-	await expect(page.locator('.diff-inline del', { hasText: 'potential victims of crime, including missing children' })).toBeVisible();
-	await expect(page.locator('.diff-inline ins', { hasText: 'victims of abduction, trafficking in human beings' })).toBeVisible();
+	await expect(
+		page.locator('.diff-inline del', { hasText: 'potential victims of crime, including missing children' })
+	).toBeVisible();
+	await expect(
+		page.locator('.diff-inline ins', { hasText: 'victims of abduction, trafficking in human beings' })
+	).toBeVisible();
 
 	await page.getByRole('link', { name: 'side by side' }).click();
 	await expect(page).toHaveURL(/view=side/);
 	const table = page.locator('table.diff-side-by-side');
-	await expect(table.getByRole('columnheader')).toHaveText(['Article 5(1)(d) — Commission proposal', 'Article 5(1)(h) — Regulation (EU) 2024/1689 (final act)']);
+	await expect(table.getByRole('columnheader')).toHaveText([
+		'Article 5(1)(d) — Commission proposal',
+		'Article 5(1)(h) — Regulation (EU) 2024/1689 (final act)'
+	]);
 	await expect(table.locator('td').first().locator('del', { hasText: 'purpose' })).toBeVisible();
 });
 
@@ -32,31 +41,44 @@ test('an unknown citation is answered on the form, not with an error page', asyn
 	await expect(page.getByLabel('Provision', { exact: true })).toHaveValue('99(9)(z)');
 });
 
-test('Article 5 in four columns: each later text diffed against the Commission text, printable on landscape A4', async ({ page }) => {
+test('Article 5 in four columns: each later text diffed against the Commission text, printable on landscape A4', async ({
+	page
+}) => {
 	await page.goto(`${base}/compare/articles/art_5`);
 	const table = page.locator('table.four-columns');
 	await expect(table.locator('thead th')).toHaveCount(4);
 	await expect(table.locator('thead th').nth(0)).toContainText('Commission proposal');
 	await expect(table.locator('thead th').nth(1)).toContainText('Council general approach');
-	await expect(table.locator('thead th').nth(2)).toContainText('Parliament position (reconstructed from the amendments of 14 June 2023)');
+	await expect(table.locator('thead th').nth(2)).toContainText(
+		'Parliament position (reconstructed from the amendments of 14 June 2023)'
+	);
 	await expect(table.locator('thead th').nth(3)).toContainText('Regulation (EU) 2024/1689 (final act)');
 
 	// Proposal 5(1)(d) is followed to final 5(1)(h); the Parliament's Amendment 220 deleted "for the purpose of law enforcement".
-	const row = table.locator('tbody tr', { has: page.locator('td:nth-child(1) .label', { hasText: /^Article 5\(1\)\(d\)$/ }) });
+	const row = table.locator('tbody tr', {
+		has: page.locator('td:nth-child(1) .label', { hasText: /^Article 5\(1\)\(d\)$/ })
+	});
 	await expect(row.locator('td').nth(3).locator('.label')).toHaveText('Article 5(1)(h)');
-	await expect(row.locator('td').nth(2).locator('del', { hasText: 'for the purpose of law enforcement' })).toBeVisible();
+	await expect(
+		row.locator('td').nth(2).locator('del', { hasText: 'for the purpose of law enforcement' })
+	).toBeVisible();
 	await expect(row.locator('td').nth(2)).toContainText('Amendments 220–223');
-	const deleted = table.locator('tbody tr', { has: page.locator('td:nth-child(1) .label', { hasText: /^Article 5\(1\)\(d\)\(i\)$/ }) });
+	const deleted = table.locator('tbody tr', {
+		has: page.locator('td:nth-child(1) .label', { hasText: /^Article 5\(1\)\(d\)\(i\)$/ })
+	});
 	await expect(deleted.locator('td').nth(2)).toContainText('Deleted (Amendment 221)');
 
 	// The Parliament's new point (b a) sits after (b), linked to final (g); it has no Commission text.
-	const ba = table.locator('tbody tr', { has: page.locator('td:nth-child(3) .label', { hasText: /^Article 5\(1\)\(ba\)$/ }) });
+	const ba = table.locator('tbody tr', {
+		has: page.locator('td:nth-child(3) .label', { hasText: /^Article 5\(1\)\(ba\)$/ })
+	});
 	await expect(ba.locator('td').nth(0)).toHaveText(/—/);
 	await expect(ba.locator('td').nth(3).locator('.label')).toHaveText('Article 5(1)(g)');
 
 	const pageRule = await page.evaluate(() => {
 		for (const sheet of Array.from(document.styleSheets)) {
-			for (const rule of Array.from(sheet.cssRules)) if (rule instanceof CSSPageRule) return rule.style.getPropertyValue('size');
+			for (const rule of Array.from(sheet.cssRules))
+				if (rule instanceof CSSPageRule) return rule.style.getPropertyValue('size');
 		}
 		return null;
 	});
@@ -67,8 +89,14 @@ test('Article 5 in four columns: each later text diffed against the Commission t
 	await expect(row.getByRole('link', { name: /Open diff/ }).first()).toBeHidden();
 
 	await page.emulateMedia({ media: 'screen' });
-	await row.locator('td').nth(3).getByRole('link', { name: /Open diff/ }).click();
-	await expect(page).toHaveURL(/compare\/provisions\/art_5__para_1__point_d\?from=commission-proposal&to=final-act&toEid=art_5__para_1__point_h/);
+	await row
+		.locator('td')
+		.nth(3)
+		.getByRole('link', { name: /Open diff/ })
+		.click();
+	await expect(page).toHaveURL(
+		/compare\/provisions\/art_5__para_1__point_d\?from=commission-proposal&to=final-act&toEid=art_5__para_1__point_h/
+	);
 });
 
 test('the four columns stack into labelled cells on a phone', async ({ page }) => {
@@ -81,11 +109,16 @@ test('the four columns stack into labelled cells on a phone', async ({ page }) =
 	expect(overflow).toBeLessThanOrEqual(1);
 });
 
-test('two whole texts: every article with its change counts, sortable without JavaScript, each opening its diff', async ({ browser, baseURL }) => {
+test('two whole texts: every article with its change counts, sortable without JavaScript, each opening its diff', async ({
+	browser,
+	baseURL
+}) => {
 	const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto(`${base}/compare/documents?from=commission-proposal&to=final-act`);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Commission proposal and Regulation (EU) 2024/1689 (final act)');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Commission proposal and Regulation (EU) 2024/1689 (final act)'
+	);
 	await expect(page.locator('tbody tr').first().locator('td').first()).toContainText('Article 1');
 
 	await page.getByRole('link', { name: 'Words changed' }).click();
@@ -96,7 +129,9 @@ test('two whole texts: every article with its change counts, sortable without Ja
 	expect(numbers.length).toBeGreaterThan(100);
 	expect(numbers.every((n, i) => i === 0 || numbers[i - 1] >= n)).toBe(true);
 
-	const art52 = page.locator('tbody tr', { has: page.locator('td:first-child', { hasText: /^Article 52Transparency/ }) });
+	const art52 = page.locator('tbody tr', {
+		has: page.locator('td:first-child', { hasText: /^Article 52Transparency/ })
+	});
 	await expect(art52.locator('td').nth(1)).toContainText('Article 50');
 	await art52.getByRole('link', { name: /Open diff/ }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Article 52 (Proposal) and Article 50 (Final act)');
@@ -107,7 +142,10 @@ test('two whole texts: every article with its change counts, sortable without Ja
 const attack = (side: string) =>
 	`${side}: <script>window.__xss = '${side} script'; alert('${side}')</script> and <img src="x" onerror="window.__xss = '${side} img'; alert('${side} img')"> shall apply`;
 
-test('text compared by a visitor is shown as text: <script> and <img onerror> on both sides never run', async ({ page, baseURL }) => {
+test('text compared by a visitor is shown as text: <script> and <img onerror> on both sides never run', async ({
+	page,
+	baseURL
+}) => {
 	const dialogs: string[] = [];
 	page.on('dialog', async (d) => {
 		dialogs.push(d.message());
@@ -145,12 +183,18 @@ test('text compared by a visitor is shown as text: <script> and <img onerror> on
 
 test('your own text against a provision of the final act', async ({ page }) => {
 	await page.goto(`${base}/compare/text`);
-	await page.getByLabel('Your text').fill('(h) the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces;');
+	await page
+		.getByLabel('Your text')
+		.fill('(h) the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces;');
 	await page.getByLabel('A provision').fill('5(1)(h)');
 	await page.getByLabel('of', { exact: true }).selectOption('final-act');
 	await page.getByRole('button', { name: 'Compare' }).click();
-	await expect(page.locator('section.result h2')).toHaveText('Article 5(1)(h), Regulation (EU) 2024/1689 (final act) and your text');
-	await expect(page.locator('section.result .diff-inline del', { hasText: 'for the purposes of law enforcement' }).first()).toBeVisible();
+	await expect(page.locator('section.result h2')).toHaveText(
+		'Article 5(1)(h), Regulation (EU) 2024/1689 (final act) and your text'
+	);
+	await expect(
+		page.locator('section.result .diff-inline del', { hasText: 'for the purposes of law enforcement' }).first()
+	).toBeVisible();
 
 	await page.getByLabel('A provision').fill('no such thing');
 	await page.getByRole('button', { name: 'Compare' }).click();
@@ -160,7 +204,9 @@ test('your own text against a provision of the final act', async ({ page }) => {
 test('an editor corrects a lineage link, and comparisons follow it', async ({ page, authenticatedAs }) => {
 	const me = await authenticatedAs('editor');
 	await page.goto(`${base}/provisions/rec_89/lineage`);
-	const proposal = page.locator('section.version', { has: page.getByRole('heading', { name: /^Commission proposal/ }) });
+	const proposal = page.locator('section.version', {
+		has: page.getByRole('heading', { name: /^Commission proposal/ })
+	});
 	await proposal.getByText('Correct its counterpart in another text').click();
 	await proposal.getByLabel('Text', { exact: true }).selectOption('final-act');
 	await proposal.getByLabel('Its counterpart there').fill('Recital 179');
@@ -176,7 +222,10 @@ test('an editor corrects a lineage link, and comparisons follow it', async ({ pa
 	await expect(page.getByText('Found through an editor.')).toBeVisible();
 
 	await page.goto(`${base}/provisions/rec_89/lineage`);
-	await proposal.locator('li', { hasText: 'Recital 179' }).getByRole('button', { name: /Remove link/ }).click();
+	await proposal
+		.locator('li', { hasText: 'Recital 179' })
+		.getByRole('button', { name: /Remove link/ })
+		.click();
 	await expect(page.getByRole('status')).toContainText('The link was removed.');
 	await expect(proposal.locator('li', { hasText: 'Recital 179' })).toHaveCount(0);
 });
@@ -188,7 +237,10 @@ test('the public can read lineage but gets no editing forms', async ({ page }) =
 	await expect(page.getByRole('button', { name: 'Save the link' })).toHaveCount(0);
 });
 
-test('the hub’s article form picks any texts as columns, Council and consolidated texts included, without JavaScript', async ({ browser, baseURL }) => {
+test('the hub’s article form picks any texts as columns, Council and consolidated texts included, without JavaScript', async ({
+	browser,
+	baseURL
+}) => {
 	const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto(`${base}/compare`);

@@ -8,11 +8,16 @@ const docx = {
 	buffer: readFileSync(`src/lib/server/seed/data/ai-act/documents/council-compromise-texts/${fileName}`)
 };
 
-test('a Council compromise text imports through the page, and Article 5(1)(d) shows its path through the Council', async ({ page, authenticatedAs }) => {
+test('a Council compromise text imports through the page, and Article 5(1)(d) shows its path through the Council', async ({
+	page,
+	authenticatedAs
+}) => {
 	test.setTimeout(90_000);
 	await authenticatedAs('editor');
 	// The seed imported this text already: take it out, so the page imports it afresh.
-	const removed = await page.request.post('/test-hooks', { data: { action: 'remove-document', dossier: 'ai-act', key: 'council-st-12549-22' } });
+	const removed = await page.request.post('/test-hooks', {
+		data: { action: 'remove-document', dossier: 'ai-act', key: 'council-st-12549-22' }
+	});
 	expect(removed.ok()).toBe(true);
 
 	await page.goto('/dossiers/ai-act/documents/import');
@@ -32,5 +37,10 @@ test('a Council compromise text imports through the page, and Article 5(1)(d) sh
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expect(page.getByText('ST 12549/22').first()).toBeVisible();
 	// The Council struck "remote" from the point: a deletion against the Commission proposal, by its marks and by our diff.
-	await expect(page.locator('del').filter({ hasText: /remote/ }).first()).toBeAttached();
+	await expect(
+		page
+			.locator('del')
+			.filter({ hasText: /remote/ })
+			.first()
+	).toBeAttached();
 });

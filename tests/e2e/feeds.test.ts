@@ -21,7 +21,9 @@ test('the dossier feed is Atom with stages, texts, amendment status changes and 
 });
 
 test('a provision has its own feed, and so has a country', async ({ request }) => {
-	const provision = parseFeed(await (await request.get('/dossiers/ai-act/provisions/art_5__para_1__point_d/feed.atom')).text());
+	const provision = parseFeed(
+		await (await request.get('/dossiers/ai-act/provisions/art_5__para_1__point_d/feed.atom')).text()
+	);
 	expect(provision.title).toContain('Article 5(1)(d)');
 	expect(provision.items.some((i) => i.title?.startsWith('Amendment 220 to Article 5(1)(d)'))).toBe(true);
 	expect(provision.items.some((i) => i.title === 'Article 5(1)(d), Final act')).toBe(true);
@@ -37,7 +39,10 @@ test('a provision has its own feed, and so has a country', async ({ request }) =
 	expect((await request.get('/dossiers/nope/feed.atom')).status()).toBe(404);
 });
 
-test('a signed-in user follows a country, a topic and a provision and sees what changed there', async ({ page, authenticatedAs }) => {
+test('a signed-in user follows a country, a topic and a provision and sees what changed there', async ({
+	page,
+	authenticatedAs
+}) => {
 	await authenticatedAs('reviewer');
 	await page.goto('/following');
 	await expect(page.getByText('You follow nothing yet.')).toBeVisible();

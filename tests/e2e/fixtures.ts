@@ -18,7 +18,10 @@ export interface TestUser {
  */
 async function plant(request: APIRequestContext, role: Role): Promise<TestUser & { token: string; expiresAt: string }> {
 	const response = await request.post('/test-hooks', { data: { action: 'session', role } });
-	if (!response.ok()) throw new Error(`/test-hooks answered ${response.status()}: run build-e2e (npm run build:e2e) with TRILOGUE_TEST_HOOKS=1`);
+	if (!response.ok())
+		throw new Error(
+			`/test-hooks answered ${response.status()}: run build-e2e (npm run build:e2e) with TRILOGUE_TEST_HOOKS=1`
+		);
 	const body = await response.json();
 	return { ...body.user, password: body.password, token: body.token, expiresAt: body.expiresAt };
 }
@@ -26,7 +29,16 @@ async function plant(request: APIRequestContext, role: Role): Promise<TestUser &
 /** Signs a browser context in as a new user of the role; for tests that need a second browser. */
 export async function signInContext(context: BrowserContext, baseURL: string, role: Role): Promise<TestUser> {
 	const { token, expiresAt, ...user } = await plant(context.request, role);
-	await context.addCookies([{ name: 'session', value: token, url: baseURL, httpOnly: true, sameSite: 'Lax', expires: Math.floor(Date.parse(expiresAt) / 1000) }]);
+	await context.addCookies([
+		{
+			name: 'session',
+			value: token,
+			url: baseURL,
+			httpOnly: true,
+			sameSite: 'Lax',
+			expires: Math.floor(Date.parse(expiresAt) / 1000)
+		}
+	]);
 	return user;
 }
 

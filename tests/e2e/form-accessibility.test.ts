@@ -21,7 +21,11 @@ for (const javaScriptEnabled of [true, false]) {
 			await expectAccessible();
 		});
 
-		test('the errors of the editors’ forms have no axe findings', async ({ page, authenticatedAs, expectAccessible }) => {
+		test('the errors of the editors’ forms have no axe findings', async ({
+			page,
+			authenticatedAs,
+			expectAccessible
+		}) => {
 			await authenticatedAs('editor');
 			await page.goto(`${dossier}/amendments/new`);
 			await page.waitForLoadState('networkidle');
@@ -44,7 +48,11 @@ for (const javaScriptEnabled of [true, false]) {
 			await expectAccessible();
 		});
 
-		test('the errors of the position draft and of the new-user form have no axe findings', async ({ page, authenticatedAs, expectAccessible }) => {
+		test('the errors of the position draft and of the new-user form have no axe findings', async ({
+			page,
+			authenticatedAs,
+			expectAccessible
+		}) => {
 			await authenticatedAs('admin');
 			await page.goto('/review/positions/new');
 			await page.waitForLoadState('networkidle');
@@ -103,7 +111,11 @@ test.describe('with JavaScript off, the forms still submit and show their errors
 	test('the import', async ({ page, authenticatedAs }) => {
 		await authenticatedAs('editor');
 		await page.goto(`${dossier}/amendments/import`);
-		await page.getByLabel(/^File \(/).setInputFiles({ name: 'missing.csv', mimeType: 'text/csv', buffer: Buffer.from('tabling_context,number,target\nA,1,Article 5\n') });
+		await page.getByLabel(/^File \(/).setInputFiles({
+			name: 'missing.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from('tabling_context,number,target\nA,1,Article 5\n')
+		});
 		await page.getByRole('button', { name: 'Dry run' }).click();
 		await expect(page.getByRole('alert')).toContainText('Missing columns: base_text, proposed_text');
 	});

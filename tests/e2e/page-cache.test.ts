@@ -20,7 +20,12 @@ async function anonymous(request: APIRequestContext, path: string, headers: Reco
 }
 
 test.describe('the page cache', () => {
-	test('keeps anonymous pages, and an edit is on the next anonymous view of every page that shows it', async ({ page, playwright, authenticatedAs, baseURL }) => {
+	test('keeps anonymous pages, and an edit is on the next anonymous view of every page that shows it', async ({
+		page,
+		playwright,
+		authenticatedAs,
+		baseURL
+	}) => {
 		const visitor = await playwright.request.newContext({ baseURL });
 		await anonymous(visitor, timeline);
 		await anonymous(visitor, '/dossiers/ai-act/feed.atom');
@@ -39,7 +44,13 @@ test.describe('the page cache', () => {
 		await visitor.dispose();
 	});
 
-	test('a signed-in user never receives a cached public page, and a cached page never holds internal content', async ({ page, context, playwright, authenticatedAs, baseURL }) => {
+	test('a signed-in user never receives a cached public page, and a cached page never holds internal content', async ({
+		page,
+		context,
+		playwright,
+		authenticatedAs,
+		baseURL
+	}) => {
 		const visitor = await playwright.request.newContext({ baseURL });
 		await authenticatedAs('editor');
 		const internal = `Coalition-only meeting ${Date.now()}`;
@@ -64,7 +75,12 @@ test.describe('the page cache', () => {
 		await visitor.dispose();
 	});
 
-	test('answers 304 to a known ETag only while nothing on the page changed', async ({ page, playwright, authenticatedAs, baseURL }) => {
+	test('answers 304 to a known ETag only while nothing on the page changed', async ({
+		page,
+		playwright,
+		authenticatedAs,
+		baseURL
+	}) => {
 		const visitor = await playwright.request.newContext({ baseURL });
 		const { response } = await anonymous(visitor, timeline);
 		const etag = response.headers()['etag'];
@@ -82,7 +98,10 @@ test.describe('the page cache', () => {
 		await visitor.dispose();
 	});
 
-	test('a hit answered in front of SvelteKit is the same page, with the same headers, gzip, HEAD and 304', async ({ playwright, baseURL }) => {
+	test('a hit answered in front of SvelteKit is the same page, with the same headers, gzip, HEAD and 304', async ({
+		playwright,
+		baseURL
+	}) => {
 		const visitor = await playwright.request.newContext({ baseURL });
 		const path = `/dossiers/ai-act/provisions/art_5?front=${Date.now()}`; // a key no other test has filled
 		const first = await anonymous(visitor, path);
@@ -90,7 +109,16 @@ test.describe('the page cache', () => {
 		const hit = await anonymous(visitor, path);
 		expect(hit.response.headers()['x-page-cache']).toBe('hit-front');
 		expect(hit.body).toBe(first.body);
-		for (const name of ['content-type', 'content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy', 'etag', 'cache-control', 'vary'])
+		for (const name of [
+			'content-type',
+			'content-security-policy',
+			'x-frame-options',
+			'x-content-type-options',
+			'referrer-policy',
+			'etag',
+			'cache-control',
+			'vary'
+		])
 			expect(hit.response.headers()[name], name).toBe(first.response.headers()[name]);
 		// Playwright asks for gzip; the bytes sent were compressed.
 		expect(hit.response.headers()['content-encoding']).toBe('gzip');
@@ -106,4 +134,3 @@ test.describe('the page cache', () => {
 		await visitor.dispose();
 	});
 });
-

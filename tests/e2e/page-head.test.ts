@@ -17,7 +17,8 @@ test.describe('as the server sends it', () => {
 			expect(title, path).toMatch(/\S.*Trilogue|Trilogue.*\S/);
 			expect(description.length, `${path}: “${description}”`).toBeGreaterThanOrEqual(40);
 		}
-		const repeated = (key: 'title' | 'description') => heads.filter((h, i) => heads.findIndex((o) => o[key] === h[key]) !== i).map((h) => `${h.path}: ${h[key]}`);
+		const repeated = (key: 'title' | 'description') =>
+			heads.filter((h, i) => heads.findIndex((o) => o[key] === h[key]) !== i).map((h) => `${h.path}: ${h[key]}`);
 		expect(repeated('title')).toEqual([]);
 		expect(repeated('description')).toEqual([]);
 	});
@@ -40,7 +41,9 @@ test.describe('as the server sends it', () => {
 		const ico = await request.get('/favicon.ico');
 		expect(ico.status()).toBe(200);
 		expect((await ico.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
-		for (const href of await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href))) {
+		for (const href of await page
+			.locator('link[rel="icon"]')
+			.evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href))) {
 			expect((await request.get(href)).status(), href).toBe(200);
 		}
 		const manifest = await request.get((await page.locator('link[rel="manifest"]').getAttribute('href'))!);
@@ -57,5 +60,8 @@ test('the title and description follow a navigation in the browser', async ({ pa
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Provisions' }).click();
 	await expect(page).toHaveTitle('Provisions · AI Act · Trilogue');
 	await expect(page.locator('meta[name="description"]')).toHaveCount(1);
-	await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^Every article, annex and recital of the AI Act/);
+	await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+		'content',
+		/^Every article, annex and recital of the AI Act/
+	);
 });

@@ -8,7 +8,11 @@ async function cell(page: Page, country: string, column: string) {
 	const table = page.getByRole('table', { name: /Member states × parts of the ban/ });
 	const headers = await table.locator('thead th').allInnerTexts();
 	const index = headers.findIndex((h) => h.trim() === column);
-	return table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: country, exact: true }) }).locator('td').nth(index - 1);
+	return table
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: country, exact: true }) })
+		.locator('td')
+		.nth(index - 1);
 }
 
 test.describe('the public positions pages, without JavaScript', () => {
@@ -44,10 +48,15 @@ test.describe('the public positions pages, without JavaScript', () => {
 		const section = page.locator('section#post-rbi');
 		await expect(section.getByRole('heading', { level: 2 })).toHaveText('Post remote biometric identification');
 		await expect(section).toContainText('wanted to allow ex-post (post) identification');
-		await expect(section.getByRole('link', { name: /Biometric Update/ })).toHaveAttribute('href', /biometricupdate\.com/);
+		await expect(section.getByRole('link', { name: /Biometric Update/ })).toHaveAttribute(
+			'href',
+			/biometricupdate\.com/
+		);
 	});
 
-	test('as of Coreper’s endorsement (2 February 2024) the matrix shows the records dated by then, not later ones', async ({ page }) => {
+	test('as of Coreper’s endorsement (2 February 2024) the matrix shows the records dated by then, not later ones', async ({
+		page
+	}) => {
 		await page.goto('/dossiers/ai-act/positions?asOf=2024-02-02');
 		const denmark = await cell(page, 'Denmark', 'Real-time RBI');
 		await expect(denmark).toContainText('Ban with exceptions');
@@ -70,13 +79,18 @@ test.describe('the public positions pages, without JavaScript', () => {
 		await expect(map.getByRole('link', { name: 'Portugal: Supports a ban with exceptions' })).toBeVisible();
 	});
 
-	test('a country page shows a record with no stance, the quote, and "Reported on …" where the report dates it', async ({ page }) => {
+	test('a country page shows a record with no stance, the quote, and "Reported on …" where the report dates it', async ({
+		page
+	}) => {
 		await page.goto('/dossiers/ai-act/positions/portugal');
 		const exceptions = page.locator('section#exceptions');
 		await expect(exceptions).toContainText('Supports a ban with exceptions');
 		await expect(exceptions).toContainText('Reported on 22 January 2025: the date of the report, not of the statement');
 		await expect(exceptions.locator('blockquote')).toContainText('Portugal esteve ao lado da França e da Hungria');
-		await expect(exceptions.getByRole('link', { name: /Portugal defendeu e aprovou/ })).toHaveAttribute('href', /publico\.pt/);
+		await expect(exceptions.getByRole('link', { name: /Portugal defendeu e aprovou/ })).toHaveAttribute(
+			'href',
+			/publico\.pt/
+		);
 
 		await page.goto('/dossiers/ai-act/positions/sweden');
 		const realTime = page.locator('section#real-time-rbi');
@@ -97,7 +111,12 @@ test.describe('the public positions pages, without JavaScript', () => {
 	});
 });
 
-test('an editor drafts a position, another member approves it, and only then is it public', async ({ page, authenticatedAs, browser, baseURL }) => {
+test('an editor drafts a position, another member approves it, and only then is it public', async ({
+	page,
+	authenticatedAs,
+	browser,
+	baseURL
+}) => {
 	const editor = await authenticatedAs('editor');
 	const summary = `E2E ${unique()}: the government said it opposes any ban on emotion recognition.`;
 	const internalNote = `E2E internal ${unique()}`;
@@ -130,8 +149,13 @@ test('an editor drafts a position, another member approves it, and only then is 
 	await signInContext(reviewerContext, baseURL!, 'reviewer');
 	const reviewer = await reviewerContext.newPage();
 	await reviewer.goto(`${baseURL}/review`);
-	const queue = reviewer.locator('section', { has: reviewer.getByRole('heading', { name: /Waiting for your review/ }) });
-	await queue.getByRole('link', { name: /Luxembourg.*Emotion recognition/ }).last().click();
+	const queue = reviewer.locator('section', {
+		has: reviewer.getByRole('heading', { name: /Waiting for your review/ })
+	});
+	await queue
+		.getByRole('link', { name: /Luxembourg.*Emotion recognition/ })
+		.last()
+		.click();
 	await expect(reviewer).toHaveURL(positionUrl);
 	await expect(reviewer.getByText(internalNote)).toBeVisible();
 	await expect(reviewer.getByText(`Drafted by ${editor.name}`)).toBeVisible();
@@ -162,11 +186,17 @@ test('a draft never appears on a public page', async ({ page, authenticatedAs, b
 	await expect(page).toHaveURL(/\/review\/positions\/\d+$/);
 	await expect(page.getByText('Draft', { exact: true })).toBeVisible();
 	await page.goto('/review');
-	await expect(page.locator('section', { has: page.getByRole('heading', { name: /Your drafts/ }) })).toContainText('Malta');
+	await expect(page.locator('section', { has: page.getByRole('heading', { name: /Your drafts/ }) })).toContainText(
+		'Malta'
+	);
 
 	const anonymous = await browser.newContext();
 	const publicPage = await anonymous.newPage();
-	for (const path of ['/dossiers/ai-act/positions', '/dossiers/ai-act/positions/malta', '/dossiers/ai-act/positions/map?topic=predictive-policing']) {
+	for (const path of [
+		'/dossiers/ai-act/positions',
+		'/dossiers/ai-act/positions/malta',
+		'/dossiers/ai-act/positions/map?topic=predictive-policing'
+	]) {
 		await publicPage.goto(`${baseURL}${path}`);
 		await expect(publicPage.locator('main')).not.toContainText(summary);
 		await expect(publicPage.locator('main')).not.toContainText('Internal memo 12');
@@ -179,7 +209,10 @@ test('a draft never appears on a public page', async ({ page, authenticatedAs, b
 	await anonymous.close();
 });
 
-test('a bad draft is refused with the errors beside the fields and the values kept', async ({ page, authenticatedAs }) => {
+test('a bad draft is refused with the errors beside the fields and the values kept', async ({
+	page,
+	authenticatedAs
+}) => {
 	await authenticatedAs('editor');
 	await page.goto('/review/positions/new');
 	await page.getByLabel('Who took the position').selectOption({ label: 'Denmark' });

@@ -11,19 +11,28 @@ function files(dir: string): string[] {
 		.map((e) => path.join(e.parentPath, e.name));
 }
 const contains = (dir: string, needle: string) => files(dir).some((f) => readFileSync(f, 'utf8').includes(needle));
-const manifestOf = (dir: string) => readFileSync(files(path.join(dir, 'server')).find((f) => /manifest\.js/.test(path.basename(f)))!, 'utf8');
+const manifestOf = (dir: string) =>
+	readFileSync(
+		files(path.join(dir, 'server')).find((f) => /manifest\.js/.test(path.basename(f)))!,
+		'utf8'
+	);
 
 test('the test hooks are kept out of the production build: node build has no such route and no such code', () => {
 	const production = manifestOf('build');
 	expect(production).toContain('"/dossiers/[slug]/timeline"'); // the manifest is the one that lists routes
 	expect(production).not.toContain('test-hooks');
-	for (const marker of ['answerTestHook', 'reset-throttle', 'remove-document']) expect(contains('build', marker), marker).toBe(false);
+	for (const marker of ['answerTestHook', 'reset-throttle', 'remove-document'])
+		expect(contains('build', marker), marker).toBe(false);
 	// The browser tests' own build has them, so the check above looks at the right thing.
 	expect(contains('build-e2e', 'answerTestHook')).toBe(true);
 });
 
 test('without ORIGIN the production server refuses to start, and says why', async () => {
-	const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trilogue-no-origin-')) };
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		PORT: '0',
+		DATA_DIR: mkdtempSync(path.join(tmpdir(), 'trilogue-no-origin-'))
+	};
 	delete env.ORIGIN;
 	delete env.DATABASE_URL;
 	const child = spawn(process.execPath, ['build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

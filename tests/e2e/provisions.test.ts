@@ -4,9 +4,18 @@ test('Article 5 shows its text in every document, with sources, and links to its
 	await page.goto('/dossiers/ai-act/provisions/art_5');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Article 5');
 
-	const final = page.locator('section.version', { has: page.getByRole('heading', { name: /^Regulation \(EU\) 2024\/1689 \(final act\)/ }) });
-	await expect(final.getByText(/^\(h\) the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces for the purposes of law enforcement/)).toBeVisible();
-	await expect(final.getByRole('link', { name: /Regulation \(EU\) 2024\/1689/ })).toHaveAttribute('href', /eli\/reg\/2024\/1689/);
+	const final = page.locator('section.version', {
+		has: page.getByRole('heading', { name: /^Regulation \(EU\) 2024\/1689 \(final act\)/ })
+	});
+	await expect(
+		final.getByText(
+			/^\(h\) the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces for the purposes of law enforcement/
+		)
+	).toBeVisible();
+	await expect(final.getByRole('link', { name: /Regulation \(EU\) 2024\/1689/ })).toHaveAttribute(
+		'href',
+		/eli\/reg\/2024\/1689/
+	);
 	// The proposal, seven Council compromise texts and the general approach, the Parliament, the final act, the 2026 consolidation.
 	await expect(page.locator('section.version')).toHaveCount(12);
 

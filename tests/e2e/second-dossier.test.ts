@@ -12,8 +12,18 @@ import { test, expect } from './fixtures';
  */
 const folder = 'src/lib/server/seed/data/ai-act/documents/council-compromise-texts';
 const files = [
-	{ source: '2021-11-29-AIA-SLO-Art-1-7-29-Nov-21.docx', name: 'second-dossier-slovenia.docx', reference: 'ST 14278/21', date: '2021-11-29' },
-	{ source: '2022-06-15-AIA-FRA-Consolidated-Version-15-June.docx', name: 'second-dossier-france.docx', reference: 'ST 10069/22', date: '2022-06-15' }
+	{
+		source: '2021-11-29-AIA-SLO-Art-1-7-29-Nov-21.docx',
+		name: 'second-dossier-slovenia.docx',
+		reference: 'ST 14278/21',
+		date: '2021-11-29'
+	},
+	{
+		source: '2022-06-15-AIA-FRA-Consolidated-Version-15-June.docx',
+		name: 'second-dossier-france.docx',
+		reference: 'ST 10069/22',
+		date: '2022-06-15'
+	}
 ];
 
 /** The Word file with every mention of the AI Act's procedure replaced by `procedure`. */
@@ -22,18 +32,29 @@ function wordFileFor(source: string, fileName: string, procedure: string) {
 	const xml = strFromU8(parts['word/document.xml']);
 	expect(xml).toContain('2021/0106(COD)');
 	parts['word/document.xml'] = strToU8(xml.replaceAll('2021/0106(COD)', procedure));
-	return { name: fileName, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(zipSync(parts)) };
+	return {
+		name: fileName,
+		mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+		buffer: Buffer.from(zipSync(parts))
+	};
 }
 
 /** Every address the page links to or posts to, as a path. */
 async function addressesOn(page: Page): Promise<string[]> {
 	return page.evaluate(() => [
-		...[...document.querySelectorAll('a[href]')].map((a) => new URL((a as HTMLAnchorElement).href, location.href).pathname),
-		...[...document.querySelectorAll('form')].map((f) => new URL(f.getAttribute('action') ?? location.href, location.href).pathname)
+		...[...document.querySelectorAll('a[href]')].map(
+			(a) => new URL((a as HTMLAnchorElement).href, location.href).pathname
+		),
+		...[...document.querySelectorAll('form')].map(
+			(f) => new URL(f.getAttribute('action') ?? location.href, location.href).pathname
+		)
 	]);
 }
 
-test('a second dossier: created by an admin, given a Word text by an editor, and every page of it works', async ({ page, authenticatedAs }) => {
+test('a second dossier: created by an admin, given a Word text by an editor, and every page of it works', async ({
+	page,
+	authenticatedAs
+}) => {
 	test.setTimeout(180_000);
 	const n = String(Date.now() % 10_000).padStart(4, '0');
 	const slug = `test-act-${n}`;
@@ -67,7 +88,8 @@ test('a second dossier: created by an admin, given a Word text by an editor, and
 		await page.getByLabel(/^Word file/).setInputFiles(docx);
 		await page.getByRole('button', { name: 'Import' }).click();
 		await expect(page.getByText(`Imported ${file.name}.`)).toBeVisible({ timeout: 60_000 });
-		for (const href of await addressesOn(page)) expect(href, 'the import page links into its own dossier').not.toContain('/dossiers/ai-act');
+		for (const href of await addressesOn(page))
+			expect(href, 'the import page links into its own dossier').not.toContain('/dossiers/ai-act');
 	}
 
 	const [first, second] = ['council-st-14278-21', 'council-st-10069-22'];
@@ -76,7 +98,10 @@ test('a second dossier: created by an admin, given a Word text by an editor, and
 		[base, [shortTitle, procedure, 'ST 14278/21', 'ST 10069/22', 'No stage has been reached yet.']],
 		[`${base}/provisions`, ['Article 5']],
 		[`${base}/provisions/art_5`, ['shall be prohibited', 'ST 14278/21', 'ST 10069/22']],
-		[`${base}/provisions/art_5__para_1__point_d/council`, ['ST 14278/21', 'ST 10069/22', 'the dossier has no Commission proposal']],
+		[
+			`${base}/provisions/art_5__para_1__point_d/council`,
+			['ST 14278/21', 'ST 10069/22', 'the dossier has no Commission proposal']
+		],
 		[`${base}/provisions/art_5/lineage`, ['ST 14278/21', 'ST 10069/22']],
 		[`${base}/compare`, ['Compare the texts', 'An article in several texts']],
 		[`${base}/compare/documents?from=${first}&to=${second}`, ['Article 5', 'with changes']],
@@ -103,8 +128,11 @@ test('a second dossier: created by an admin, given a Word text by an editor, and
 			continue;
 		}
 		const body = await page.locator('main').innerText();
-		for (const words of expected) if (!(typeof words === 'string' ? body.includes(words) : words.test(body))) failures.push(`${path}: does not say ${words}`);
-		for (const href of await addressesOn(page)) if (href.includes('/dossiers/ai-act')) failures.push(`${path}: links to ${href}`);
+		for (const words of expected)
+			if (!(typeof words === 'string' ? body.includes(words) : words.test(body)))
+				failures.push(`${path}: does not say ${words}`);
+		for (const href of await addressesOn(page))
+			if (href.includes('/dossiers/ai-act')) failures.push(`${path}: links to ${href}`);
 		await expect(page.locator('header nav').getByRole('link', { name: shortTitle })).toHaveAttribute('href', base);
 	}
 	expect(failures).toEqual([]);

@@ -9,7 +9,11 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string) {
 	expect(headers['content-security-policy'], what).toContain("frame-ancestors 'none'");
 }
 
-test('the security headers on every response, the 401, 403, 405, cross-site refusals, redirects to sign in and error pages included', async ({ request, browser, baseURL }) => {
+test('the security headers on every response, the 401, 403, 405, cross-site refusals, redirects to sign in and error pages included', async ({
+	request,
+	browser,
+	baseURL
+}) => {
 	const page = await request.get(`${base}/timeline`);
 	expect(page.status()).toBe(200);
 	expectSecurityHeaders(page.headers(), 'page');
@@ -23,7 +27,11 @@ test('the security headers on every response, the 401, 403, 405, cross-site refu
 	expect(page.headers()['strict-transport-security']).toBeUndefined();
 
 	const origin = { origin: baseURL!, accept: 'text/html' };
-	const unauthorised = await request.post(`${base}/stages/new`, { form: { title: 'x' }, headers: origin, maxRedirects: 0 });
+	const unauthorised = await request.post(`${base}/stages/new`, {
+		form: { title: 'x' },
+		headers: origin,
+		maxRedirects: 0
+	});
 	expect(unauthorised.status()).toBe(401);
 	const notAllowed = await request.post(`${base}/timeline`, { form: {}, headers: origin, maxRedirects: 0 });
 	expect(notAllowed.status()).toBe(405);
@@ -31,7 +39,11 @@ test('the security headers on every response, the 401, 403, 405, cross-site refu
 	expect(missing.status()).toBe(404);
 	const api = await request.get('/api/dossiers/no-such-dossier/amendments');
 	expect(api.status()).toBe(404);
-	const crossSite = await request.post(`${base}/stages/new`, { form: { title: 'x' }, headers: { origin: 'https://evil.example', accept: 'text/html' }, maxRedirects: 0 });
+	const crossSite = await request.post(`${base}/stages/new`, {
+		form: { title: 'x' },
+		headers: { origin: 'https://evil.example', accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(crossSite.status()).toBe(403);
 	expect(await crossSite.text()).toContain('Cross-site POST form submissions are forbidden');
 	// The route table sends the public's page views of member pages to sign in.
@@ -53,7 +65,10 @@ test('the security headers on every response, the 401, 403, 405, cross-site refu
 	await reviewer.close();
 });
 
-test('the static files served without the hooks (scripts, favicon, robots.txt) carry the security headers too', async ({ page, request }) => {
+test('the static files served without the hooks (scripts, favicon, robots.txt) carry the security headers too', async ({
+	page,
+	request
+}) => {
 	const scripts: string[] = [];
 	page.on('response', (r) => {
 		if (new URL(r.url()).pathname.startsWith('/_app/immutable/')) scripts.push(r.url());
@@ -71,13 +86,23 @@ test('the static files served without the hooks (scripts, favicon, robots.txt) c
 	expect(timeline.headers()['content-security-policy']).toMatch(/'sha256-/);
 });
 
-test('Cache-Control: private, no-store on every response for a signed-in user, API answers included', async ({ request, browser, baseURL }) => {
+test('Cache-Control: private, no-store on every response for a signed-in user, API answers included', async ({
+	request,
+	browser,
+	baseURL
+}) => {
 	const pub = await request.get(`${base}/timeline`);
 	expect(pub.headers()['cache-control'] ?? '').not.toContain('no-store');
 
 	const member = await browser.newContext({ baseURL });
 	await signInContext(member, baseURL!, 'reviewer');
-	for (const path of [`${base}/timeline`, `${base}/amendments`, '/api/dossiers/ai-act/amendments', `${base}/feed.atom`, '/account']) {
+	for (const path of [
+		`${base}/timeline`,
+		`${base}/amendments`,
+		'/api/dossiers/ai-act/amendments',
+		`${base}/feed.atom`,
+		'/account'
+	]) {
 		const r = await member.request.get(path);
 		expect(r.status(), path).toBe(200);
 		expect(r.headers()['cache-control'], path).toBe('private, no-store');
@@ -91,10 +116,17 @@ test('CSP: the charts and the inline styles still work, with no policy violation
 		(window as unknown as { cspViolations: string[] }).cspViolations = seen;
 		document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
 	});
-	for (const path of [`${base}/charts`, `${base}/timeline`, `${base}/positions/map`, `${base}/compare/provisions/art_5`]) {
+	for (const path of [
+		`${base}/charts`,
+		`${base}/timeline`,
+		`${base}/positions/map`,
+		`${base}/compare/provisions/art_5`
+	]) {
 		await page.goto(path);
 		await page.waitForLoadState('networkidle');
-		expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), path).toEqual([]);
+		expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), path).toEqual(
+			[]
+		);
 	}
 	await page.goto(`${base}/charts`);
 	const canvas = page.locator('canvas').first();
@@ -102,13 +134,25 @@ test('CSP: the charts and the inline styles still work, with no policy violation
 	expect((await canvas.boundingBox())!.height).toBeGreaterThan(50);
 });
 
-test('the 21 MB body limit applies only to the import routes; every other form has a small limit', async ({ request, browser, baseURL }) => {
+test('the 21 MB body limit applies only to the import routes; every other form has a small limit', async ({
+	request,
+	browser,
+	baseURL
+}) => {
 	const big = 'x'.repeat(600 * 1024);
 	const origin = { origin: baseURL!, accept: 'text/html' };
-	const login = await request.post('/login', { form: { email: 'a@example.org', password: big }, headers: origin, maxRedirects: 0 });
+	const login = await request.post('/login', {
+		form: { email: 'a@example.org', password: big },
+		headers: origin,
+		maxRedirects: 0
+	});
 	expect(login.status()).toBe(413);
 	expectSecurityHeaders(login.headers(), '413');
-	const compare = await request.post(`${base}/compare/text`, { form: { mine: big, other: 'y' }, headers: origin, maxRedirects: 0 });
+	const compare = await request.post(`${base}/compare/text`, {
+		form: { mine: big, other: 'y' },
+		headers: origin,
+		maxRedirects: 0
+	});
 	expect(compare.status()).toBe(413);
 
 	const editor = await browser.newContext({ baseURL });
@@ -126,7 +170,12 @@ test('the 21 MB body limit applies only to the import routes; every other form h
 test('compare/text has a per-address rate limit', async ({ request, baseURL }) => {
 	await resetThrottle(request);
 	try {
-		const post = () => request.post(`${base}/compare/text`, { form: { mine: 'the provider shall', other: 'the deployer shall' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+		const post = () =>
+			request.post(`${base}/compare/text`, {
+				form: { mine: 'the provider shall', other: 'the deployer shall' },
+				headers: { origin: baseURL!, accept: 'text/html' },
+				maxRedirects: 0
+			});
 		for (let i = 0; i < 20; i++) expect((await post()).status(), `comparison ${i + 1}`).toBe(200);
 		const refused = await post();
 		expect(refused.status()).toBe(429);

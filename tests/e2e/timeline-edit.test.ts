@@ -23,7 +23,10 @@ test.describe('editors add and edit stages and events', () => {
 		await expect(page).toHaveURL(/\/dossiers\/ai-act\/timeline#event/);
 		const entry = page.locator('ol.timeline > li', { hasText: title });
 		await expect(entry.locator('time')).toHaveText('3 February 2025');
-		await expect(entry.getByRole('link', { name: 'EP press release' })).toHaveAttribute('href', 'https://www.europarl.europa.eu/news/');
+		await expect(entry.getByRole('link', { name: 'EP press release' })).toHaveAttribute(
+			'href',
+			'https://www.europarl.europa.eu/news/'
+		);
 		await expect(entry.getByText('not verified')).toBeVisible();
 
 		await entry.getByRole('link', { name: `Edit “${title}”` }).click();
@@ -35,14 +38,21 @@ test.describe('editors add and edit stages and events', () => {
 		await expect(edited.getByText('not verified')).toHaveCount(0);
 	});
 
-	test('two editors on one entry: the later save is refused and both texts are shown', async ({ page, context, authenticatedAs }) => {
+	test('two editors on one entry: the later save is refused and both texts are shown', async ({
+		page,
+		context,
+		authenticatedAs
+	}) => {
 		await authenticatedAs('editor');
 		await page.goto('/dossiers/ai-act/stages/new');
 		const title = `Shared entry ${Date.now()}`;
 		await page.getByLabel('Title', { exact: true }).fill(title);
 		await page.getByLabel('Date', { exact: true }).fill('2025-03-01');
 		await page.getByRole('button', { name: 'Add to the timeline' }).click();
-		await page.locator('ol.timeline > li', { hasText: title }).getByRole('link', { name: `Edit “${title}”` }).click();
+		await page
+			.locator('ol.timeline > li', { hasText: title })
+			.getByRole('link', { name: `Edit “${title}”` })
+			.click();
 		await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
 		const editUrl = page.url();
 		const other = await context.newPage();
@@ -71,18 +81,28 @@ test.describe('editors add and edit stages and events', () => {
 		await page.getByLabel('Justification').fill('');
 		await page.getByRole('button', { name: 'Save the score' }).click();
 		await expect(page.getByText('Say why')).toBeVisible();
-		await page.getByLabel('Justification').fill('Still not prohibited in the proposal: Article 52(2) only asks users to inform the people exposed.');
+		await page
+			.getByLabel('Justification')
+			.fill('Still not prohibited in the proposal: Article 52(2) only asks users to inform the people exposed.');
 		await page.getByRole('button', { name: 'Save the score' }).click();
 		await expect(page).toHaveURL(/\/dossiers\/ai-act\/charts#ban-strength/);
 		await page.getByText('Why each text scores as it does').click();
 		await expect(page.getByText('Still not prohibited in the proposal')).toBeVisible();
 	});
 
-	test('a reviewer cannot reach the editing pages, and the public is sent to sign in', async ({ page, authenticatedAs, browser, baseURL }) => {
+	test('a reviewer cannot reach the editing pages, and the public is sent to sign in', async ({
+		page,
+		authenticatedAs,
+		browser,
+		baseURL
+	}) => {
 		const anonymous = await browser.newPage({ baseURL });
 		await anonymous.goto('/dossiers/ai-act/stages/new');
 		await expect(anonymous).toHaveURL(/\/login\?next=/);
-		const post = await anonymous.request.post('/dossiers/ai-act/stages/new', { form: { title: 'x' }, headers: { origin: baseURL! } });
+		const post = await anonymous.request.post('/dossiers/ai-act/stages/new', {
+			form: { title: 'x' },
+			headers: { origin: baseURL! }
+		});
 		expect([401, 403]).toContain(post.status());
 		await anonymous.close();
 

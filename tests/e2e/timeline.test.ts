@@ -7,14 +7,16 @@ test('the public timeline lists the proposal and the publication with their sour
 	const proposal = page.locator('li#commission-proposal');
 	await expect(proposal.getByRole('heading')).toContainText('Commission proposal');
 	await expect(proposal.locator('time')).toHaveText('21 April 2021');
-	await expect(proposal.getByRole('link', { name: /Commission proposal COM\(2021\) 206 final/ }).first()).toHaveAttribute(
-		'href',
-		/52021PC0206/
-	);
+	await expect(
+		proposal.getByRole('link', { name: /Commission proposal COM\(2021\) 206 final/ }).first()
+	).toHaveAttribute('href', /52021PC0206/);
 
 	const publication = page.locator('li#oj-publication');
 	await expect(publication.locator('time')).toHaveText('12 July 2024');
-	await expect(publication.getByRole('link', { name: /Regulation \(EU\) 2024\/1689/ }).first()).toHaveAttribute('href', /eli\/reg\/2024\/1689/);
+	await expect(publication.getByRole('link', { name: /Regulation \(EU\) 2024\/1689/ }).first()).toHaveAttribute(
+		'href',
+		/eli\/reg\/2024\/1689/
+	);
 
 	const later = page.locator('li#application-article-6-1');
 	await expect(later.locator('time')).toHaveText('2 August 2027');
@@ -34,7 +36,10 @@ test('the timeline says where the procedure is, what comes next, and draws the b
 	await expect(chart).toHaveAttribute('data-drawn', 'true');
 	await expect(chart.locator('canvas')).toBeVisible();
 	await expect(chart.locator('tbody tr')).toHaveCount(5);
-	await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', '/dossiers/ai-act/feed.atom');
+	await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+		'href',
+		'/dossiers/ai-act/feed.atom'
+	);
 	// Editing is for editors only: the public sees no edit links.
 	await expect(page.getByRole('link', { name: /^Edit/ })).toHaveCount(0);
 	await expect(page.getByRole('link', { name: 'Add a stage or event' })).toHaveCount(0);

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildMemberIndex, familyNameOrder, groupSlugOf, matchAuthors, nameSlug, normaliseName, splitAuthorLine } from './authors';
+import {
+	buildMemberIndex,
+	familyNameOrder,
+	groupSlugOf,
+	matchAuthors,
+	nameSlug,
+	normaliseName,
+	splitAuthorLine
+} from './authors';
 
 /** The Parliament's directory of April 2023, as the seed ships it. */
 const directory: { members: { epId: number; name: string; group: string }[] } = JSON.parse(
@@ -42,8 +50,24 @@ describe('matchAuthors on the directory of April 2023', () => {
 	});
 
 	it('matches the names printed on the first pages of the CULT amendments and the IMCO-LIBE draft report', () => {
-		const printed = ['Dace Melbārde', 'Andrey Slabakov', 'Brando Benifei', 'Dragoş Tudorache', 'Vlad-Marius Botoş', 'Irena Joveva', 'Morten Løkkegaard'];
-		expect(printed.map(slugOf)).toEqual(['dace-melbarde', 'andrey-slabakov', 'brando-benifei', 'dragos-tudorache', 'vlad-marius-botos', 'irena-joveva', 'morten-lokkegaard']);
+		const printed = [
+			'Dace Melbārde',
+			'Andrey Slabakov',
+			'Brando Benifei',
+			'Dragoş Tudorache',
+			'Vlad-Marius Botoş',
+			'Irena Joveva',
+			'Morten Løkkegaard'
+		];
+		expect(printed.map(slugOf)).toEqual([
+			'dace-melbarde',
+			'andrey-slabakov',
+			'brando-benifei',
+			'dragos-tudorache',
+			'vlad-marius-botos',
+			'irena-joveva',
+			'morten-lokkegaard'
+		]);
 		expect(slugOf('Ibán García Del Blanco')).toBe('iban-garcia-del-blanco');
 		expect(slugOf('Miapetra Kumpula-Natri')).toBe('miapetra-kumpula-natri');
 	});
@@ -63,7 +87,9 @@ describe('matchAuthors on the directory of April 2023', () => {
 
 	it('keeps an unknown name as unmatched, with a slug', () => {
 		// Printed in the CULT amendments; not in the April 2023 directory.
-		expect(matchAuthors(['Pernando Barrena Arza'], index)).toEqual([{ printed: 'Pernando Barrena Arza', kind: 'unmatched', suggestedSlug: 'pernando-barrena-arza' }]);
+		expect(matchAuthors(['Pernando Barrena Arza'], index)).toEqual([
+			{ printed: 'Pernando Barrena Arza', kind: 'unmatched', suggestedSlug: 'pernando-barrena-arza' }
+		]);
 		// One family name and one given name in common is not enough to guess.
 		expect(slugOf('Jan Hahn')).toBe('unmatched');
 		expect(slugOf('Tudorache')).toBe('unmatched');
@@ -95,7 +121,21 @@ describe('matchAuthors on the directory of April 2023', () => {
 
 	it('maps the directory’s group short names to the group actors', () => {
 		const groups = [...new Set(directory.members.map((m) => m.group))].sort();
-		expect(groups.map((g) => groupSlugOf(g))).toEqual(groups.map((g) => ({ ECR: 'ecr', EPP: 'epp', 'Greens/EFA': 'greens-efa', ID: 'id', NI: 'ni', Renew: 'renew', 'S&D': 's-d', 'The Left': 'left' })[g]));
+		expect(groups.map((g) => groupSlugOf(g))).toEqual(
+			groups.map(
+				(g) =>
+					({
+						ECR: 'ecr',
+						EPP: 'epp',
+						'Greens/EFA': 'greens-efa',
+						ID: 'id',
+						NI: 'ni',
+						Renew: 'renew',
+						'S&D': 's-d',
+						'The Left': 'left'
+					})[g]
+			)
+		);
 	});
 });
 
@@ -104,7 +144,7 @@ describe('familyNameOrder', () => {
 		expect(familyNameOrder('Dace MELBĀRDE')).toBe('melbarde dace');
 		expect(familyNameOrder('David McALLISTER')).toBe('mcallister david');
 		expect(familyNameOrder('Niklas NIENAß')).toBe('nienass niklas');
-		expect(familyNameOrder('Sophia IN \'T VELD')).toBe("in 't veld sophia");
+		expect(familyNameOrder("Sophia IN 'T VELD")).toBe("in 't veld sophia");
 		expect(familyNameOrder('Jakop G. DALUNDE')).toBe('dalunde jakop g');
 		expect(familyNameOrder('Pernando Barrena Arza')).toBe('arza pernando barrena');
 	});
@@ -112,22 +152,44 @@ describe('familyNameOrder', () => {
 
 describe('splitAuthorLine', () => {
 	it('splits names and keeps "on behalf of the … Group" whole', () => {
-		expect(splitAuthorLine('Dace Melbārde, Andrey Slabakov\non behalf of the ECR Group')).toEqual(['Dace Melbārde', 'Andrey Slabakov', 'on behalf of the ECR Group']);
-		expect(splitAuthorLine('Brando Benifei and Dragoş Tudorache')).toEqual(['Brando Benifei', 'Dragoş Tudorache']);
-		expect(splitAuthorLine('Margrete Auken on behalf of the Greens/EFA\nGroup')).toEqual(['Margrete Auken', 'on behalf of the Greens/EFA Group']);
-		expect(splitAuthorLine('Lina Gálvez Muñoz\non behalf of the Group of the Progressive Alliance of Socialists and Democrats')).toEqual([
-			'Lina Gálvez Muñoz',
-			'on behalf of the Group of the Progressive Alliance of Socialists and Democrats'
+		expect(splitAuthorLine('Dace Melbārde, Andrey Slabakov\non behalf of the ECR Group')).toEqual([
+			'Dace Melbārde',
+			'Andrey Slabakov',
+			'on behalf of the ECR Group'
 		]);
+		expect(splitAuthorLine('Brando Benifei and Dragoş Tudorache')).toEqual(['Brando Benifei', 'Dragoş Tudorache']);
+		expect(splitAuthorLine('Margrete Auken on behalf of the Greens/EFA\nGroup')).toEqual([
+			'Margrete Auken',
+			'on behalf of the Greens/EFA Group'
+		]);
+		expect(
+			splitAuthorLine(
+				'Lina Gálvez Muñoz\non behalf of the Group of the Progressive Alliance of Socialists and Democrats'
+			)
+		).toEqual(['Lina Gálvez Muñoz', 'on behalf of the Group of the Progressive Alliance of Socialists and Democrats']);
 	});
 
 	it('joins names the documents wrap over two lines', () => {
 		// CULT amendment 177, as printed.
-		const block = 'Loucas Fourlas, Iuliu Winkler, Sabine Verheyen, Theodoros Zagorakis, Michaela\nŠojdrová, Peter Pollák, François-Xavier Bellamy, Isabel Benjumea Benjumea, Milan\nZver';
+		const block =
+			'Loucas Fourlas, Iuliu Winkler, Sabine Verheyen, Theodoros Zagorakis, Michaela\nŠojdrová, Peter Pollák, François-Xavier Bellamy, Isabel Benjumea Benjumea, Milan\nZver';
 		const entries = splitAuthorLine(block);
-		expect(entries).toEqual(['Loucas Fourlas', 'Iuliu Winkler', 'Sabine Verheyen', 'Theodoros Zagorakis', 'Michaela Šojdrová', 'Peter Pollák', 'François-Xavier Bellamy', 'Isabel Benjumea Benjumea', 'Milan Zver']);
+		expect(entries).toEqual([
+			'Loucas Fourlas',
+			'Iuliu Winkler',
+			'Sabine Verheyen',
+			'Theodoros Zagorakis',
+			'Michaela Šojdrová',
+			'Peter Pollák',
+			'François-Xavier Bellamy',
+			'Isabel Benjumea Benjumea',
+			'Milan Zver'
+		]);
 		expect(matchAuthors(entries, index).every((m) => m.kind === 'member')).toBe(true);
-		expect(splitAuthorLine('Anna-\nMichelle Asimakopoulou, Kira Peter-\n  Hansen')).toEqual(['Anna-Michelle Asimakopoulou', 'Kira Peter-Hansen']);
+		expect(splitAuthorLine('Anna-\nMichelle Asimakopoulou, Kira Peter-\n  Hansen')).toEqual([
+			'Anna-Michelle Asimakopoulou',
+			'Kira Peter-Hansen'
+		]);
 	});
 
 	it('returns nothing for an empty block', () => {

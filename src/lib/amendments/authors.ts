@@ -6,8 +6,29 @@
 
 /** Letters NFKD leaves whole; each is folded to what a reader would type without the accent. */
 const FOLDS: Record<string, string> = {
-	ß: 'ss', ẞ: 'ss', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', æ: 'ae', Æ: 'ae',
-	œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th', ı: 'i', ħ: 'h', Ħ: 'h', ŧ: 't', Ŧ: 't', ŀ: 'l', Ŀ: 'l'
+	ß: 'ss',
+	ẞ: 'ss',
+	ø: 'o',
+	Ø: 'o',
+	ł: 'l',
+	Ł: 'l',
+	đ: 'd',
+	Đ: 'd',
+	ð: 'd',
+	Ð: 'd',
+	æ: 'ae',
+	Æ: 'ae',
+	œ: 'oe',
+	Œ: 'oe',
+	þ: 'th',
+	Þ: 'th',
+	ı: 'i',
+	ħ: 'h',
+	Ħ: 'h',
+	ŧ: 't',
+	Ŧ: 't',
+	ŀ: 'l',
+	Ŀ: 'l'
 };
 const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'g');
 
@@ -50,8 +71,12 @@ export function nameSlug(s: string): string {
 export function familyNameOrder(name: string): string {
 	const words = name.trim().split(/\s+/);
 	// 'IN', ''T', 'VELD', 'McALLISTER', 'NIENAß' are family words; an initial ('G.') is not.
-	const family = words.filter((w) => /\p{Lu}{2}/u.test(w) || (/\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w) && !/^\p{Lu}\.$/u.test(w)));
-	const [surname, given] = family.length ? [family, words.filter((w) => !family.includes(w))] : [words.slice(-1), words.slice(0, -1)];
+	const family = words.filter(
+		(w) => /\p{Lu}{2}/u.test(w) || (/\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w) && !/^\p{Lu}\.$/u.test(w))
+	);
+	const [surname, given] = family.length
+		? [family, words.filter((w) => !family.includes(w))]
+		: [words.slice(-1), words.slice(0, -1)];
 	return normaliseName([...surname, ...given].join(' '));
 }
 
@@ -80,7 +105,10 @@ export const politicalGroups: ReadonlyMap<string, string> = new Map(
 );
 
 /** The group slug of a short name ('Greens/EFA', 'The Left', 'PPE'), or undefined. */
-export function groupSlugOf(shortName: string, groups: ReadonlyMap<string, string> = politicalGroups): string | undefined {
+export function groupSlugOf(
+	shortName: string,
+	groups: ReadonlyMap<string, string> = politicalGroups
+): string | undefined {
 	return groups.get(groupKey(shortName));
 }
 

@@ -14,16 +14,27 @@ describe('neutraliseCell', () => {
 	});
 
 	it('is undone exactly by restoreCell, even for text that starts with an apostrophe', () => {
-		for (const v of ['=1', "'=1", "''+x", "'plain", 'plain', '', '-', '@']) expect(restoreCell(neutraliseCell(v))).toBe(v);
+		for (const v of ['=1', "'=1", "''+x", "'plain", 'plain', '', '-', '@'])
+			expect(restoreCell(neutraliseCell(v))).toBe(v);
 	});
 });
 
 describe('toCsv', () => {
 	it('writes a BOM, CRLF lines and RFC 4180 quoting that csv-parse reads back', () => {
-		const csv = toCsv(['a', 'b'], [['x, "y"', 'line 1\nline 2'], ['=cmd', 'ü']]);
+		const csv = toCsv(
+			['a', 'b'],
+			[
+				['x, "y"', 'line 1\nline 2'],
+				['=cmd', 'ü']
+			]
+		);
 		expect(csv.startsWith(BOM)).toBe(true);
 		expect(csv).toContain('"x, ""y"""');
 		const rows = parse(csv.slice(1)) as string[][];
-		expect(rows).toEqual([['a', 'b'], ['x, "y"', 'line 1\nline 2'], ["'=cmd", 'ü']]);
+		expect(rows).toEqual([
+			['a', 'b'],
+			['x, "y"', 'line 1\nline 2'],
+			["'=cmd", 'ü']
+		]);
 	});
 });

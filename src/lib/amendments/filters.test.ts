@@ -32,7 +32,9 @@ describe('parseFilters', () => {
 	});
 
 	it('drops a bad value and says why, instead of failing', () => {
-		const { filters, errors } = parse('status=bogus&provision=DROP TABLE&page=-1&from=2023-13&author=<script>&size=1000');
+		const { filters, errors } = parse(
+			'status=bogus&provision=DROP TABLE&page=-1&from=2023-13&author=<script>&size=1000'
+		);
 		expect(filters.status).toEqual([]);
 		expect(filters.provision).toBeUndefined();
 		expect(filters.page).toBe(1);

@@ -43,7 +43,9 @@ export interface AmendmentFilters {
 }
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'Unknown actor.');
-const isoDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'Use a date like 2023-06-14, 2023-06 or 2023.');
+const isoDate = z
+	.string()
+	.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'Use a date like 2023-06-14, 2023-06 or 2023.');
 
 const fields = {
 	q: z.string().trim().max(200, 'Search at most 200 characters.'),
@@ -136,5 +138,16 @@ export function filtersToQuery(filters: AmendmentFilters, overrides: Partial<Ame
 
 /** Whether any filter narrows the list (sorting and paging do not). */
 export function isFiltered(f: AmendmentFilters): boolean {
-	return !!(f.q || f.provision || f.status.length || f.author || f.group || f.body || f.assessment || f.from || f.to || f.visibility);
+	return !!(
+		f.q ||
+		f.provision ||
+		f.status.length ||
+		f.author ||
+		f.group ||
+		f.body ||
+		f.assessment ||
+		f.from ||
+		f.to ||
+		f.visibility
+	);
 }

@@ -11,9 +11,15 @@ describe('queryLexemes', () => {
 
 describe('snippet', () => {
 	it('marks the forms of each lexeme around the first match', () => {
-		const parts = snippet('The use of remote biometric identification systems by the police is prohibited.', ['biometr', 'identif', 'polic']);
+		const parts = snippet('The use of remote biometric identification systems by the police is prohibited.', [
+			'biometr',
+			'identif',
+			'polic'
+		]);
 		expect(parts!.filter((p) => p.hit).map((p) => p.text)).toEqual(['biometric', 'identification', 'police']);
-		expect(parts!.map((p) => p.text).join('')).toBe('The use of remote biometric identification systems by the police is prohibited.');
+		expect(parts!.map((p) => p.text).join('')).toBe(
+			'The use of remote biometric identification systems by the police is prohibited.'
+		);
 	});
 
 	it('cuts a long text to a window with ellipses', () => {

@@ -26,7 +26,9 @@ export function queryLexemes(tsquery: string): string[] {
  */
 function matches(word: string, lexemes: string[]): boolean {
 	const w = word.toLowerCase();
-	return lexemes.some((l) => w.startsWith(l) || (l.endsWith('i') && w.startsWith(l.slice(0, -1)) && /^y/.test(w.slice(l.length - 1))));
+	return lexemes.some(
+		(l) => w.startsWith(l) || (l.endsWith('i') && w.startsWith(l.slice(0, -1)) && /^y/.test(w.slice(l.length - 1)))
+	);
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;

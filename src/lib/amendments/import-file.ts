@@ -1,7 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { restoreCell } from './csv';
-import { columnField, csvColumns, recordFields, requiredCsvColumns, type AmendmentRecord, type CsvColumn } from './record';
+import {
+	columnField,
+	csvColumns,
+	recordFields,
+	requiredCsvColumns,
+	type AmendmentRecord,
+	type CsvColumn
+} from './record';
 import type { AmendmentStatus } from './statuses';
 
 /** The largest file the import accepts. The server's body limit (BODY_SIZE_LIMIT) must be above it. */
@@ -15,7 +22,8 @@ export interface ImportRow {
 	where: string;
 	/** Which of the file's tabling documents the row belongs to (a PDF may hold two). */
 	tabling?: number;
-	given: Partial<AmendmentRecord> & Pick<AmendmentRecord, 'tablingContext' | 'number' | 'target' | 'baseText' | 'proposedText'>;
+	given: Partial<AmendmentRecord> &
+		Pick<AmendmentRecord, 'tablingContext' | 'number' | 'target' | 'baseText' | 'proposedText'>;
 }
 
 export interface Refusal {
@@ -108,17 +116,30 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 function parseCsv(text: string, bytes: Uint8Array): ParsedImportFile {
 	let records: { record: string[]; info: { bytes: number } }[];
 	try {
-		records = parse(text, { info: true, skip_empty_lines: true, relax_column_count: false, bom: true }) as unknown as typeof records;
+		records = parse(text, {
+			info: true,
+			skip_empty_lines: true,
+			relax_column_count: false,
+			bom: true
+		}) as unknown as typeof records;
 	} catch (e) {
 		const err = e as { message?: string; lines?: number };
-		return { ok: false, error: `The CSV is malformed${err.lines ? ` near line ${err.lines}` : ''}: ${err.message ?? 'unreadable'}.` };
+		return {
+			ok: false,
+			error: `The CSV is malformed${err.lines ? ` near line ${err.lines}` : ''}: ${err.message ?? 'unreadable'}.`
+		};
 	}
 	if (records.length === 0) return { ok: false, error: 'The file is empty.' };
 	const header = records[0].record.map((h) => h.trim().toLowerCase());
 	const unknown = header.filter((h) => !(csvColumns as readonly string[]).includes(h));
-	if (unknown.length) return { ok: false, error: `Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. The header is documented in the README.` };
+	if (unknown.length)
+		return {
+			ok: false,
+			error: `Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. The header is documented in the README.`
+		};
 	const missing = requiredCsvColumns.filter((c) => !header.includes(c));
-	if (missing.length) return { ok: false, error: `Missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.` };
+	if (missing.length)
+		return { ok: false, error: `Missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.` };
 	const duplicate = header.find((h, i) => header.indexOf(h) !== i);
 	if (duplicate) return { ok: false, error: `The column ${duplicate} appears twice.` };
 
@@ -136,7 +157,9 @@ function parseCsv(text: string, bytes: Uint8Array): ParsedImportFile {
 		line += countNewlines(bytes, at, end);
 		at = end;
 		const raw: Record<string, unknown> = {};
-		header.forEach((column, i) => (raw[columnField[column as CsvColumn]] = csvValue(column as CsvColumn, restoreCell(record[i]))));
+		header.forEach(
+			(column, i) => (raw[columnField[column as CsvColumn]] = csvValue(column as CsvColumn, restoreCell(record[i])))
+		);
 		const row = checkRow(raw, start, `line ${start}`);
 		if ('reason' in row) refused.push(row);
 		else rows.push(row);
@@ -153,7 +176,10 @@ function countNewlines(bytes: Uint8Array, from: number, to: number): number {
 function csvValue(column: CsvColumn, cell: string): unknown {
 	switch (column) {
 		case 'authors':
-			return cell.split(';').map((s) => s.trim()).filter(Boolean);
+			return cell
+				.split(';')
+				.map((s) => s.trim())
+				.filter(Boolean);
 		case 'deletes_provision':
 		case 'new_provision': {
 			const v = cell.trim().toLowerCase();
@@ -220,7 +246,8 @@ function parseJson(text: string, ep: EpFileDefaults): ParsedImportFile {
 	}
 	return {
 		ok: false,
-		error: 'The JSON has neither an "amendments" list (Trilogue’s export) nor an "items" list (the Parliament amendments file).'
+		error:
+			'The JSON has neither an "amendments" list (Trilogue’s export) nor an "items" list (the Parliament amendments file).'
 	};
 }
 
@@ -231,7 +258,14 @@ const known = new Set(Object.keys(recordFields));
  * planner matches to actors; a name that matches no one becomes a new actor and is never dropped.
  */
 const authorEntries = z
-	.array(z.string('Authors: a list of names or actor identifiers.').trim().min(1).max(200, 'Authors: a name of at most 200 characters.'), 'Authors: a list of names or actor identifiers.')
+	.array(
+		z
+			.string('Authors: a list of names or actor identifiers.')
+			.trim()
+			.min(1)
+			.max(200, 'Authors: a name of at most 200 characters.'),
+		'Authors: a list of names or actor identifiers.'
+	)
 	.max(100, 'Authors: at most 100.');
 const required = ['tablingContext', 'number', 'target', 'baseText', 'proposedText'] as const;
 
@@ -245,8 +279,11 @@ function checkRow(raw: Record<string, unknown>, line: number, where: string): Im
 	}
 	for (const [field, value] of Object.entries(raw)) {
 		if (!known.has(field) || value === undefined) continue;
-		const parsed = (field === 'authors' ? authorEntries : recordFields[field as keyof typeof recordFields]).safeParse(value);
-		if (!parsed.success) return { line, where, number, reason: parsed.error.issues[0]?.message ?? `${field} is invalid.` };
+		const parsed = (field === 'authors' ? authorEntries : recordFields[field as keyof typeof recordFields]).safeParse(
+			value
+		);
+		if (!parsed.success)
+			return { line, where, number, reason: parsed.error.issues[0]?.message ?? `${field} is invalid.` };
 		given[field] = parsed.data;
 	}
 	return { line, where, given: given as ImportRow['given'] };

@@ -11,7 +11,11 @@ export interface PdfImportOptions {
  * the committee as its tabling context, status tabled on the document's date, the PDF's reference and page
  * as its source. In a draft report or draft opinion the rapporteurs named on the cover are the authors.
  */
-export async function parseAmendmentPdf(bytes: Uint8Array, fileName: string, options: PdfImportOptions = {}): Promise<ParsedImportFile> {
+export async function parseAmendmentPdf(
+	bytes: Uint8Array,
+	fileName: string,
+	options: PdfImportOptions = {}
+): Promise<ParsedImportFile> {
 	const read = await readAmendmentPdf(bytes, fileName, { expectProcedure: options.procedure });
 	if (!read.ok) return read;
 	const { meta } = read;

@@ -8,7 +8,14 @@ import type { AmendmentStatus } from './statuses';
  */
 const next: Record<AmendmentStatus, AmendmentStatus[]> = {
 	draft: ['tabled', 'withdrawn'],
-	tabled: ['committee_adopted', 'committee_rejected', 'committee_fell', 'withdrawn', 'plenary_adopted', 'plenary_rejected'],
+	tabled: [
+		'committee_adopted',
+		'committee_rejected',
+		'committee_fell',
+		'withdrawn',
+		'plenary_adopted',
+		'plenary_rejected'
+	],
 	committee_adopted: ['plenary_adopted', 'plenary_rejected', 'withdrawn'],
 	committee_rejected: [],
 	committee_fell: [],

@@ -22,7 +22,9 @@ describe('near-duplicate detection', () => {
 	});
 
 	it('treats two deletions of the same provision as the same amendment', () => {
-		const found = nearDuplicates({ proposedText: '', deletesProvision: true }, [{ id: 7, proposedText: '', deletesProvision: true }]);
+		const found = nearDuplicates({ proposedText: '', deletesProvision: true }, [
+			{ id: 7, proposedText: '', deletesProvision: true }
+		]);
 		expect(found).toHaveLength(1);
 	});
 });

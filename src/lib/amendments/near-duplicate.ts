@@ -8,7 +8,11 @@ const SHINGLE = 3;
 export const NEAR_DUPLICATE_THRESHOLD = 0.85;
 
 export function shingles(text: string): Set<string> {
-	const words = text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+	const words =
+		text
+			.toLowerCase()
+			.normalize('NFKC')
+			.match(/[\p{L}\p{N}]+/gu) ?? [];
 	const out = new Set<string>();
 	if (words.length < SHINGLE) {
 		if (words.length) out.add(words.join(' '));

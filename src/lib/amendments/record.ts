@@ -31,7 +31,8 @@ export interface AmendmentRecord {
 }
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-const text = (label: string, max: number) => z.string(`${label} is missing.`).max(max, `${label}: at most ${max.toLocaleString('en')} characters.`);
+const text = (label: string, max: number) =>
+	z.string(`${label} is missing.`).max(max, `${label}: at most ${max.toLocaleString('en')} characters.`);
 
 const sourceRef = z.object({
 	title: z.string().min(1),
@@ -56,14 +57,13 @@ export const recordFields = {
 	targetPart: z.enum(targetParts, `Target part: one of ${targetParts.join(', ')}.`),
 	tabledOn: z.preprocess(
 		blankToNull,
-		z
-			.string()
-			.refine(isPartialDate, 'Tabled on: a date like 2023-06-14 (or 2023-06, 2023).')
-			.nullable()
+		z.string().refine(isPartialDate, 'Tabled on: a date like 2023-06-14 (or 2023-06, 2023).').nullable()
 	),
 	status: z.enum(amendmentStatuses, `Status: one of ${amendmentStatuses.join(', ')}.`),
 	visibility: z.enum(['public', 'internal'], 'Visibility: public or internal.'),
-	authors: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'Authors: actor identifiers like greens-efa, separated by ;.')).max(50),
+	authors: z
+		.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'Authors: actor identifiers like greens-efa, separated by ;.'))
+		.max(50),
 	baseText: text('Base text', 100_000),
 	proposedText: text('Proposed text', 100_000),
 	deletesProvision: z.boolean(),
@@ -75,22 +75,40 @@ export const recordFields = {
 type Shape = { [K in keyof typeof recordFields]: z.infer<(typeof recordFields)[K]> };
 
 /** How the fields fit together. */
-function checkTexts(r: Pick<Shape, 'deletesProvision' | 'newProvision' | 'baseText' | 'proposedText'>, ctx: z.RefinementCtx) {
+function checkTexts(
+	r: Pick<Shape, 'deletesProvision' | 'newProvision' | 'baseText' | 'proposedText'>,
+	ctx: z.RefinementCtx
+) {
 	if (r.deletesProvision && r.proposedText.trim() !== '')
 		ctx.addIssue({ code: 'custom', path: ['proposedText'], message: 'A deletion has no proposed text.' });
 	if (!r.deletesProvision && r.proposedText.trim() === '')
-		ctx.addIssue({ code: 'custom', path: ['proposedText'], message: 'Proposed text is empty (for a deletion, tick “deletes the provision”).' });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['proposedText'],
+			message: 'Proposed text is empty (for a deletion, tick “deletes the provision”).'
+		});
 	if (!r.newProvision && r.baseText.trim() === '')
-		ctx.addIssue({ code: 'custom', path: ['baseText'], message: 'Base text is empty (for a new provision, tick “new provision”).' });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['baseText'],
+			message: 'Base text is empty (for a new provision, tick “new provision”).'
+		});
 	if (r.newProvision && r.deletesProvision)
-		ctx.addIssue({ code: 'custom', path: ['deletesProvision'], message: 'An amendment cannot both insert and delete a provision.' });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['deletesProvision'],
+			message: 'An amendment cannot both insert and delete a provision.'
+		});
 }
 
 /** A whole record: the fields, and how they fit together. */
 export const amendmentRecordSchema = z.object(recordFields).superRefine(checkTexts);
 
 /** What the edit form sends: a record without status (it has its own lifecycle) and sources (kept). */
-export const amendmentDraftSchema = z.object(recordFields).omit({ status: true, sources: true }).superRefine(checkTexts);
+export const amendmentDraftSchema = z
+	.object(recordFields)
+	.omit({ status: true, sources: true })
+	.superRefine(checkTexts);
 
 /** The amendment form as typed: what the draft schema reads and what a refused form shows again. */
 export interface DraftFormInput {
@@ -153,7 +171,13 @@ export const csvColumns = [
 export type CsvColumn = (typeof csvColumns)[number];
 
 /** Without these an import cannot identify or describe an amendment. */
-export const requiredCsvColumns: readonly CsvColumn[] = ['tabling_context', 'number', 'target', 'base_text', 'proposed_text'];
+export const requiredCsvColumns: readonly CsvColumn[] = [
+	'tabling_context',
+	'number',
+	'target',
+	'base_text',
+	'proposed_text'
+];
 
 export const columnField: Record<CsvColumn, keyof AmendmentRecord> = {
 	tabling_context: 'tablingContext',

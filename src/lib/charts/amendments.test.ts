@@ -13,7 +13,14 @@ describe('amendment charts', () => {
 	it('shows amendments without a published assessment as not assessed', () => {
 		const spec = amendmentsByDirectionChart([{ group: 'European Parliament', direction: null, n: 771 }], 'author');
 		const table = tableOf(spec);
-		expect(table.columns).toEqual(['Author', 'Strengthens the ban', 'Weakens the ban', 'Neutral', NOT_ASSESSED, 'Total']);
+		expect(table.columns).toEqual([
+			'Author',
+			'Strengthens the ban',
+			'Weakens the ban',
+			'Neutral',
+			NOT_ASSESSED,
+			'Total'
+		]);
 		expect(table.rows[0]).toEqual({ header: 'European Parliament', cells: ['0', '0', '0', '771', '771'] });
 		expect(spec.summary).toContain('none has a published assessment yet');
 	});
@@ -27,6 +34,8 @@ describe('amendment charts', () => {
 			],
 			'stage'
 		);
-		expect(spec.summary).toBe('8 amendments: 3 assessed (2 strengthening the ban and 1 weakening it), 5 not assessed yet.');
+		expect(spec.summary).toBe(
+			'8 amendments: 3 assessed (2 strengthening the ban and 1 weakening it), 5 not assessed yet.'
+		);
 	});
 });

@@ -2,14 +2,17 @@ import { amendmentStatuses, assessmentDirections, type AmendmentStatus } from '$
 import { statusLabels } from '$lib/amendments/lifecycle';
 import { listing, pivotCounts, type ChartSpec } from './spec';
 
-
 export const NOT_ASSESSED = 'Not assessed';
 export const directionLabels: Record<string, string> = {
 	strengthens: 'Strengthens the ban',
 	weakens: 'Weakens the ban',
 	neutral: 'Neutral'
 };
-const directionInProse: Record<string, string> = { strengthens: 'strengthening the ban', weakens: 'weakening it', neutral: 'neutral' };
+const directionInProse: Record<string, string> = {
+	strengthens: 'strengthening the ban',
+	weakens: 'weakening it',
+	neutral: 'neutral'
+};
 const directionOrder = [...assessmentDirections.map((d) => directionLabels[d]), NOT_ASSESSED];
 
 export interface StatusCount {
@@ -60,7 +63,11 @@ export function amendmentsByStatusChart(counts: StatusCount[]): ChartSpec {
  */
 export function amendmentsByDirectionChart(counts: DirectionCount[], by: 'stage' | 'author'): ChartSpec {
 	const { labels, series } = pivotCounts(
-		counts.map((c) => ({ x: c.group, series: c.direction ? (directionLabels[c.direction] ?? c.direction) : NOT_ASSESSED, n: c.n })),
+		counts.map((c) => ({
+			x: c.group,
+			series: c.direction ? (directionLabels[c.direction] ?? c.direction) : NOT_ASSESSED,
+			n: c.n
+		})),
 		[],
 		directionOrder
 	);
@@ -80,7 +87,10 @@ export function amendmentsByDirectionChart(counts: DirectionCount[], by: 'stage'
 	}
 	return {
 		id: by === 'author' ? 'amendments-by-author' : 'amendments-by-direction',
-		title: by === 'author' ? 'Amendments by assessed direction, per author' : 'Amendments by assessed direction at each stage',
+		title:
+			by === 'author'
+				? 'Amendments by assessed direction, per author'
+				: 'Amendments by assessed direction at each stage',
 		kind: 'stacked-bar',
 		labels,
 		series,

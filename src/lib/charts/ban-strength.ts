@@ -39,10 +39,16 @@ export interface BanStrengthRow {
 const clamp = (n: number) => Math.min(1, Math.max(0, n));
 
 /** The ban's strength in each text: each criterion's score and their sum. */
-export function banStrength(criteria: BanCriterionInfo[], texts: ScoredText[], scores: BanScoreValue[]): BanStrengthRow[] {
+export function banStrength(
+	criteria: BanCriterionInfo[],
+	texts: ScoredText[],
+	scores: BanScoreValue[]
+): BanStrengthRow[] {
 	const byKey = new Map(scores.map((s) => [`${s.documentId}:${s.criterionId}`, clamp(s.score)]));
 	return texts.map((text) => {
-		const values = criteria.map((c) => (text.documentId === null ? null : (byKey.get(`${text.documentId}:${c.id}`) ?? null)));
+		const values = criteria.map((c) =>
+			text.documentId === null ? null : (byKey.get(`${text.documentId}:${c.id}`) ?? null)
+		);
 		const known = values.filter((v): v is number => v !== null);
 		return {
 			text,
@@ -71,7 +77,8 @@ export function banStrengthSummary(rows: BanStrengthRow[], criteriaCount: number
 		const strongest = scored.filter((r) => r.total === best).map((r) => r.text.label);
 		verdict = ` The ban is strongest in ${listing(strongest)}.`;
 		const last = scored.at(-1)!;
-		if (scored.length > 1 && last.total! < best) verdict += ` The last scored text, ${last.text.label}, meets ${formatValue(last.total)}.`;
+		if (scored.length > 1 && last.total! < best)
+			verdict += ` The last scored text, ${last.text.label}, meets ${formatValue(last.total)}.`;
 	}
 	return `How many of the ${criteriaCount} demands each text meets (1 each when fully met, 0.5 in part): ${parts.join('; ')}.${verdict}`;
 }

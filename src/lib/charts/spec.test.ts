@@ -34,11 +34,22 @@ describe('chart helpers', () => {
 
 	it('builds a table with one row per label', () => {
 		const table = tableOf({
-			id: 'x', title: 'X', kind: 'stacked-bar', yLabel: 'n', summary: '', labelHeader: 'Stage',
+			id: 'x',
+			title: 'X',
+			kind: 'stacked-bar',
+			yLabel: 'n',
+			summary: '',
+			labelHeader: 'Stage',
 			labels: ['a', 'b'],
 			series: [{ label: 'S', values: [1, 2] }]
 		});
-		expect(table).toEqual({ columns: ['Stage', 'S'], rows: [{ header: 'a', cells: ['1'] }, { header: 'b', cells: ['2'] }] });
+		expect(table).toEqual({
+			columns: ['Stage', 'S'],
+			rows: [
+				{ header: 'a', cells: ['1'] },
+				{ header: 'b', cells: ['2'] }
+			]
+		});
 	});
 
 	it('lists in prose', () => {

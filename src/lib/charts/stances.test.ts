@@ -4,7 +4,12 @@ import { tableOf } from './spec';
 
 describe('halfYears', () => {
 	it('runs from the half-year holding the start to the one holding the end', () => {
-		expect(halfYears('2021-04-21', '2022-07-01').map((p) => p.label)).toEqual(['H1 2021', 'H2 2021', 'H1 2022', 'H2 2022']);
+		expect(halfYears('2021-04-21', '2022-07-01').map((p) => p.label)).toEqual([
+			'H1 2021',
+			'H2 2021',
+			'H1 2022',
+			'H2 2022'
+		]);
 		expect(halfYears('2021-04-21', '2022-07-01')[1].end).toBe('2021-12-31');
 	});
 });
@@ -31,7 +36,16 @@ describe('stancesOverTime', () => {
 	it('makes a chart whose table matches the counts, and says what is left out', () => {
 		const spec = stanceChart(states, positions, periods, 'the ban as a whole');
 		const table = tableOf(spec);
-		expect(table.columns).toEqual(['Period', 'Full ban', 'Ban with exceptions', 'Neutral', 'Opposes a ban', 'Stance unknown', 'No position recorded', 'Total']);
+		expect(table.columns).toEqual([
+			'Period',
+			'Full ban',
+			'Ban with exceptions',
+			'Neutral',
+			'Opposes a ban',
+			'Stance unknown',
+			'No position recorded',
+			'Total'
+		]);
 		expect(table.rows.at(-1)).toEqual({ header: 'H2 2022', cells: ['0', '1', '0', '0', '1', '1', '3'] });
 		expect(spec.summary).toContain('2 of 3 member states have a published position');
 		expect(spec.summary).toContain('1 undated position is left out');

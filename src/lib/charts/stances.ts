@@ -64,18 +64,27 @@ export function stancesOverTime(states: string[], positions: StatePosition[], pe
 }
 
 /** The stance chart for one topic (or the ban as a whole). */
-export function stanceChart(states: string[], positions: StatePosition[], periods: Period[], topicName: string): ChartSpec {
+export function stanceChart(
+	states: string[],
+	positions: StatePosition[],
+	periods: Period[],
+	topicName: string
+): ChartSpec {
 	const { rows, undated } = stancesOverTime(states, positions, periods);
 	const last = rows.at(-1);
 	let summary: string;
 	if (!last) summary = `No dated position on ${topicName} is recorded.`;
 	else {
-		const held = stanceOrder.filter((s) => last.counts[s] > 0).map((s) => `${last.counts[s]} ${stanceLabels[s].toLowerCase()}`);
+		const held = stanceOrder
+			.filter((s) => last.counts[s] > 0)
+			.map((s) => `${last.counts[s]} ${stanceLabels[s].toLowerCase()}`);
 		summary =
 			`At the end of ${last.period.label}, ${states.length - last.none} of ${states.length} member states have a published position on ${topicName}` +
 			(held.length ? ` (${listing(held)})` : '') +
 			`; ${last.none} have none recorded.`;
-		if (last.counts.unknown > 0) summary += ' “Stance unknown” means the recorded sources state no position on the ban that Trilogue’s scale can hold (many concern a national law or police practice).';
+		if (last.counts.unknown > 0)
+			summary +=
+				' “Stance unknown” means the recorded sources state no position on the ban that Trilogue’s scale can hold (many concern a national law or police practice).';
 	}
 	if (undated) summary += ` ${undated} undated ${undated === 1 ? 'position is' : 'positions are'} left out.`;
 	return {

@@ -151,7 +151,7 @@ function pairBlock(
 		}
 	}
 	const rows: AlignedPair[] = [];
-	for (let x = n, y = m; x > 0 || y > 0; ) {
+	for (let x = n, y = m; x > 0 || y > 0;) {
 		const how = move[x * w + y];
 		if (how === 3) rows.push({ left: li[--x], right: ri[--y] });
 		else if (how === 1) rows.push({ left: li[--x], right: null });

@@ -25,7 +25,12 @@ describe('diffProvisionText edge cases', () => {
 	it('shows all text as deleted when the new side is empty', () => {
 		const diff = diffProvisionText('Deleted article text.', '');
 		expect(diff.paragraphs).toEqual([
-			{ left: 'Deleted article text.', right: null, status: 'deleted', segments: [{ type: 'delete', text: 'Deleted article text.' }] }
+			{
+				left: 'Deleted article text.',
+				right: null,
+				status: 'deleted',
+				segments: [{ type: 'delete', text: 'Deleted article text.' }]
+			}
 		]);
 		expect(diff.removed).toBe(3);
 	});
@@ -72,7 +77,10 @@ describe('diffProvisionText edge cases', () => {
 	});
 
 	it('diffs Bulgarian Cyrillic text word by word', () => {
-		const diff = diffProvisionText('(а) системи за ИИ, които се използват', '(б) системи за ИИ, които са предназначени');
+		const diff = diffProvisionText(
+			'(а) системи за ИИ, които се използват',
+			'(б) системи за ИИ, които са предназначени'
+		);
 		const p = diff.paragraphs[0];
 		expect(p.segments[0]).toEqual({ type: 'delete', text: '(а)' });
 		expect(p.segments[1]).toEqual({ type: 'insert', text: '(б)' });
@@ -114,8 +122,7 @@ describe('diffProvisionText time budget', () => {
 
 	it('never hangs on a pathological pair', () => {
 		// Two long single paragraphs with almost nothing in common: Myers is quadratic here.
-		const words = (seed: number) =>
-			Array.from({ length: 30_000 }, (_, i) => `w${(i * seed) % 9973}`).join(' ');
+		const words = (seed: number) => Array.from({ length: 30_000 }, (_, i) => `w${(i * seed) % 9973}`).join(' ');
 		const started = performance.now();
 		const diff = diffProvisionText(words(7), words(13), { budgetMs: 50 });
 		expect(performance.now() - started).toBeLessThan(2000);
@@ -126,7 +133,9 @@ describe('diffProvisionText time budget', () => {
 
 	it('never hangs on thousands of unrelated paragraphs', () => {
 		const paragraphs = (seed: number) =>
-			Array.from({ length: 3000 }, (_, i) => `(${i}) point ${(i * seed) % 7919} text ${(i * seed) % 104729}`).join('\n');
+			Array.from({ length: 3000 }, (_, i) => `(${i}) point ${(i * seed) % 7919} text ${(i * seed) % 104729}`).join(
+				'\n'
+			);
 		const started = performance.now();
 		const diff = diffProvisionText(paragraphs(3), paragraphs(5), { budgetMs: 100 });
 		expect(performance.now() - started).toBeLessThan(3000);

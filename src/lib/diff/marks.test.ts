@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { diffProvisionText } from '.';
 import { changedWords, compareMarks } from './marks';
 
-const before = '(d) the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces for the purpose of law enforcement';
-const after = '(d) the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces by law enforcement authorities';
+const before =
+	'(d) the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces for the purpose of law enforcement';
+const after =
+	'(d) the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces by law enforcement authorities';
 
 describe('compareMarks', () => {
 	const diff = diffProvisionText(before, after);
@@ -18,8 +20,14 @@ describe('compareMarks', () => {
 	});
 
 	it('lists marked words the diff does not change, and changed words without a mark', () => {
-		expect(compareMarks(['by law enforcement'], diff, 'insert')).toEqual({ markedNotChanged: ['law', 'enforcement'], changedNotMarked: ['authorities'] });
-		expect(compareMarks([], diff, 'delete')).toEqual({ markedNotChanged: [], changedNotMarked: ['for', 'the', 'purpose', 'of'] });
+		expect(compareMarks(['by law enforcement'], diff, 'insert')).toEqual({
+			markedNotChanged: ['law', 'enforcement'],
+			changedNotMarked: ['authorities']
+		});
+		expect(compareMarks([], diff, 'delete')).toEqual({
+			markedNotChanged: [],
+			changedNotMarked: ['for', 'the', 'purpose', 'of']
+		});
 	});
 
 	it('leaves footnote markers out: they are renumbered, not marked', () => {

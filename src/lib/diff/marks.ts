@@ -39,9 +39,16 @@ export function changedWords(diff: Pick<TextDiff, 'paragraphs'>, type: 'insert' 
  * both sides are compared as bags of words (case kept: "Shall" and "shall" are different marks); each word
  * is listed as often as it is left over, in reading order.
  */
-export function compareMarks(marked: string[], diff: Pick<TextDiff, 'paragraphs'>, type: 'insert' | 'delete'): MarkDisagreement {
+export function compareMarks(
+	marked: string[],
+	diff: Pick<TextDiff, 'paragraphs'>,
+	type: 'insert' | 'delete'
+): MarkDisagreement {
 	const ours = changedWords(diff, type);
-	return { markedNotChanged: leftOver(marked.flatMap(words), ours), changedNotMarked: leftOver(ours, marked.flatMap(words)) };
+	return {
+		markedNotChanged: leftOver(marked.flatMap(words), ours),
+		changedNotMarked: leftOver(ours, marked.flatMap(words))
+	};
 }
 
 /** The words of `a` not matched one for one by a word of `b`. */

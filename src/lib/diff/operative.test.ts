@@ -12,14 +12,20 @@ describe('findOperative', () => {
 
 describe('operative changes in diffs', () => {
 	it('reports "shall" becoming "shall not" as an added "shall not"', () => {
-		const diff = diffProvisionText('This Article shall apply to providers.', 'This Article shall not apply to providers.');
+		const diff = diffProvisionText(
+			'This Article shall apply to providers.',
+			'This Article shall not apply to providers.'
+		);
 		expect(diff.operativeDetail).toEqual([{ word: 'shall not', change: 'added' }]);
 		const ins = diff.paragraphs[0].segments.find((s) => s.type === 'insert');
 		expect(ins).toEqual({ type: 'insert', text: 'not ', operative: true });
 	});
 
 	it('flags a permission turned into an obligation on both sides', () => {
-		const diff = diffProvisionText('Member States may designate an authority.', 'Member States shall designate an authority.');
+		const diff = diffProvisionText(
+			'Member States may designate an authority.',
+			'Member States shall designate an authority.'
+		);
 		expect(diff.operativeChanges).toEqual(['may', 'shall']);
 		expect(diff.paragraphs[0].segments.filter((s) => s.operative).map((s) => s.type)).toEqual(['delete', 'insert']);
 	});

@@ -93,12 +93,7 @@ export interface HunkOperative {
 	added: string[];
 }
 
-function assign(
-	occurrences: Occurrence[],
-	hunks: Hunk[],
-	side: 'a' | 'b',
-	into: Map<number, string[]>
-): void {
+function assign(occurrences: Occurrence[], hunks: Hunk[], side: 'a' | 'b', into: Map<number, string[]>): void {
 	let h = 0;
 	for (const occ of occurrences) {
 		// Both lists are in text order, so one forward walk pairs them.
@@ -138,11 +133,7 @@ function subtract(from: string[], other: string[]): string[] {
  * sides of one hunk ("shall" in the old and in the rewritten clause) is not a change of force and
  * is dropped from both lists.
  */
-export function operativeByHunk(
-	hunks: Hunk[],
-	left: string[],
-	right: string[]
-): Map<number, HunkOperative> {
+export function operativeByHunk(hunks: Hunk[], left: string[], right: string[]): Map<number, HunkOperative> {
 	const removed = new Map<number, string[]>();
 	const added = new Map<number, string[]>();
 	assign(findOperative(left), hunks, 'a', removed);

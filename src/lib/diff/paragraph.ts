@@ -66,12 +66,7 @@ type OperativeLookup = (k: number) => { removed: string[]; added: string[] } | u
  * included; whitespace both sides share at its edges is emitted as unchanged text so that each
  * side reads back exactly and "<del>" never swallows the space before the next word.
  */
-function buildSegments(
-	hunks: Hunk[],
-	left: TokenList,
-	right: TokenList,
-	operativeOf: OperativeLookup
-): Segment[] {
+function buildSegments(hunks: Hunk[], left: TokenList, right: TokenList, operativeOf: OperativeLookup): Segment[] {
 	const out: Segment[] = [];
 	const push = (seg: Segment) => {
 		if (!seg.text) return;

@@ -3,7 +3,9 @@ import { diffProvisionText, escapeHtml, renderDiffHtml, renderSideBySideHtml, si
 
 describe('escapeHtml', () => {
 	it('escapes the five HTML-significant characters', () => {
-		expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+		expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+			'&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;'
+		);
 	});
 });
 

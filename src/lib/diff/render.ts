@@ -30,9 +30,7 @@ function segmentsHtml(segments: Segment[]): string {
  * goes through `escapeHtml`, so the output is safe to insert as raw HTML whatever the sources contain.
  */
 export function renderDiffHtml(diff: TextDiff): string {
-	return diff.paragraphs
-		.map((p) => `<p class="diff-paragraph ${p.status}">${segmentsHtml(p.segments)}</p>`)
-		.join('\n');
+	return diff.paragraphs.map((p) => `<p class="diff-paragraph ${p.status}">${segmentsHtml(p.segments)}</p>`).join('\n');
 }
 
 /** One row of a side-by-side view: what the old and the new paragraph show. */
@@ -56,8 +54,7 @@ export function sideBySide(diff: TextDiff): SideBySideRow[] {
 /** The side-by-side rows as an escaped HTML table (`<table class="diff-side-by-side">`). */
 export function renderSideBySideHtml(diff: TextDiff): string {
 	const rows = sideBySide(diff).map(
-		(row) =>
-			`<tr class="${row.status}"><td>${segmentsHtml(row.left)}</td><td>${segmentsHtml(row.right)}</td></tr>`
+		(row) => `<tr class="${row.status}"><td>${segmentsHtml(row.left)}</td><td>${segmentsHtml(row.right)}</td></tr>`
 	);
 	return `<table class="diff-side-by-side"><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }

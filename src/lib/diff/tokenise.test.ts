@@ -4,7 +4,13 @@ import { countWords, isLabelToken, paragraphLabel, splitParagraphs, tokenise } f
 describe('tokenise', () => {
 	it('keeps point labels whole', () => {
 		expect(tokenise('(a) the placing; (iii) the use').tokens).toEqual([
-			'(a)', 'the', 'placing', ';', '(iii)', 'the', 'use'
+			'(a)',
+			'the',
+			'placing',
+			';',
+			'(iii)',
+			'the',
+			'use'
 		]);
 	});
 
@@ -18,14 +24,24 @@ describe('tokenise', () => {
 	it('keeps footnote markers, references and numbers whole', () => {
 		const { tokens } = tokenise('Decision 2002/584/JHA[^62] and Article 2(2), point (d), 1.5 %');
 		expect(tokens).toEqual([
-			'Decision', '2002/584/JHA', '[^62]', 'and', 'Article', '2', '(2)', ',', 'point', '(d)', ',', '1.5', '%'
+			'Decision',
+			'2002/584/JHA',
+			'[^62]',
+			'and',
+			'Article',
+			'2',
+			'(2)',
+			',',
+			'point',
+			'(d)',
+			',',
+			'1.5',
+			'%'
 		]);
 	});
 
 	it('keeps apostrophes and hyphens inside words but splits quotation marks', () => {
-		expect(tokenise('a person’s ‘real-time’ use').tokens).toEqual([
-			'a', 'person’s', '‘', 'real-time', '’', 'use'
-		]);
+		expect(tokenise('a person’s ‘real-time’ use').tokens).toEqual(['a', 'person’s', '‘', 'real-time', '’', 'use']);
 	});
 
 	it('tokenises Greek and Bulgarian by Unicode letters', () => {

@@ -19,10 +19,14 @@ export interface StoredNotice {
 	sources?: SourceRef[];
 }
 
-const FALLBACK = 'Not the Official Journal text: only the texts published in the Official Journal of the European Union are authentic.';
+const FALLBACK =
+	'Not the Official Journal text: only the texts published in the Official Journal of the European Union are authentic.';
 
 /** The notice for a document of kind 'consolidated' (with a generic one when none was filed), else null. */
-export function documentNotice(doc: { kind: string; provenance?: Record<string, unknown> | null }): DocumentNotice | null {
+export function documentNotice(doc: {
+	kind: string;
+	provenance?: Record<string, unknown> | null;
+}): DocumentNotice | null {
 	if (doc.kind !== 'consolidated') return null;
 	const stored = doc.provenance?.notice as StoredNotice | undefined;
 	return {

@@ -42,7 +42,9 @@ describe('atomDate', () => {
 
 describe('tagUri', () => {
 	it('makes a stable tag: URI and encodes unsafe characters', () => {
-		expect(tagUri('Example.org', 2026, 'ai-act/stage/commission-proposal')).toBe('tag:example.org,2026:ai-act/stage/commission-proposal');
+		expect(tagUri('Example.org', 2026, 'ai-act/stage/commission-proposal')).toBe(
+			'tag:example.org,2026:ai-act/stage/commission-proposal'
+		);
 		expect(tagUri('example.org', 2026, 'a b/ü#')).toBe('tag:example.org,2026:a%20b/%C3%BC%23');
 	});
 });
@@ -50,8 +52,20 @@ describe('tagUri', () => {
 describe('renderAtom', () => {
 	it('is well-formed XML that a feed parser reads back, hostile text included', () => {
 		const xml = feedWith([
-			{ id: tagUri('example.org', 2026, 'ai-act/a'), title: hostile, updated: '2024-07-12T00:00:00Z', link: 'https://example.org/x?a=1&b=2', summary: hostile, categories: ['Stage & more'] },
-			{ id: tagUri('example.org', 2026, 'ai-act/b'), title: 'Older', updated: '2021-04-21T00:00:00Z', link: 'https://example.org/y' }
+			{
+				id: tagUri('example.org', 2026, 'ai-act/a'),
+				title: hostile,
+				updated: '2024-07-12T00:00:00Z',
+				link: 'https://example.org/x?a=1&b=2',
+				summary: hostile,
+				categories: ['Stage & more']
+			},
+			{
+				id: tagUri('example.org', 2026, 'ai-act/b'),
+				title: 'Older',
+				updated: '2021-04-21T00:00:00Z',
+				link: 'https://example.org/y'
+			}
 		]);
 		expect(XMLValidator.validate(xml)).toBe(true);
 		expect(xml).not.toContain('<script>');
@@ -93,12 +107,20 @@ describe('feed items', () => {
 	});
 
 	it('sorts newest first, dedupes by key and limits', () => {
-		const sorted = sortItems([item('old', '2021-04-21'), item('new', '2024-07-12'), item('old', '2021-04-21'), item('mid', '2023-06-14')], '2026-11-26', 2);
+		const sorted = sortItems(
+			[item('old', '2021-04-21'), item('new', '2024-07-12'), item('old', '2021-04-21'), item('mid', '2023-06-14')],
+			'2026-11-26',
+			2
+		);
 		expect(sorted.map((i) => i.key)).toEqual(['new', 'mid']);
 	});
 
 	it('makes absolute links and stable ids under the host', () => {
-		const [entry] = toAtomEntries([item('stage/commission-proposal', '2021-04-21')], { origin: 'https://example.org', dossierSlug: 'ai-act', today: '2026-11-26' });
+		const [entry] = toAtomEntries([item('stage/commission-proposal', '2021-04-21')], {
+			origin: 'https://example.org',
+			dossierSlug: 'ai-act',
+			today: '2026-11-26'
+		});
 		expect(entry.id).toBe('tag:example.org,2026:ai-act/stage/commission-proposal');
 		expect(entry.link).toBe('https://example.org/dossiers/ai-act/timeline#stage/commission-proposal');
 		expect(entry.categories).toEqual(['Stage']);

@@ -53,7 +53,8 @@ export function escapeXml(value: string): string {
  */
 export function atomDate(value: Date | string | null | undefined): string | null {
 	if (value == null) return null;
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().replace(/\.\d{3}Z$/, 'Z');
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime()) ? null : value.toISOString().replace(/\.\d{3}Z$/, 'Z');
 	const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value.trim());
 	if (!m) return null;
 	const iso = `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T00:00:00Z`;

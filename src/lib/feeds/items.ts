@@ -48,7 +48,10 @@ export function sortItems(items: FeedItem[], today: string, limit = 100): FeedIt
 }
 
 /** Feed items as Atom entries with absolute links and tag: ids under the site's host and dossier. */
-export function toAtomEntries(items: FeedItem[], ctx: { origin: string; dossierSlug: string; today: string }): AtomEntry[] {
+export function toAtomEntries(
+	items: FeedItem[],
+	ctx: { origin: string; dossierSlug: string; today: string }
+): AtomEntry[] {
 	const host = new URL(ctx.origin).hostname;
 	return items.map((item) => ({
 		id: tagUri(host, TAG_YEAR, `${ctx.dossierSlug}/${item.key}`),

@@ -3,11 +3,34 @@ import { groups, nearestIn, orderGroups, ownTexts, type GraphLink, type GraphVer
 import { contentOf, ownText } from './structure';
 import { amendmentsLabel, formatNumbers } from './format';
 
-const v = (id: number, documentId: number, eid: string, docOrder: number, text = eid, parentEid: string | null = null): GraphVersion => ({ id, documentId, eid, parentEid, docOrder, text, deleted: false });
-const link = (id: number, from: number, to: number, similarity: number | null = 1): GraphLink => ({ id, fromVersionId: from, toVersionId: to, method: 'similarity', similarity });
+const v = (
+	id: number,
+	documentId: number,
+	eid: string,
+	docOrder: number,
+	text = eid,
+	parentEid: string | null = null
+): GraphVersion => ({ id, documentId, eid, parentEid, docOrder, text, deleted: false });
+const link = (id: number, from: number, to: number, similarity: number | null = 1): GraphLink => ({
+	id,
+	fromVersionId: from,
+	toVersionId: to,
+	method: 'similarity',
+	similarity
+});
 
 // Documents: 1 proposal, 2 Council, 3 Parliament, 4 final act.
-const versions = [v(1, 1, 'd', 0), v(2, 2, 'd', 0), v(3, 3, 'd', 1), v(4, 4, 'h', 5), v(5, 3, 'b', 0), v(6, 3, 'ba', 1), v(7, 4, 'g', 4), v(8, 4, 'b', 1), v(9, 1, 'b', -1)];
+const versions = [
+	v(1, 1, 'd', 0),
+	v(2, 2, 'd', 0),
+	v(3, 3, 'd', 1),
+	v(4, 4, 'h', 5),
+	v(5, 3, 'b', 0),
+	v(6, 3, 'ba', 1),
+	v(7, 4, 'g', 4),
+	v(8, 4, 'b', 1),
+	v(9, 1, 'b', -1)
+];
 const links = [link(1, 1, 2), link(2, 1, 3), link(3, 1, 4), link(4, 6, 7), link(5, 9, 8), link(6, 9, 5)];
 
 describe('lineage graph', () => {
@@ -21,7 +44,11 @@ describe('lineage graph', () => {
 
 	it('groups connected versions and orders the groups as the texts read', () => {
 		const ordered = orderGroups(groups(versions, links), [1, 2, 3, 4]);
-		expect(ordered.map((g) => g.map((x) => x.id).sort((a, b) => a - b))).toEqual([[5, 8, 9], [1, 2, 3, 4], [6, 7]]);
+		expect(ordered.map((g) => g.map((x) => x.id).sort((a, b) => a - b))).toEqual([
+			[5, 8, 9],
+			[1, 2, 3, 4],
+			[6, 7]
+		]);
 	});
 });
 
@@ -41,8 +68,14 @@ describe('own text', () => {
 			{ eid: 'a__1__a', parentEid: 'a__1', text: '(a) y;' },
 			{ eid: 'a__2', parentEid: 'a', text: '2. Z.' }
 		]);
-		expect(content.get('a')).toEqual([{ type: 'part', eid: 'a__1' }, { type: 'part', eid: 'a__2' }]);
-		expect(content.get('a__1')).toEqual([{ type: 'line', text: '1. X:' }, { type: 'part', eid: 'a__1__a' }]);
+		expect(content.get('a')).toEqual([
+			{ type: 'part', eid: 'a__1' },
+			{ type: 'part', eid: 'a__2' }
+		]);
+		expect(content.get('a__1')).toEqual([
+			{ type: 'line', text: '1. X:' },
+			{ type: 'part', eid: 'a__1__a' }
+		]);
 	});
 });
 

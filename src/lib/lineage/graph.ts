@@ -124,7 +124,15 @@ export function ownTexts(versions: readonly GraphVersion[]): Map<number, string>
 	const out = new Map<number, string>();
 	for (const v of versions) {
 		const parts = (children.get(key(v.documentId, v.eid)) ?? []).sort((a, b) => a.docOrder - b.docOrder);
-		out.set(v.id, parts.length ? ownText(v.text, parts.map((p) => p.text).filter((t) => t !== '')) : v.text);
+		out.set(
+			v.id,
+			parts.length
+				? ownText(
+						v.text,
+						parts.map((p) => p.text).filter((t) => t !== '')
+					)
+				: v.text
+		);
 	}
 	return out;
 }

@@ -4,8 +4,19 @@ import { splitDocument, type SourceItem } from '../provisions/split';
 import { matchDocuments, relativeEid, rootOf, type LineageNode, type Match } from './match';
 
 function nodes(file: string, offset: number): LineageNode[] {
-	const items = (JSON.parse(readFileSync(new URL(`../server/seed/data/ai-act/${file}`, import.meta.url), 'utf8')) as { items: SourceItem[] }).items;
-	return splitDocument(items).map((n, i) => ({ id: offset + i, eid: n.eid, kind: n.kind, text: n.text, heading: n.heading, deleted: n.deleted }));
+	const items = (
+		JSON.parse(readFileSync(new URL(`../server/seed/data/ai-act/${file}`, import.meta.url), 'utf8')) as {
+			items: SourceItem[];
+		}
+	).items;
+	return splitDocument(items).map((n, i) => ({
+		id: offset + i,
+		eid: n.eid,
+		kind: n.kind,
+		text: n.text,
+		heading: n.heading,
+		deleted: n.deleted
+	}));
 }
 
 describe('eId helpers', () => {
@@ -21,9 +32,13 @@ describe('matching the proposal with the final act', () => {
 	let matches: Match[];
 	const to = (eid: string) => matches.find((m) => m.from.eid === eid);
 	beforeAll(() => {
-		matches = matchDocuments(nodes('text-commission-proposal-2021.json', 0), nodes('text-regulation-2024-1689.json', 10_000), {
-			fixed: new Map([['art_5__para_1__point_d', 'art_5__para_1__point_h']])
-		});
+		matches = matchDocuments(
+			nodes('text-commission-proposal-2021.json', 0),
+			nodes('text-regulation-2024-1689.json', 10_000),
+			{
+				fixed: new Map([['art_5__para_1__point_d', 'art_5__para_1__point_h']])
+			}
+		);
 	});
 
 	it('follows renumbered articles by their text and title', () => {
@@ -34,7 +49,10 @@ describe('matching the proposal with the final act', () => {
 	});
 
 	it('takes fixed pairs first, then matches the parts of matched articles', () => {
-		expect(to('art_5__para_1__point_d')).toMatchObject({ to: { eid: 'art_5__para_1__point_h' }, method: 'numbering_map' });
+		expect(to('art_5__para_1__point_d')).toMatchObject({
+			to: { eid: 'art_5__para_1__point_h' },
+			method: 'numbering_map'
+		});
 		expect(to('art_5__para_1__point_d__point_ii')?.to.eid).toBe('art_5__para_1__point_h__point_ii');
 		expect(to('art_52__para_1')?.to.eid).toBe('art_50__para_1');
 		expect(to('art_5__para_4')?.to.eid).toBe('art_5__para_5');
@@ -51,9 +69,21 @@ describe('matching the proposal with the final act', () => {
 });
 
 describe('options', () => {
-	const n = (id: number, eid: string, text: string, deleted = false): LineageNode => ({ id, eid, kind: eid.includes('__') ? 'point' : 'article', text, deleted });
-	const source = [n(1, 'art_1', 'Member States shall ensure that the rules apply.\n(a) to everyone'), n(2, 'art_1__point_a', '(a) to everyone')];
-	const target = [n(11, 'art_1', 'Member States shall ensure that the rules apply.\n(a) [deleted]'), n(12, 'art_1__point_a', '(a) [deleted]', true)];
+	const n = (id: number, eid: string, text: string, deleted = false): LineageNode => ({
+		id,
+		eid,
+		kind: eid.includes('__') ? 'point' : 'article',
+		text,
+		deleted
+	});
+	const source = [
+		n(1, 'art_1', 'Member States shall ensure that the rules apply.\n(a) to everyone'),
+		n(2, 'art_1__point_a', '(a) to everyone')
+	];
+	const target = [
+		n(11, 'art_1', 'Member States shall ensure that the rules apply.\n(a) [deleted]'),
+		n(12, 'art_1__point_a', '(a) [deleted]', true)
+	];
 
 	it('links a deleted slot under its own number', () => {
 		const m = matchDocuments(source, target);
@@ -64,7 +94,11 @@ describe('options', () => {
 	});
 
 	it('leaves out sources not asked for and targets already taken', () => {
-		const m = matchDocuments(source, target, { onlySources: new Set(['art_1__point_a']), excludeTargets: new Set(['art_1__point_a']), knownRoots: new Map([['art_1', 'art_1']]) });
+		const m = matchDocuments(source, target, {
+			onlySources: new Set(['art_1__point_a']),
+			excludeTargets: new Set(['art_1__point_a']),
+			knownRoots: new Map([['art_1', 'art_1']])
+		});
 		expect(m).toEqual([]);
 	});
 });

@@ -86,7 +86,11 @@ export function matchDocuments(source: LineageNode[], target: LineageNode[], opt
 	const sets = options.cache ?? new Map<number, Prepared>();
 	const prepared = (n: LineageNode): Prepared => {
 		let p = sets.get(n.id);
-		if (!p) sets.set(n.id, (p = { node: n, set: n.deleted ? new Set() : shingles(n.text), heading: headingWords(n.heading) }));
+		if (!p)
+			sets.set(
+				n.id,
+				(p = { node: n, set: n.deleted ? new Set() : shingles(n.text), heading: headingWords(n.heading) })
+			);
 		return p;
 	};
 	const out: Match[] = [];
@@ -100,13 +104,19 @@ export function matchDocuments(source: LineageNode[], target: LineageNode[], opt
 		const from = sourceByEid.get(s);
 		const to = targetByEid.get(t);
 		if (!from || !to || !wanted(from) || usedSources.has(s) || usedTargets.has(t)) continue;
-		accept(from, to, 'numbering_map', partSimilarity(prepared(from), prepared(to), jaccardCommon(prepared(from), prepared(to))));
+		accept(
+			from,
+			to,
+			'numbering_map',
+			partSimilarity(prepared(from), prepared(to), jaccardCommon(prepared(from), prepared(to)))
+		);
 	}
 
 	// Top-level units, by kind.
 	const roots = (nodes: LineageNode[]) => nodes.filter((n) => rootOf(n.eid) === n.eid);
 	const rootPairs = new Map<string, string>(options.knownRoots ?? []);
-	for (const m of out) if (rootOf(m.from.eid) === m.from.eid && rootOf(m.to.eid) === m.to.eid) rootPairs.set(m.from.eid, m.to.eid);
+	for (const m of out)
+		if (rootOf(m.from.eid) === m.from.eid && rootOf(m.to.eid) === m.to.eid) rootPairs.set(m.from.eid, m.to.eid);
 	const freeSourceRoots = roots(source).filter((n) => wanted(n) && !usedSources.has(n.eid) && !rootPairs.has(n.eid));
 	const freeTargetRoots = roots(target).filter((n) => !usedTargets.has(n.eid));
 	for (const m of pickPairs(freeSourceRoots.map(prepared), freeTargetRoots.map(prepared), unitKind, unitSimilarity)) {
@@ -185,7 +195,11 @@ function relativeOrSelf(eid: string): string {
 }
 
 /** Jaccard similarity of the 3-word shingles: parts of a provision contain their sub-parts, so size must count. */
-export function partSimilarity(a: { set: ReadonlySet<number> }, b: { set: ReadonlySet<number> }, common: number): number {
+export function partSimilarity(
+	a: { set: ReadonlySet<number> },
+	b: { set: ReadonlySet<number> },
+	common: number
+): number {
 	const union = a.set.size + b.set.size - common;
 	return union === 0 ? 0 : common / union;
 }

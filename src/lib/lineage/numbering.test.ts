@@ -28,7 +28,12 @@ describe('numbering maps', () => {
 		const pairs = numberingPairs(
 			{
 				article5: [
-					{ commission: '5(1)(d) + 5(2)-(4)', council: '5(1)(d)', parliament: '5(1)(d) (Am. 220-223)', final: '5(1)(h) + 5(2)-(7)' },
+					{
+						commission: '5(1)(d) + 5(2)-(4)',
+						council: '5(1)(d)',
+						parliament: '5(1)(d) (Am. 220-223)',
+						final: '5(1)(h) + 5(2)-(7)'
+					},
 					{ commission: '—', council: '—', parliament: '5(1)(ba) new (Am. 217)', final: '5(1)(g)' }
 				]
 			},

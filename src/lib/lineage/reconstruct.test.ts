@@ -24,7 +24,14 @@ beforeAll(() => {
 	const texts = new Map(base.map((n) => [n.eid, n.text]));
 	const amendments = load<{ items: RawAmendment[] }>('ep-amendments-2023-06-14.json').items.map((a) => {
 		const t = resolveAgainst(a.target, texts, a.commissionText);
-		return { number: a.number, eid: t.eid!, part: t.part, text: a.amendmentText, deletes: a.deleted, isNew: !texts.has(t.eid!) };
+		return {
+			number: a.number,
+			eid: t.eid!,
+			part: t.part,
+			text: a.amendmentText,
+			deletes: a.deleted,
+			isNew: !texts.has(t.eid!)
+		};
 	});
 	result = reconstruct(base, amendments);
 	byEid = new Map(result.nodes.map((n) => [n.eid, n]));
@@ -40,7 +47,9 @@ describe('the Parliament position rebuilt from the 771 amendments', () => {
 
 	it('Amendment 220 replaces only the introductory words of 5(1)(d); 221-223 delete its points', () => {
 		const d = byEid.get('art_5__para_1__point_d')!;
-		expect(d.text).toBe('(d) the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces;');
+		expect(d.text).toBe(
+			'(d) the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces;'
+		);
 		expect(d.derivedFrom).toEqual([220, 221, 222, 223]);
 		expect(['i', 'ii', 'iii'].map((p) => byEid.get(`art_5__para_1__point_d__point_${p}`))).toMatchObject([
 			{ deleted: true, text: '', derivedFrom: [221] },
@@ -63,8 +72,12 @@ describe('the Parliament position rebuilt from the 771 amendments', () => {
 		expect(order('art_5__para_1__point_ba')).toBe(order('art_5__para_1__point_b') + 1);
 		const para1 = byEid.get('art_5__para_1')!.text;
 		expect(para1.indexOf('(b a) the placing on the market')).toBeGreaterThan(para1.indexOf('(b) the placing'));
-		expect(para1).toContain('(d) the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces;\n(d a) ');
-		expect(byEid.get('art_5')!.derivedFrom).toEqual([215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231]);
+		expect(para1).toContain(
+			'(d) the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces;\n(d a) '
+		);
+		expect(byEid.get('art_5')!.derivedFrom).toEqual([
+			215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231
+		]);
 	});
 
 	it('keeps the Commission text, word for word, wherever no amendment applies', () => {
@@ -81,7 +94,12 @@ describe('the Parliament position rebuilt from the 771 amendments', () => {
 
 	it('inserts new articles with their title and parts (Article 4a, Amendment 213), after the article they follow', () => {
 		const art = byEid.get('art_4a')!;
-		expect(art).toMatchObject({ num: 'Article 4 a', heading: 'General principles applicable to all AI systems', isNew: true, derivedFrom: [213] });
+		expect(art).toMatchObject({
+			num: 'Article 4 a',
+			heading: 'General principles applicable to all AI systems',
+			isNew: true,
+			derivedFrom: [213]
+		});
 		expect(art.text.startsWith('1. All operators falling under this Regulation')).toBe(true);
 		expect(byEid.get('art_4a__para_1')).toMatchObject({ parentEid: 'art_4a', kind: 'paragraph', num: '1.' });
 		expect(order('art_4a')).toBeGreaterThan(order('art_4'));
@@ -90,9 +108,13 @@ describe('the Parliament position rebuilt from the 771 amendments', () => {
 	});
 
 	it('takes apart a replaced point that has points of its own (Amendment 255, Article 7(2)(h))', () => {
-		expect(byEid.get('art_7__para_2__point_h')!.text).toMatch(/^\(h\) the extent to which existing Union law provides for:\n\(i\) effective measures of redress/);
+		expect(byEid.get('art_7__para_2__point_h')!.text).toMatch(
+			/^\(h\) the extent to which existing Union law provides for:\n\(i\) effective measures of redress/
+		);
 		expect(byEid.get('art_7__para_2__point_h__point_i')).toMatchObject({ deleted: false, derivedFrom: [255] });
-		expect(byEid.get('art_7__para_2__point_h__point_i')!.text).toMatch(/^\(i\) effective measures of redress in relation to the damage caused/);
+		expect(byEid.get('art_7__para_2__point_h__point_i')!.text).toMatch(
+			/^\(i\) effective measures of redress in relation to the damage caused/
+		);
 	});
 
 	it('keeps both texts when two amendments insert under one number (235 and 236, printed "2 a" and "2 b")', () => {
@@ -107,7 +129,15 @@ describe('the Parliament position rebuilt from the 771 amendments', () => {
 });
 
 describe('small cases', () => {
-	const node = (eid: string, parentEid: string | null, text: string) => ({ eid, parentEid, kind: 'point', num: null, heading: null, text, deleted: false });
+	const node = (eid: string, parentEid: string | null, text: string) => ({
+		eid,
+		parentEid,
+		kind: 'point',
+		num: null,
+		heading: null,
+		text,
+		deleted: false
+	});
 	const article = [
 		{ ...node('art_1', null, '1. Intro:\n(a) first;\n(b) second.\n2. Other.'), kind: 'article' },
 		node('art_1__para_1', 'art_1', '1. Intro:\n(a) first;\n(b) second.'),
@@ -117,8 +147,12 @@ describe('small cases', () => {
 	];
 
 	it('inserts a point numbered "-a" before point (a)', () => {
-		const r = reconstruct(article, [{ number: 1, eid: 'art_1__para_1__point_-a', part: 'whole', text: '(-a) zeroth;', deletes: false, isNew: true }]);
-		expect(r.nodes.find((n) => n.eid === 'art_1')!.text).toBe('1. Intro:\n(-a) zeroth;\n(a) first;\n(b) second.\n2. Other.');
+		const r = reconstruct(article, [
+			{ number: 1, eid: 'art_1__para_1__point_-a', part: 'whole', text: '(-a) zeroth;', deletes: false, isNew: true }
+		]);
+		expect(r.nodes.find((n) => n.eid === 'art_1')!.text).toBe(
+			'1. Intro:\n(-a) zeroth;\n(a) first;\n(b) second.\n2. Other.'
+		);
 	});
 
 	it('leaves a text without amendments exactly as it was', () => {
@@ -128,7 +162,9 @@ describe('small cases', () => {
 	});
 
 	it('reports an amendment whose target is not in the text', () => {
-		const r = reconstruct(article, [{ number: 9, eid: 'art_1__para_7', part: 'whole', text: 'x', deletes: false, isNew: false }]);
+		const r = reconstruct(article, [
+			{ number: 9, eid: 'art_1__para_7', part: 'whole', text: 'x', deletes: false, isNew: false }
+		]);
 		expect(r.skipped).toEqual([{ number: 9, reason: 'target art_1__para_7 is not in the text' }]);
 	});
 

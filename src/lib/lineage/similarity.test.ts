@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { assignGreedy, comparableWords, containment, jaccard, sharedShingles, shingles, textSimilarity } from './similarity';
+import {
+	assignGreedy,
+	comparableWords,
+	containment,
+	jaccard,
+	sharedShingles,
+	shingles,
+	textSimilarity
+} from './similarity';
 
 describe('similarity', () => {
 	it('compares words, not labels, footnote markers, case or punctuation', () => {
-		expect(comparableWords('(d) The use of ‘real-time’ systems[^12];')).toEqual(['the', 'use', 'of', 'real', 'time', 'systems']);
+		expect(comparableWords('(d) The use of ‘real-time’ systems[^12];')).toEqual([
+			'the',
+			'use',
+			'of',
+			'real',
+			'time',
+			'systems'
+		]);
 		expect(textSimilarity('(d) the use of real-time systems', '(h) The use of real-time systems.')).toBe(1);
 	});
 
 	it('scores unrelated texts near 0 and a rewrite in between', () => {
-		const a = 'the use of real-time remote biometric identification systems in publicly accessible spaces for the purpose of law enforcement';
+		const a =
+			'the use of real-time remote biometric identification systems in publicly accessible spaces for the purpose of law enforcement';
 		const b = 'the use of real-time remote biometric identification systems in publicly accessible spaces';
 		expect(textSimilarity(a, 'Member States shall lay down the rules on penalties')).toBe(0);
 		expect(textSimilarity(a, b)).toBeGreaterThan(0.4);
@@ -29,7 +45,10 @@ describe('similarity', () => {
 	it('counts shared shingles for every pair that shares one, and only those', () => {
 		const pairs = sharedShingles(
 			[{ item: 'a', set: new Set([1, 2, 3]) }],
-			[{ item: 'x', set: new Set([2, 3]) }, { item: 'y', set: new Set([9]) }]
+			[
+				{ item: 'x', set: new Set([2, 3]) },
+				{ item: 'y', set: new Set([9]) }
+			]
 		);
 		expect(pairs).toEqual([{ source: 'a', target: 'x', common: 2 }]);
 	});

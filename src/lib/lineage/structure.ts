@@ -37,7 +37,7 @@ export function contentOf(nodes: StructureNode[]): Map<string, ContentItem[]> {
 		}
 		const starts = new Map((children.get(n.eid) ?? []).map((c) => [range.get(c)![0], c]));
 		const items: ContentItem[] = [];
-		for (let j = r[0]; j <= r[1]; ) {
+		for (let j = r[0]; j <= r[1];) {
 			const child = starts.get(j);
 			if (child) {
 				items.push({ type: 'part', eid: child });

@@ -22,11 +22,15 @@ export interface ParsedNode {
  * labels are closed up for the split only; the texts keep the EP's printing.
  */
 export function parseSubtree(eid: string, text: string): ParsedNode[] {
-	const whole = (): ParsedNode[] => [{ eid, parentEid: parentEidOf(eid), kind: kindOf(eid), num: labelOf(text), text, items: lines(text) }];
+	const whole = (): ParsedNode[] => [
+		{ eid, parentEid: parentEidOf(eid), kind: kindOf(eid), num: labelOf(text), text, items: lines(text) }
+	];
 	const root = rootOf(eid);
 	if (!/^(art|anx)_/.test(root) || text === '') return whole();
 	const printed = text.split('\n');
-	const closed = printed.map((l) => l.replace(/^\((-?[a-z]{1,3}|\d+) ([a-z]{1,2})\)/, '($1$2)').replace(/^(-?\d+) ([a-z]{1,2})\./, '$1$2.'));
+	const closed = printed.map((l) =>
+		l.replace(/^\((-?[a-z]{1,3}|\d+) ([a-z]{1,2})\)/, '($1$2)').replace(/^(-?\d+) ([a-z]{1,2})\./, '$1$2.')
+	);
 	const kind = root.startsWith('anx_') ? 'annex' : 'article';
 	const wrapper = splitDocument([{ kind, number: '0', title: null, text: closed.join('\n') }]);
 	let prefix = wrapper[0].eid;
@@ -72,7 +76,12 @@ export function segmentNum(eid: string): string {
 	return splitSegment(eid.split('__').at(-1)!)[1];
 }
 
-export const topName: Record<string, string> = { article: 'Article', recital: 'Recital', citation: 'Citation', annex: 'Annex' };
+export const topName: Record<string, string> = {
+	article: 'Article',
+	recital: 'Recital',
+	citation: 'Citation',
+	annex: 'Annex'
+};
 
 /** The kind of provision an eId names, from its last segment. */
 export function kindOf(eid: string): string {

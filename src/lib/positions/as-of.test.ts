@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { byDate, cellKey, cellsAsOf, takenBy, type DatedPosition } from './as-of';
 import { tileGrid } from './tile-grid';
 
-const p = (id: number, date: string | null, stance: DatedPosition['stance'], topicKey = 'real-time-rbi', actorId = 1): DatedPosition => ({
+const p = (
+	id: number,
+	date: string | null,
+	stance: DatedPosition['stance'],
+	topicKey = 'real-time-rbi',
+	actorId = 1
+): DatedPosition => ({
 	id,
 	actorId,
 	topicKey,
@@ -22,7 +28,12 @@ describe('takenBy', () => {
 
 describe('byDate', () => {
 	it('puts undated first, then dates, then recorded order', () => {
-		const list = [p(3, '2022-12-06', 'unknown'), p(1, null, 'unknown'), p(2, '2022-12', 'unknown'), p(4, '2022-12-06', 'unknown')];
+		const list = [
+			p(3, '2022-12-06', 'unknown'),
+			p(1, null, 'unknown'),
+			p(2, '2022-12', 'unknown'),
+			p(4, '2022-12-06', 'unknown')
+		];
 		expect(list.sort(byDate).map((x) => x.id)).toEqual([1, 2, 3, 4]);
 	});
 });
@@ -51,7 +62,9 @@ describe('cellsAsOf', () => {
 	});
 
 	it('shows an unknown record when nothing states a stance', () => {
-		const cell = cellsAsOf([p(7, null, 'unknown'), p(8, '2024', 'unknown')], '2024-06-01').get(cellKey(1, 'real-time-rbi'))!;
+		const cell = cellsAsOf([p(7, null, 'unknown'), p(8, '2024', 'unknown')], '2024-06-01').get(
+			cellKey(1, 'real-time-rbi')
+		)!;
 		expect(cell.position.id).toBe(8);
 		expect(cell.laterUnknown).toEqual([]);
 	});

@@ -18,7 +18,12 @@ const base: PositionSnapshot = {
 
 describe('diffSnapshots', () => {
 	it('lists only the fields that changed, with before and after', () => {
-		const after = { ...base, stance: 'opposes', visibility: 'public', evidence: [{ title: 'Euractiv', url: 'https://euractiv.com' }] };
+		const after = {
+			...base,
+			stance: 'opposes',
+			visibility: 'public',
+			evidence: [{ title: 'Euractiv', url: 'https://euractiv.com' }]
+		};
 		expect(diffSnapshots(base, after)).toEqual({
 			stance: { from: 'unknown', to: 'opposes' },
 			visibility: { from: 'internal', to: 'public' }
@@ -28,7 +33,9 @@ describe('diffSnapshots', () => {
 
 	it('describes values as text', () => {
 		expect(describeValue(null)).toBe('(empty)');
-		expect(describeValue([{ title: 'A' }, { title: 'B', url: 'https://b.eu', quote: 'q' }])).toBe('A; B, <https://b.eu>, “q”');
+		expect(describeValue([{ title: 'A' }, { title: 'B', url: 'https://b.eu', quote: 'q' }])).toBe(
+			'A; B, <https://b.eu>, “q”'
+		);
 		expect(describeValue('opposes')).toBe('opposes');
 	});
 });

@@ -35,7 +35,8 @@ export type Changes = Partial<Record<keyof PositionSnapshot, { from: unknown; to
 export function diffSnapshots(before: PositionSnapshot, after: PositionSnapshot): Changes {
 	const out: Changes = {};
 	for (const key of Object.keys(fieldLabel) as (keyof PositionSnapshot)[]) {
-		if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) out[key] = { from: before[key] ?? null, to: after[key] ?? null };
+		if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
+			out[key] = { from: before[key] ?? null, to: after[key] ?? null };
 	}
 	return out;
 }
@@ -43,8 +44,7 @@ export function diffSnapshots(before: PositionSnapshot, after: PositionSnapshot)
 /** A changed value as one line of text for the history. */
 export function describeValue(value: unknown): string {
 	if (value === null || value === undefined || value === '') return '(empty)';
-	if (Array.isArray(value))
-		return value.length === 0 ? '(none)' : value.map(describeSource).join('; ');
+	if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map(describeSource).join('; ');
 	return String(value);
 }
 

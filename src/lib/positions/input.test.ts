@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors, isFullIsoDate, isPartialIsoDate, positionFormValues, positionInput, toEvidenceRow, toSourceRef } from './input';
+import {
+	fieldErrors,
+	isFullIsoDate,
+	isPartialIsoDate,
+	positionFormValues,
+	positionInput,
+	toEvidenceRow,
+	toSourceRef
+} from './input';
 import { WHOLE_BAN } from './stance';
 
 function form(fields: Record<string, string | string[]>): FormData {
@@ -37,7 +45,11 @@ describe('positionInput', () => {
 		expect(values.evidence).toHaveLength(1);
 		const parsed = positionInput.parse(values);
 		expect(parsed).toMatchObject({ actorId: 11, topic: 3, date: '2022-10', stance: 'opposes', internalNote: null });
-		expect(toSourceRef(parsed.evidence[0])).toMatchObject({ title: 'Euractiv', url: 'https://www.euractiv.com/x', quote: '“allow ex-post”' });
+		expect(toSourceRef(parsed.evidence[0])).toMatchObject({
+			title: 'Euractiv',
+			url: 'https://www.euractiv.com/x',
+			quote: '“allow ex-post”'
+		});
 	});
 
 	it('reads the whole-ban topic and an unknown date as null', () => {
@@ -48,21 +60,32 @@ describe('positionInput', () => {
 
 	it('refuses a missing source, a bad date, a bad stance and a javascript: URL, with field errors', () => {
 		const result = positionInput.safeParse(
-			positionFormValues(form({ ...valid, date: '2022-02-30', stance: 'maybe', evidenceUrl: 'javascript:alert(1)', evidenceTitle: 'x' }))
+			positionFormValues(
+				form({ ...valid, date: '2022-02-30', stance: 'maybe', evidenceUrl: 'javascript:alert(1)', evidenceTitle: 'x' })
+			)
 		);
 		expect(result.success).toBe(false);
 		const errors = fieldErrors(result.error!);
 		expect(Object.keys(errors).sort()).toEqual(['date', 'evidence', 'stance']);
-		const noSource = positionInput.safeParse(positionFormValues(form({ ...valid, evidenceUrl: '', evidenceTitle: 'only a title' })));
+		const noSource = positionInput.safeParse(
+			positionFormValues(form({ ...valid, evidenceUrl: '', evidenceTitle: 'only a title' }))
+		);
 		expect(fieldErrors(noSource.error!).evidence?.[0]).toMatch(/at least one source/);
 	});
 
 	it('keeps a document reference as the title when there is none, and round-trips rows', () => {
 		const parsed = positionInput.parse(
-			positionFormValues(form({ ...valid, evidenceTitle: '', evidenceUrl: '', evidenceDocumentRef: 'Kamerstuk 32761 nr. 253' }))
+			positionFormValues(
+				form({ ...valid, evidenceTitle: '', evidenceUrl: '', evidenceDocumentRef: 'Kamerstuk 32761 nr. 253' })
+			)
 		);
 		const ref = toSourceRef(parsed.evidence[0]);
 		expect(ref).toMatchObject({ title: 'Kamerstuk 32761 nr. 253', url: null, locator: null });
-		expect(toEvidenceRow({ title: 'T', url: 'https://a.eu', locator: 'p. 3', quote: 'q' })).toEqual({ title: 'T', url: 'https://a.eu', documentRef: 'p. 3', quote: 'q' });
+		expect(toEvidenceRow({ title: 'T', url: 'https://a.eu', locator: 'p. 3', quote: 'q' })).toEqual({
+			title: 'T',
+			url: 'https://a.eu',
+			documentRef: 'p. 3',
+			quote: 'q'
+		});
 	});
 });

@@ -61,7 +61,10 @@ const evidenceRow = z.object({
 });
 
 export const positionInput = z.object({
-	actorId: z.coerce.number({ message: 'Choose who took the position.' }).int().positive('Choose who took the position.'),
+	actorId: z.coerce
+		.number({ message: 'Choose who took the position.' })
+		.int()
+		.positive('Choose who took the position.'),
 	topic: z
 		.string()
 		.trim()
@@ -70,7 +73,10 @@ export const positionInput = z.object({
 	date: z
 		.string()
 		.trim()
-		.refine((s) => s === '' || isPartialIsoDate(s), 'A date as YYYY-MM-DD, YYYY-MM or YYYY (or leave it empty if unknown).')
+		.refine(
+			(s) => s === '' || isPartialIsoDate(s),
+			'A date as YYYY-MM-DD, YYYY-MM or YYYY (or leave it empty if unknown).'
+		)
 		.transform((s) => (s === '' ? null : s)),
 	dateNote: text(500),
 	stance: z.enum(stances, { message: 'Choose a stance (“Unknown” when the source does not say).' }),
@@ -83,7 +89,10 @@ export const positionInput = z.object({
 	evidence: z
 		.array(evidenceRow)
 		.max(20, 'At most 20 sources.')
-		.refine((rows) => rows.some((r) => r.url || r.documentRef), 'Give at least one source: a web address or a document reference.')
+		.refine(
+			(rows) => rows.some((r) => r.url || r.documentRef),
+			'Give at least one source: a web address or a document reference.'
+		)
 });
 
 export type PositionInput = z.output<typeof positionInput>;

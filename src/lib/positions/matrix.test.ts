@@ -20,9 +20,22 @@ describe('matrixRows', () => {
 	});
 
 	it('counts the cells with a stance and the rows with a record, an unknown one included', () => {
-		const withUnknown = [...positions, { id: 4, actorId: 3, topicKey: 'post-rbi', date: '2023', stance: 'unknown' as const }];
-		expect(matrixFigures(matrixRows(actors, keys, cellsAsOf(withUnknown, null), null))).toEqual({ cells: 6, withStance: 3, rows: 3, rowsWithRecord: 3 });
-		expect(matrixFigures(matrixRows(actors, keys, cellsAsOf(withUnknown, '2022-11-30'), null))).toEqual({ cells: 6, withStance: 2, rows: 3, rowsWithRecord: 1 });
+		const withUnknown = [
+			...positions,
+			{ id: 4, actorId: 3, topicKey: 'post-rbi', date: '2023', stance: 'unknown' as const }
+		];
+		expect(matrixFigures(matrixRows(actors, keys, cellsAsOf(withUnknown, null), null))).toEqual({
+			cells: 6,
+			withStance: 3,
+			rows: 3,
+			rowsWithRecord: 3
+		});
+		expect(matrixFigures(matrixRows(actors, keys, cellsAsOf(withUnknown, '2022-11-30'), null))).toEqual({
+			cells: 6,
+			withStance: 2,
+			rows: 3,
+			rowsWithRecord: 1
+		});
 	});
 
 	it('keeps only rows with a cell of the filtered stance, marking the others', () => {

@@ -6,7 +6,12 @@ const parse = (s: string) => parseMatrixQuery(new URLSearchParams(s), keys, '202
 
 describe('parseMatrixQuery', () => {
 	it('reads a date, a topic and a stance', () => {
-		expect(parse('asOf=2022-12-06&topic=real-time-rbi&stance=opposes')).toEqual({ asOf: '2022-12-06', topic: 'real-time-rbi', stance: 'opposes', problems: [] });
+		expect(parse('asOf=2022-12-06&topic=real-time-rbi&stance=opposes')).toEqual({
+			asOf: '2022-12-06',
+			topic: 'real-time-rbi',
+			stance: 'opposes',
+			problems: []
+		});
 	});
 
 	it('treats empty values, today and later dates as today', () => {

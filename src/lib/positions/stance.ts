@@ -19,7 +19,12 @@ export interface StanceStyle {
 
 export const stanceStyle: Record<Stance, StanceStyle> = {
 	full_ban: { label: 'Supports a full ban', short: 'Full ban', shape: '●', className: 'stance-full' },
-	ban_with_exceptions: { label: 'Supports a ban with exceptions', short: 'Ban with exceptions', shape: '◐', className: 'stance-exceptions' },
+	ban_with_exceptions: {
+		label: 'Supports a ban with exceptions',
+		short: 'Ban with exceptions',
+		shape: '◐',
+		className: 'stance-exceptions'
+	},
 	neutral: { label: 'Neutral or undecided', short: 'Neutral', shape: '◇', className: 'stance-neutral' },
 	opposes: { label: 'Opposes a ban', short: 'Opposes', shape: '✕', className: 'stance-opposes' },
 	unknown: { label: 'Unknown', short: 'Unknown', shape: '?', className: 'stance-unknown' }
@@ -31,7 +36,11 @@ export const confidenceLabel: Record<Confidence, string> = {
 	inferred: 'Inferred'
 };
 
-export const confidenceShort: Record<Confidence, string> = { official: 'official', reported: 'reported', inferred: 'inferred' };
+export const confidenceShort: Record<Confidence, string> = {
+	official: 'official',
+	reported: 'reported',
+	inferred: 'inferred'
+};
 
 export const confidenceHelp: Record<Confidence, string> = {
 	official: 'the stance is stated in an official document of the actor',
@@ -43,4 +52,5 @@ export const confidenceHelp: Record<Confidence, string> = {
 export const WHOLE_BAN = 'whole-ban';
 export const wholeBanLabel = 'The ban as a whole';
 
-export const isStance = (s: unknown): s is Stance => typeof s === 'string' && (stances as readonly string[]).includes(s);
+export const isStance = (s: unknown): s is Stance =>
+	typeof s === 'string' && (stances as readonly string[]).includes(s);

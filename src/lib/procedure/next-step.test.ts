@@ -6,22 +6,67 @@ const source = { title: 'Regulation (EU) 2024/1689', url: 'https://eur-lex.europ
 // The AI Act's application dates as dossier.json gives them, with the two stages the 2026 act moved.
 const entries: StepCandidate[] = [
 	{
-		key: 'general-application', kind: 'stage', title: 'General date of application', date: '2026-08-02',
-		sources: [source, supersessionRef({ entryKey: 'event:omnibus-annex-iii-high-risk-apply', title: 'Annex III high-risk rules apply', date: '2027-12-02', partly: true, note: 'Annex III moved.' })]
+		key: 'general-application',
+		kind: 'stage',
+		title: 'General date of application',
+		date: '2026-08-02',
+		sources: [
+			source,
+			supersessionRef({
+				entryKey: 'event:omnibus-annex-iii-high-risk-apply',
+				title: 'Annex III high-risk rules apply',
+				date: '2027-12-02',
+				partly: true,
+				note: 'Annex III moved.'
+			})
+		]
 	},
-	{ key: 'event:omnibus-article-5-new-prohibitions-apply', kind: 'event', title: 'New Article 5 prohibitions apply', date: '2026-12-02', sources: [] },
 	{
-		key: 'application-article-6-1', kind: 'stage', title: 'Article 6(1) applies', date: '2027-08-02',
-		sources: [source, supersessionRef({ entryKey: 'event:omnibus-annex-i-high-risk-apply', title: 'Annex I high-risk rules apply', date: '2028-08-02', partly: false, note: 'Article 113(c) replaced.' })]
+		key: 'event:omnibus-article-5-new-prohibitions-apply',
+		kind: 'event',
+		title: 'New Article 5 prohibitions apply',
+		date: '2026-12-02',
+		sources: []
 	},
-	{ key: 'event:omnibus-annex-iii-high-risk-apply', kind: 'event', title: 'Annex III high-risk rules apply', date: '2027-12-02', sources: [] },
-	{ key: 'event:omnibus-annex-i-high-risk-apply', kind: 'event', title: 'Annex I high-risk rules apply', date: '2028-08-02', sources: [] },
+	{
+		key: 'application-article-6-1',
+		kind: 'stage',
+		title: 'Article 6(1) applies',
+		date: '2027-08-02',
+		sources: [
+			source,
+			supersessionRef({
+				entryKey: 'event:omnibus-annex-i-high-risk-apply',
+				title: 'Annex I high-risk rules apply',
+				date: '2028-08-02',
+				partly: false,
+				note: 'Article 113(c) replaced.'
+			})
+		]
+	},
+	{
+		key: 'event:omnibus-annex-iii-high-risk-apply',
+		kind: 'event',
+		title: 'Annex III high-risk rules apply',
+		date: '2027-12-02',
+		sources: []
+	},
+	{
+		key: 'event:omnibus-annex-i-high-risk-apply',
+		kind: 'event',
+		title: 'Annex I high-risk rules apply',
+		date: '2028-08-02',
+		sources: []
+	},
 	{ key: 'undated', kind: 'event', title: 'Some day', date: null, sources: [] }
 ];
 
 describe('nextSteps', () => {
 	it('on 30 November 2026: the new Article 5 prohibitions of 2 December 2026', () => {
-		expect(nextSteps(entries, '2026-11-30')[0]).toMatchObject({ key: 'event:omnibus-article-5-new-prohibitions-apply', date: '2026-12-02' });
+		expect(nextSteps(entries, '2026-11-30')[0]).toMatchObject({
+			key: 'event:omnibus-article-5-new-prohibitions-apply',
+			date: '2026-12-02'
+		});
 	});
 
 	it('on 7 December 2026: the Annex III date, never the superseded 2 August 2027', () => {
@@ -38,7 +83,13 @@ describe('nextSteps', () => {
 	it('a moved stage whose new entry is not listed is due on the new date', () => {
 		const alone = entries.filter((e) => e.key !== 'event:omnibus-annex-i-high-risk-apply');
 		expect(nextSteps(alone, '2027-12-03')).toEqual([
-			{ key: 'application-article-6-1', kind: 'stage', title: 'Article 6(1) applies', date: '2028-08-02', originalDate: '2027-08-02' }
+			{
+				key: 'application-article-6-1',
+				kind: 'stage',
+				title: 'Article 6(1) applies',
+				date: '2028-08-02',
+				originalDate: '2027-08-02'
+			}
 		]);
 	});
 
@@ -50,7 +101,13 @@ describe('nextSteps', () => {
 describe('splitSupersession', () => {
 	it('reads the move back and leaves the real sources', () => {
 		const { supersededBy, sources } = splitSupersession(entries[2].sources);
-		expect(supersededBy).toEqual({ entryKey: 'event:omnibus-annex-i-high-risk-apply', title: 'Annex I high-risk rules apply', date: '2028-08-02', partly: false, note: 'Article 113(c) replaced.' });
+		expect(supersededBy).toEqual({
+			entryKey: 'event:omnibus-annex-i-high-risk-apply',
+			title: 'Annex I high-risk rules apply',
+			date: '2028-08-02',
+			partly: false,
+			note: 'Article 113(c) replaced.'
+		});
 		expect(sources).toEqual([source]);
 		expect(splitSupersession([source])).toEqual({ supersededBy: null, sources: [source] });
 	});

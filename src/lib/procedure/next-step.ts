@@ -23,7 +23,14 @@ export interface Supersession {
 
 /** The source recording a move, as the seed stores it. */
 export function supersessionRef(s: Supersession): SourceRef {
-	return { title: s.title, kind: s.partly ? SUPERSEDED_IN_PART_BY : SUPERSEDED_BY, url: null, locator: s.entryKey, published: s.date, note: s.note };
+	return {
+		title: s.title,
+		kind: s.partly ? SUPERSEDED_IN_PART_BY : SUPERSEDED_BY,
+		url: null,
+		locator: s.entryKey,
+		published: s.date,
+		note: s.note
+	};
 }
 
 /** The move recorded in an entry's sources, if any; and the sources without it, to show as sources. */
@@ -31,7 +38,13 @@ export function splitSupersession(sources: SourceRef[]): { supersededBy: Superse
 	const ref = sources.find((s) => (s.kind === SUPERSEDED_BY || s.kind === SUPERSEDED_IN_PART_BY) && s.locator);
 	if (!ref) return { supersededBy: null, sources };
 	return {
-		supersededBy: { entryKey: ref.locator!, title: ref.title, date: ref.published ?? null, partly: ref.kind === SUPERSEDED_IN_PART_BY, note: ref.note ?? null },
+		supersededBy: {
+			entryKey: ref.locator!,
+			title: ref.title,
+			date: ref.published ?? null,
+			partly: ref.kind === SUPERSEDED_IN_PART_BY,
+			note: ref.note ?? null
+		},
 		sources: sources.filter((s) => s !== ref)
 	};
 }
@@ -71,5 +84,7 @@ export function nextSteps(entries: StepCandidate[], today: string, limit = 3): N
 		if (!date || !isUpcoming(date, today)) continue;
 		steps.push({ key: e.key, kind: e.kind, title: e.title, date, originalDate: moved ? e.date : null });
 	}
-	return steps.sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? 0 : a.kind === 'stage' ? -1 : 1)).slice(0, limit);
+	return steps
+		.sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? 0 : a.kind === 'stage' ? -1 : 1))
+		.slice(0, limit);
 }

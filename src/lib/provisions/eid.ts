@@ -6,19 +6,7 @@
 
 /** Segment prefixes, following the Akoma Ntoso naming convention where one exists. */
 export type EidPrefix =
-	| 'cit'
-	| 'rec'
-	| 'art'
-	| 'anx'
-	| 'title'
-	| 'chp'
-	| 'sec'
-	| 'part'
-	| 'para'
-	| 'subpara'
-	| 'point'
-	| 'indent'
-	| 'line';
+	'cit' | 'rec' | 'art' | 'anx' | 'title' | 'chp' | 'sec' | 'part' | 'para' | 'subpara' | 'point' | 'indent' | 'line';
 
 /** Prefixes whose number keeps its case: Roman numerals of annexes, titles and chapters, section letters. */
 const KEEPS_CASE = new Set<EidPrefix>(['anx', 'title', 'chp', 'sec', 'part']);

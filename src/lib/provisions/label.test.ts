@@ -12,4 +12,3 @@ describe('provisionLabel', () => {
 		expect(provisionLabel('art_4b')).toBe('Article 4b');
 	});
 });
-

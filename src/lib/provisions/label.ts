@@ -22,10 +22,17 @@ export function provisionLabel(eid: string): string {
 	);
 }
 
-const topNames: Record<string, string> = { art: 'Article', rec: 'Recital', cit: 'Citation', anx: 'Annex', title: 'Title', chp: 'Chapter', sec: 'Section' };
+const topNames: Record<string, string> = {
+	art: 'Article',
+	rec: 'Recital',
+	cit: 'Citation',
+	anx: 'Annex',
+	title: 'Title',
+	chp: 'Chapter',
+	sec: 'Section'
+};
 
 function splitPart(part: string): [kind: string, num: string] {
 	const i = part.indexOf('_');
 	return i < 0 ? [part, ''] : [part.slice(0, i), part.slice(i + 1)];
 }
-

@@ -29,7 +29,15 @@ describe('splitDocument', () => {
 		const nodes = splitDocument([
 			article(
 				5,
-				['1. Prohibited:', '(a) one;', '(h) use, for:', '(i) victims;', '(ii) threats;', 'Point (h) of…', '2. Other.'].join('\n')
+				[
+					'1. Prohibited:',
+					'(a) one;',
+					'(h) use, for:',
+					'(i) victims;',
+					'(ii) threats;',
+					'Point (h) of…',
+					'2. Other.'
+				].join('\n')
 			)
 		]);
 		expect(nodes.map((n) => [n.eid, n.parentEid, n.kind, n.num])).toEqual([
@@ -113,7 +121,9 @@ describe('splitDocument', () => {
 	});
 
 	it('gives a repeated label a unique eId', () => {
-		const eids = splitDocument([article(1, 'Lays down:\n(a) rules;\n(a) prohibitions;\n(b) requirements.')]).map((n) => n.eid);
+		const eids = splitDocument([article(1, 'Lays down:\n(a) rules;\n(a) prohibitions;\n(b) requirements.')]).map(
+			(n) => n.eid
+		);
 		expect(eids).toEqual(['art_1', 'art_1__subpara_1', 'art_1__point_a', 'art_1__point_a_2', 'art_1__point_b']);
 	});
 
@@ -121,7 +131,9 @@ describe('splitDocument', () => {
 		const titleOfAct = { number: 'III', label: 'TITLE III', title: 'HIGH-RISK AI SYSTEMS' };
 		const chapter = { number: '3', label: 'CHAPTER 3', title: 'OBLIGATIONS' };
 		const nodes = splitDocument([16, 17].map((n) => ({ ...article(n, 'Text.'), titleOfAct, chapter })));
-		expect(nodes.filter((n) => n.kind === 'title' || n.kind === 'chapter').map((n) => [n.eid, n.parentEid, n.text])).toEqual([
+		expect(
+			nodes.filter((n) => n.kind === 'title' || n.kind === 'chapter').map((n) => [n.eid, n.parentEid, n.text])
+		).toEqual([
 			['title_III', null, 'HIGH-RISK AI SYSTEMS'],
 			['title_III__chp_3', 'title_III', 'OBLIGATIONS']
 		]);
@@ -160,7 +172,9 @@ describe('splitDocument on the real texts', () => {
 			...'abcdefgh'.split('').map((l) => `art_5__para_1__point_${l}`),
 			'art_5__para_1__subpara_2'
 		]);
-		expect(children('art_5__para_1__point_h')).toEqual(['i', 'ii', 'iii'].map((r) => `art_5__para_1__point_h__point_${r}`));
+		expect(children('art_5__para_1__point_h')).toEqual(
+			['i', 'ii', 'iii'].map((r) => `art_5__para_1__point_h__point_${r}`)
+		);
 		expect(map.get('art_5__para_1__subpara_2')?.text).toMatch(/^Point \(h\) of the first subparagraph/);
 		expect(map.get('art_5__para_1__point_h__point_iii')?.text).toMatch(/^\(iii\) the localisation/);
 		const item = d('text-regulation-2024-1689.json').find((i) => i.kind === 'article' && i.number === 5);

@@ -23,14 +23,32 @@ describe('resolveTarget', () => {
 		['Article 4 a (new)', 'art_4a', null, true, 'whole'],
 		['Article - 57 a (new)', 'art_-57a', null, true, 'whole'],
 		['Article 16 – title', 'art_16', null, false, 'heading'],
-		['Article 5 – paragraph 1 – point d – introductory part', 'art_5__para_1__point_d', 'art_5__para_1', false, 'introductory'],
-		['Article 5 – paragraph 1 – point d – point ii', 'art_5__para_1__point_d__point_ii', 'art_5__para_1__point_d', false, 'whole'],
+		[
+			'Article 5 – paragraph 1 – point d – introductory part',
+			'art_5__para_1__point_d',
+			'art_5__para_1',
+			false,
+			'introductory'
+		],
+		[
+			'Article 5 – paragraph 1 – point d – point ii',
+			'art_5__para_1__point_d__point_ii',
+			'art_5__para_1__point_d',
+			false,
+			'whole'
+		],
 		['Article 5 – paragraph 1 – point d a (new)', 'art_5__para_1__point_da', 'art_5__para_1', true, 'whole'],
 		['Article 5 – paragraph 1 a (new)', 'art_5__para_1a', 'art_5', true, 'whole'],
 		['Article 68 – paragraph 1 – point e a (new)', 'art_68__para_1__point_ea', 'art_68__para_1', true, 'whole'],
 		['Article 15 – paragraph 3 – subparagraph 2', 'art_15__para_3__subpara_2', 'art_15__para_3', false, 'whole'],
 		['Article 7 – paragraph 2 – point h – ', 'art_7__para_2__point_h', 'art_7__para_2', false, 'whole'],
-		['Annex III – paragraph 1 – point 2 – point a', 'anx_III__para_1__point_2__point_a', 'anx_III__para_1__point_2', false, 'whole'],
+		[
+			'Annex III – paragraph 1 – point 2 – point a',
+			'anx_III__para_1__point_2__point_a',
+			'anx_III__para_1__point_2',
+			false,
+			'whole'
+		],
 		['Annex VII – point 4 – point 4.5', 'anx_VII__point_4__point_4.5', 'anx_VII__point_4', false, 'whole'],
 		['ANNEX VIII – SECTION B (new)', 'anx_VIII__sec_B', 'anx_VIII', true, 'whole'],
 		['Title III – Chapter 3 – title', 'title_III__chp_3', 'title_III', false, 'heading'],

@@ -148,11 +148,7 @@ interface Candidate {
  * readings by text; with a Set the first existing reading wins. A new provision resolves when its parent
  * exists; among parents, one that holds the label it is inserted after ("e" for "e a") is preferred.
  */
-export function resolveAgainst(
-	target: string,
-	known: Known,
-	commissionText?: string
-): TargetMatch {
+export function resolveAgainst(target: string, known: Known, commissionText?: string): TargetMatch {
 	const literal = resolveTarget(target);
 	const parsed = parseTarget(target);
 	const base: TargetMatch = { ...literal, resolved: false, literalEid: literal.eid, fallback: null };

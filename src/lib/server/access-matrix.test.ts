@@ -3,7 +3,15 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, setAppDatabase, type DbConnection, type OpenDatabase } from './db';
 import { user, type Role } from './db/schema';
 import { testDatabase } from './testing/database';
-import { endpointModules, formBody, outcomeOf, pageServerModules, requestEvent, routeFile, type Outcome } from './testing/route-event';
+import {
+	endpointModules,
+	formBody,
+	outcomeOf,
+	pageServerModules,
+	requestEvent,
+	routeFile,
+	type Outcome
+} from './testing/route-event';
 import { accessMatrix, matrixExempt, type MatrixRow } from './testing/access-matrix';
 import { enforceRouteAccess, routeAccess } from './access';
 import type { SessionUser } from './authorization';
@@ -19,7 +27,10 @@ beforeAll(async () => {
 	open = await testDatabase();
 	setAppDatabase(open); // the route modules call db()
 	for (const role of ['reviewer', 'editor', 'admin'] as const) {
-		const [row] = await open.db.insert(user).values({ email: `matrix-${role}@example.org`, name: `Matrix ${role}`, role }).returning();
+		const [row] = await open.db
+			.insert(user)
+			.values({ email: `matrix-${role}@example.org`, name: `Matrix ${role}`, role })
+			.returning();
 		people[role] = { id: row.id, email: row.email, name: row.name, role };
 	}
 });
@@ -30,10 +41,16 @@ afterAll(async () => {
 
 /** One number per table: its row count and an order-independent hash of every row's text. */
 async function fingerprint(db: DbConnection): Promise<Record<string, string>> {
-	const rows = rowsOf<{ tablename: string }>(await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`));
+	const rows = rowsOf<{ tablename: string }>(
+		await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`)
+	);
 	const out: Record<string, string> = {};
 	for (const { tablename } of rows) {
-		const r = await db.execute(sql.raw(`select count(*)::text || ':' || coalesce(sum(hashtextextended(t::text, 0)), 0)::text as f from "${tablename}" t`));
+		const r = await db.execute(
+			sql.raw(
+				`select count(*)::text || ':' || coalesce(sum(hashtextextended(t::text, 0)), 0)::text as f from "${tablename}" t`
+			)
+		);
 		out[tablename] = rowsOf<{ f: string }>(r)[0].f;
 	}
 	return out;
@@ -51,17 +68,33 @@ async function attempt(row: MatrixRow, who: SessionUser | null) {
 	const mod = await load();
 	const body = sample.json !== undefined ? JSON.stringify(sample.json) : formBody(sample.form ?? {});
 	const headers: Record<string, string> = sample.json !== undefined ? { 'content-type': 'application/json' } : {};
-	const search = endpoint || row.action === 'default' ? (sample.search ?? '') : `?/${row.action}${sample.search ? '&' + sample.search.slice(1) : ''}`;
-	const event = requestEvent({ routeId: row.route, params: sample.params, user: who, method: endpoint ? row.action : 'POST', search, body, headers });
+	const search =
+		endpoint || row.action === 'default'
+			? (sample.search ?? '')
+			: `?/${row.action}${sample.search ? '&' + sample.search.slice(1) : ''}`;
+	const event = requestEvent({
+		routeId: row.route,
+		params: sample.params,
+		user: who,
+		method: endpoint ? row.action : 'POST',
+		search,
+		body,
+		headers
+	});
 	const handler = endpoint ? mod[row.action] : (mod.actions as Record<string, unknown> | undefined)?.[row.action];
-	if (typeof handler !== 'function') throw new Error(`${file} has no ${endpoint ? row.action + ' handler' : `action “${row.action}”`}`);
+	if (typeof handler !== 'function')
+		throw new Error(`${file} has no ${endpoint ? row.action + ' handler' : `action “${row.action}”`}`);
 	const before = await fingerprint(open.db);
 	const outcome = await outcomeOf(() => handler(event));
 	return { outcome, before, event };
 }
 
 function refused(outcome: Outcome, who: SessionUser | null): boolean {
-	if (!who) return (outcome.kind === 'error' && outcome.status === 401) || (outcome.kind === 'redirect' && outcome.location.startsWith('/login'));
+	if (!who)
+		return (
+			(outcome.kind === 'error' && outcome.status === 401) ||
+			(outcome.kind === 'redirect' && outcome.location.startsWith('/login'))
+		);
 	return outcome.kind === 'error' && outcome.status === 403;
 }
 
@@ -77,13 +110,19 @@ function hookRefuses(row: MatrixRow, event: Parameters<typeof enforceRouteAccess
 describe('the authorization matrix', () => {
 	it('notices any change to the database', async () => {
 		const before = await fingerprint(open.db);
-		await open.db.update(user).set({ name: 'changed' }).where(sql`${user.email} = 'matrix-reviewer@example.org'`);
+		await open.db
+			.update(user)
+			.set({ name: 'changed' })
+			.where(sql`${user.email} = 'matrix-reviewer@example.org'`);
 		const after = await fingerprint(open.db);
 		expect(after.user).not.toBe(before.user);
 		// The data version counts write statements, so even a write that changes nothing shows.
 		expect(after.data_version).not.toBe(before.data_version);
 		expect({ ...after, user: before.user, data_version: before.data_version }).toEqual(before);
-		await open.db.update(user).set({ name: 'Matrix reviewer' }).where(sql`${user.email} = 'matrix-reviewer@example.org'`);
+		await open.db
+			.update(user)
+			.set({ name: 'Matrix reviewer' })
+			.where(sql`${user.email} = 'matrix-reviewer@example.org'`);
 		expect({ ...(await fingerprint(open.db)), data_version: before.data_version }).toEqual(before);
 	});
 
@@ -99,9 +138,13 @@ describe('the authorization matrix', () => {
 			const route = file.slice('/src/routes'.length, -'/+server.ts'.length) || '/';
 			const mod = await load();
 			for (const method of mutatingMethods)
-				if (mod[method] && !listed.has(`${route} ${method}`) && !matrixExempt[`${route} ${method}`]) missing.push(`${route} ${method}`);
+				if (mod[method] && !listed.has(`${route} ${method}`) && !matrixExempt[`${route} ${method}`])
+					missing.push(`${route} ${method}`);
 		}
-		expect(missing, `add rows for these to accessMatrix in src/lib/server/testing/access-matrix.ts: ${missing.join(', ')}`).toEqual([]);
+		expect(
+			missing,
+			`add rows for these to accessMatrix in src/lib/server/testing/access-matrix.ts: ${missing.join(', ')}`
+		).toEqual([]);
 	});
 
 	for (const row of accessMatrix) {
@@ -117,7 +160,10 @@ describe('the authorization matrix', () => {
 				} else {
 					expect(refused(outcome, who), label).toBe(false);
 					if ((row.expect ?? 'success') === 'success')
-						expect(outcome.kind === 'ok' || (outcome.kind === 'redirect' && !outcome.location.startsWith('/login')), label).toBe(true);
+						expect(
+							outcome.kind === 'ok' || (outcome.kind === 'redirect' && !outcome.location.startsWith('/login')),
+							label
+						).toBe(true);
 					// The hook's coarse table must not refuse what the action allows.
 					expect(hookRefuses(row, event), `routeAccess refuses ${label}`).toBe(false);
 				}

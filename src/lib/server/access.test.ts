@@ -11,8 +11,13 @@ const routeFile = /^\+(page(\.server)?\.(ts|js|svelte)|server\.(ts|js))$/;
 /** Every route id under src/routes, as SvelteKit names it: the folder path, groups and params included. */
 function routeIds(dir = routesDir): string[] {
 	const entries = readdirSync(dir, { withFileTypes: true });
-	const here = entries.some((e) => e.isFile() && routeFile.test(e.name)) ? ['/' + path.relative(routesDir, dir).split(path.sep).join('/')] : [];
-	return [...here.map((id) => (id === '/' ? '/' : id.replace(/\/$/, ''))), ...entries.filter((e) => e.isDirectory()).flatMap((e) => routeIds(path.join(dir, e.name)))];
+	const here = entries.some((e) => e.isFile() && routeFile.test(e.name))
+		? ['/' + path.relative(routesDir, dir).split(path.sep).join('/')]
+		: [];
+	return [
+		...here.map((id) => (id === '/' ? '/' : id.replace(/\/$/, ''))),
+		...entries.filter((e) => e.isDirectory()).flatMap((e) => routeIds(path.join(dir, e.name)))
+	];
 }
 
 describe('the route table', () => {
@@ -22,7 +27,9 @@ describe('the route table', () => {
 		expect(ids).toContain('/');
 		expect(ids).toContain('/admin/users');
 		const missing = ids.filter((id) => !(id in routeAccess));
-		expect(missing, `add these route ids to routeAccess in src/lib/server/access.ts: ${missing.join(', ')}`).toEqual([]);
+		expect(missing, `add these route ids to routeAccess in src/lib/server/access.ts: ${missing.join(', ')}`).toEqual(
+			[]
+		);
 	});
 
 	it('lists no route that does not exist', () => {
@@ -39,7 +46,12 @@ const users: Record<'reviewer' | 'editor' | 'admin', SessionUser> = {
 
 function attempt(routeId: string | null, pathname: string, method: string, user: SessionUser | null) {
 	const url = new URL(`http://localhost${pathname}`);
-	const event = { route: { id: routeId }, url, request: new Request(url, { method }), locals: { user, sessionId: null } } as unknown as RequestEvent;
+	const event = {
+		route: { id: routeId },
+		url,
+		request: new Request(url, { method }),
+		locals: { user, sessionId: null }
+	} as unknown as RequestEvent;
 	try {
 		enforceRouteAccess(event);
 		return 'pass';

@@ -6,7 +6,14 @@ import { actor, amendment, document, user } from './db/schema';
 import { testDatabase } from './testing/database';
 import { getDossier } from './dossiers';
 import { actorIndex, actorPage, findMemberActors } from './actors';
-import { PUBLIC_VIEWER, createAmendment, getAmendment, listAmendments, type AmendmentDraft, type Viewer } from './amendments';
+import {
+	PUBLIC_VIEWER,
+	createAmendment,
+	getAmendment,
+	listAmendments,
+	type AmendmentDraft,
+	type Viewer
+} from './amendments';
 import { parseFilters } from '$lib/amendments/filters';
 
 let open: OpenDatabase;
@@ -15,7 +22,8 @@ let reviewer: Viewer;
 const ids: Record<string, number> = {};
 
 const CONTEXT = 'ACTORS-TEST';
-const text = 'the zorblatt placing on the market of remote biometric identification systems for use in publicly accessible spaces is prohibited';
+const text =
+	'the zorblatt placing on the market of remote biometric identification systems for use in publicly accessible spaces is prohibited';
 const draft = (over: Partial<AmendmentDraft>): AmendmentDraft => ({
 	tablingContext: CONTEXT,
 	number: '1',
@@ -36,26 +44,58 @@ const draft = (over: Partial<AmendmentDraft>): AmendmentDraft => ({
 beforeAll(async () => {
 	open = await testDatabase();
 	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-	const [editor] = await open.db.insert(user).values({ email: 'actors-editor@example.org', name: 'Eda Editor', role: 'editor' }).returning();
+	const [editor] = await open.db
+		.insert(user)
+		.values({ email: 'actors-editor@example.org', name: 'Eda Editor', role: 'editor' })
+		.returning();
 	reviewer = { userId: editor.id, canSeeInternal: true };
 	const [cult] = await open.db.select({ id: actor.id }).from(actor).where(eq(actor.slug, 'ep-cult'));
 	const [doc] = await open.db
 		.insert(document)
-		.values({ dossierId, key: 'actors-test-cult', kind: 'ep_committee_amendments', title: 'CULT test amendments', shortTitle: 'CULT test', officialReference: 'PE000.000', sortOrder: 999, actorId: cult.id })
+		.values({
+			dossierId,
+			key: 'actors-test-cult',
+			kind: 'ep_committee_amendments',
+			title: 'CULT test amendments',
+			shortTitle: 'CULT test',
+			officialReference: 'PE000.000',
+			sortOrder: 999,
+			actorId: cult.id
+		})
 		.returning({ id: document.id });
 	ids.document = doc.id;
 	const make = async (name: string, over: Partial<AmendmentDraft>) => {
-		const made = await createAmendment(open.db, dossierId, draft(over), { status: over.visibility === 'internal' ? 'draft' : 'tabled', date: null }, editor.id);
+		const made = await createAmendment(
+			open.db,
+			dossierId,
+			draft(over),
+			{ status: over.visibility === 'internal' ? 'draft' : 'tabled', date: null },
+			editor.id
+		);
 		if (!made.ok) throw new Error(`${name}: ${JSON.stringify(made)}`);
 		ids[name] = made.id;
 	};
 	// Printed order: Slabakov before Melbārde, the group last; alphabetical order would differ.
 	await make('first', { number: '1', authors: ['andrey-slabakov', 'dace-melbarde', 'ecr'] });
-	await make('internal', { number: '2', visibility: 'internal', authors: ['dace-melbarde', 'andrey-slabakov'], proposedText: 'An internal draft.' });
-	await make('recital', { number: '3', provision: 'rec_1', target: 'Recital 1', authors: ['andrey-slabakov'], proposedText: 'Another text entirely.' });
+	await make('internal', {
+		number: '2',
+		visibility: 'internal',
+		authors: ['dace-melbarde', 'andrey-slabakov'],
+		proposedText: 'An internal draft.'
+	});
+	await make('recital', {
+		number: '3',
+		provision: 'rec_1',
+		target: 'Recital 1',
+		authors: ['andrey-slabakov'],
+		proposedText: 'Another text entirely.'
+	});
 	// The same wording tabled in another committee: "also tabled by" finds it.
 	await make('elsewhere', { tablingContext: `${CONTEXT}-ITRE`, number: '1', authors: ['irena-joveva'] });
-	await open.db.update(amendment).set({ documentId: ids.document }).where(inArray(amendment.id, [ids.first, ids.internal]));
+	await open.db
+		.update(amendment)
+		.set({ documentId: ids.document })
+		.where(inArray(amendment.id, [ids.first, ids.internal]));
 });
 afterAll(() => open?.close());
 
@@ -63,17 +103,32 @@ describe('the seeded Members', () => {
 	it('are the 705 Members of April 2023, each with an EP id and a political group', async () => {
 		const group = alias(actor, 'group');
 		const members = await open.db
-			.select({ slug: actor.slug, externalId: actor.externalId, countryCode: actor.countryCode, group: group.slug, groupKind: group.kind, party: actor.nationalParty })
+			.select({
+				slug: actor.slug,
+				externalId: actor.externalId,
+				countryCode: actor.countryCode,
+				group: group.slug,
+				groupKind: group.kind,
+				party: actor.nationalParty
+			})
 			.from(actor)
 			.leftJoin(group, eq(group.id, actor.parentId))
 			.where(and(eq(actor.kind, 'member'), isNotNull(actor.externalId)));
 		expect(members).toHaveLength(705);
-		expect(members.every((m) => m.groupKind === 'political_group' && /^\d+$/.test(m.externalId!) && m.party)).toBe(true);
-		expect(new Set(members.map((m) => m.group))).toEqual(new Set(['epp', 's-d', 'renew', 'greens-efa', 'ecr', 'id', 'left', 'ni']));
+		expect(members.every((m) => m.groupKind === 'political_group' && /^\d+$/.test(m.externalId!) && m.party)).toBe(
+			true
+		);
+		expect(new Set(members.map((m) => m.group))).toEqual(
+			new Set(['epp', 's-d', 'renew', 'greens-efa', 'ecr', 'id', 'left', 'ni'])
+		);
 		// The directory writes GR; the app, like the EU, EL.
 		expect(members.filter((m) => m.countryCode === 'EL')).toHaveLength(21);
 		expect(members.some((m) => m.countryCode === 'GR')).toBe(false);
-		expect(members.find((m) => m.slug === 'dace-melbarde')).toMatchObject({ externalId: '130256', countryCode: 'LV', group: 'epp' });
+		expect(members.find((m) => m.slug === 'dace-melbarde')).toMatchObject({
+			externalId: '130256',
+			countryCode: 'LV',
+			group: 'epp'
+		});
 		expect((await findMemberActors(open.db)).length).toBeGreaterThanOrEqual(705);
 	});
 
@@ -95,16 +150,26 @@ describe('actorPage', () => {
 		const page = await actorPage(open.db, dossierId, 'dace-melbarde', PUBLIC_VIEWER);
 		expect(page?.filter).toBe('author');
 		if (page?.filter !== 'author') return;
-		expect(page.actor).toMatchObject({ kind: 'member', name: 'Dace MELBĀRDE', externalId: '130256', unmatched: false, parent: { slug: 'epp', kind: 'political_group' } });
+		expect(page.actor).toMatchObject({
+			kind: 'member',
+			name: 'Dace MELBĀRDE',
+			externalId: '130256',
+			unmatched: false,
+			parent: { slug: 'epp', kind: 'political_group' }
+		});
 		expect(page.actor.country).toEqual({ code: 'LV', name: 'Latvia', slug: 'latvia' });
 		expect(page.actor.nationalParty).toBeTruthy();
-		const mine = page.targets.flatMap((t) => t.amendments.filter((a) => a.tablingContext === CONTEXT).map((a) => [t.eid, a.number]));
+		const mine = page.targets.flatMap((t) =>
+			t.amendments.filter((a) => a.tablingContext === CONTEXT).map((a) => [t.eid, a.number])
+		);
 		expect(mine).toEqual([['art_5__para_1__point_d', '1']]);
 		expect(page.tally.byContext.find((c) => c.tablingContext === CONTEXT)?.count).toBe(1);
 
 		const seenByReviewer = await actorPage(open.db, dossierId, 'dace-melbarde', reviewer);
 		if (seenByReviewer?.filter !== 'author') throw new Error('not an author page');
-		const numbers = seenByReviewer.targets.flatMap((t) => t.amendments.filter((a) => a.tablingContext === CONTEXT).map((a) => a.number));
+		const numbers = seenByReviewer.targets.flatMap((t) =>
+			t.amendments.filter((a) => a.tablingContext === CONTEXT).map((a) => a.number)
+		);
 		expect(numbers.sort()).toEqual(['1', '2']);
 		expect(seenByReviewer.tally.byStatus.find((s) => s.status === 'draft')?.count).toBe(1);
 	});
@@ -145,7 +210,12 @@ describe('actorPage', () => {
 
 describe('the amendment list and page', () => {
 	it('counts a committee’s documents as its amendments in the body filter', async () => {
-		const page = await listAmendments(open.db, dossierId, parseFilters(new URLSearchParams('body=ep-cult&q=zorblatt')).filters, PUBLIC_VIEWER);
+		const page = await listAmendments(
+			open.db,
+			dossierId,
+			parseFilters(new URLSearchParams('body=ep-cult&q=zorblatt')).filters,
+			PUBLIC_VIEWER
+		);
 		expect(page.items.map((i) => i.id)).toEqual([ids.first]);
 	});
 

@@ -120,7 +120,12 @@ export async function getActorDetail(db: DbConnection, slug: string): Promise<Ac
  * amendments it tabled or issued. The amendments are exactly those of the list filtered by `filter`
  * (`?author=`, `?group=`, `?body=`), so the page's counts and the list agree, internal ones hidden alike.
  */
-export async function actorPage(db: DbConnection, dossierId: number, slug: string, viewer: Viewer): Promise<ActorPage | undefined> {
+export async function actorPage(
+	db: DbConnection,
+	dossierId: number,
+	slug: string,
+	viewer: Viewer
+): Promise<ActorPage | undefined> {
 	const detail = await getActorDetail(db, slug);
 	if (!detail) return undefined;
 	const filter = filterOfKind(detail.kind);
@@ -141,7 +146,13 @@ export async function actorPage(db: DbConnection, dossierId: number, slug: strin
 			.from(amendment)
 			.leftJoin(provision, eq(provision.id, amendment.targetProvisionId))
 			.where(where)
-			.orderBy(sql`${provision.sortKey} asc nulls last`, asc(amendment.targetLabel), sql`${amendment.numberSort} asc nulls last`, asc(amendment.number), asc(amendment.id));
+			.orderBy(
+				sql`${provision.sortKey} asc nulls last`,
+				asc(amendment.targetLabel),
+				sql`${amendment.numberSort} asc nulls last`,
+				asc(amendment.number),
+				asc(amendment.id)
+			);
 		return { actor: detail, filter, tally: tallyOf(rows.map((r) => ({ ...r, count: 1 }))), targets: byTarget(rows) };
 	}
 
@@ -167,8 +178,12 @@ function tallyOf(rows: { status: AmendmentStatus; tablingContext: string; count:
 	}
 	return {
 		total: rows.reduce((n, r) => n + r.count, 0),
-		byStatus: amendmentStatuses.filter((s) => statuses.has(s)).map((status) => ({ status, count: statuses.get(status)! })),
-		byContext: [...contexts].sort(([a], [b]) => a.localeCompare(b)).map(([tablingContext, count]) => ({ tablingContext, count }))
+		byStatus: amendmentStatuses
+			.filter((s) => statuses.has(s))
+			.map((status) => ({ status, count: statuses.get(status)! })),
+		byContext: [...contexts]
+			.sort(([a], [b]) => a.localeCompare(b))
+			.map(([tablingContext, count]) => ({ tablingContext, count }))
 	};
 }
 
@@ -199,9 +214,20 @@ function byFamilyName<T extends { name: string }>(rows: T[]): T[] {
 const visibleIn = (dossierId: number, viewer: Viewer) =>
 	and(eq(amendment.dossierId, dossierId), viewer.canSeeInternal ? undefined : eq(amendment.visibility, 'public'));
 
-async function groupMembers(db: DbConnection, dossierId: number, groupId: number, viewer: Viewer): Promise<GroupMember[]> {
+async function groupMembers(
+	db: DbConnection,
+	dossierId: number,
+	groupId: number,
+	viewer: Viewer
+): Promise<GroupMember[]> {
 	const rows = await db
-		.select({ slug: actor.slug, name: actor.name, countryCode: actor.countryCode, countryName: country.name, amendments: sql<number>`count(${amendment.id})::int` })
+		.select({
+			slug: actor.slug,
+			name: actor.name,
+			countryCode: actor.countryCode,
+			countryName: country.name,
+			amendments: sql<number>`count(${amendment.id})::int`
+		})
 		.from(actor)
 		.leftJoin(country, and(eq(country.kind, 'member_state'), eq(country.countryCode, actor.countryCode)))
 		.leftJoin(amendmentAuthor, eq(amendmentAuthor.actorId, actor.id))
@@ -211,7 +237,12 @@ async function groupMembers(db: DbConnection, dossierId: number, groupId: number
 	return byFamilyName(rows);
 }
 
-async function issuedDocuments(db: DbConnection, dossierId: number, actorId: number, viewer: Viewer): Promise<IssuedDocument[]> {
+async function issuedDocuments(
+	db: DbConnection,
+	dossierId: number,
+	actorId: number,
+	viewer: Viewer
+): Promise<IssuedDocument[]> {
 	// The actor's own documents and its committees' (the Parliament's page lists its committees' too).
 	const issuers = sql`(select ${actor.id} from ${actor} where ${actor.id} = ${actorId} or ${actor.parentId} = ${actorId})`;
 	return db

@@ -11,7 +11,10 @@ let admin: SessionUser;
 beforeAll(async () => {
 	open = await testDatabase();
 	setAppDatabase(open); // the route module calls db()
-	const [row] = await open.db.insert(user).values({ email: 'saved-admin@example.org', name: 'Saved', role: 'admin' }).returning();
+	const [row] = await open.db
+		.insert(user)
+		.values({ email: 'saved-admin@example.org', name: 'Saved', role: 'admin' })
+		.returning();
 	admin = { id: row.id, email: row.email, name: row.name, role: 'admin' };
 });
 afterAll(async () => {
@@ -24,7 +27,12 @@ describe('/admin/users', () => {
 		const mod = await pageServerModules['/src/routes/admin/users/+page.server.ts']();
 		const load = mod.load as (event: unknown) => Promise<{ saved: string | null }>;
 		for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
-			expect((await load(requestEvent({ routeId: '/admin/users', user: admin, search: `?saved=${key}` }))).saved, key).toBeNull();
-		expect((await load(requestEvent({ routeId: '/admin/users', user: admin, search: '?saved=created' }))).saved).toBe('The account was created.');
+			expect(
+				(await load(requestEvent({ routeId: '/admin/users', user: admin, search: `?saved=${key}` }))).saved,
+				key
+			).toBeNull();
+		expect((await load(requestEvent({ routeId: '/admin/users', user: admin, search: '?saved=created' }))).saved).toBe(
+			'The account was created.'
+		);
 	});
 });

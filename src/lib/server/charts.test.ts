@@ -5,7 +5,13 @@ import type { OpenDatabase } from './db';
 import { amendment, assessment, position } from './db/schema';
 import { testDatabase } from './testing/database';
 import { getDossier } from './dossiers';
-import { amendmentDirectionCounts, amendmentStatusCounts, listTopics, memberStateNames, memberStatePositions } from './charts';
+import {
+	amendmentDirectionCounts,
+	amendmentStatusCounts,
+	listTopics,
+	memberStateNames,
+	memberStatePositions
+} from './charts';
 import { findMemberState } from './feeds';
 
 let open: OpenDatabase;
@@ -53,9 +59,31 @@ describe('stance chart data', () => {
 		const [topic] = (await listTopics(open.db, dossierId)).filter((t) => t.slug === 'emotion-recognition');
 		const austria = (await findMemberState(open.db, 'AT'))!;
 		await open.db.insert(position).values([
-			{ dossierId, actorId: austria.id, topicId: topic.id, date: '2023-01-01', stance: 'full_ban', summary: 'x', confidence: 'official', visibility: 'public', reviewState: 'approved' },
-			{ dossierId, actorId: austria.id, topicId: topic.id, date: '2023-02-01', stance: 'opposes', summary: 'y', confidence: 'official', visibility: 'public', reviewState: 'in_review' }
+			{
+				dossierId,
+				actorId: austria.id,
+				topicId: topic.id,
+				date: '2023-01-01',
+				stance: 'full_ban',
+				summary: 'x',
+				confidence: 'official',
+				visibility: 'public',
+				reviewState: 'approved'
+			},
+			{
+				dossierId,
+				actorId: austria.id,
+				topicId: topic.id,
+				date: '2023-02-01',
+				stance: 'opposes',
+				summary: 'y',
+				confidence: 'official',
+				visibility: 'public',
+				reviewState: 'in_review'
+			}
 		]);
-		expect(await memberStatePositions(open.db, dossierId, topic.id)).toEqual([{ state: 'Austria', date: '2023-01-01', stance: 'full_ban' }]);
+		expect(await memberStatePositions(open.db, dossierId, topic.id)).toEqual([
+			{ state: 'Austria', date: '2023-01-01', stance: 'full_ban' }
+		]);
 	});
 });

@@ -21,7 +21,11 @@ export async function amendmentStatusCounts(db: DbConnection, dossierId: number)
  * Public amendments counted by stage or by author and by the direction of their assessment. Only
  * assessments that are public and approved count; every other amendment is "not assessed" (null).
  */
-export async function amendmentDirectionCounts(db: DbConnection, dossierId: number, by: 'stage' | 'author'): Promise<DirectionCount[]> {
+export async function amendmentDirectionCounts(
+	db: DbConnection,
+	dossierId: number,
+	by: 'stage' | 'author'
+): Promise<DirectionCount[]> {
 	const publishedAssessment = and(eq(assessment.amendmentId, amendment.id), published(assessment));
 	const publicAmendments = and(eq(amendment.dossierId, dossierId), eq(amendment.visibility, 'public'));
 	if (by === 'stage') {
@@ -35,7 +39,9 @@ export async function amendmentDirectionCounts(db: DbConnection, dossierId: numb
 	}
 	// A Member's amendments count for their political group, each amendment once per group.
 	const group = alias(actor, 'author_group');
-	const name = sql<string | null>`coalesce(${group.name}, case when ${actor.kind} = 'member' then 'Members not matched to a group' else ${actor.name} end)`;
+	const name = sql<
+		string | null
+	>`coalesce(${group.name}, case when ${actor.kind} = 'member' then 'Members not matched to a group' else ${actor.name} end)`;
 	const rows = await db
 		.select({ group: name, direction: assessment.direction, n: countDistinct(amendment.id) })
 		.from(amendment)
@@ -73,7 +79,11 @@ export async function memberStateNames(db: DbConnection): Promise<string[]> {
  * Member states' published positions (public and approved) on one topic, or on the ban as a whole
  * when `topicId` is null.
  */
-export async function memberStatePositions(db: DbConnection, dossierId: number, topicId: number | null): Promise<StatePosition[]> {
+export async function memberStatePositions(
+	db: DbConnection,
+	dossierId: number,
+	topicId: number | null
+): Promise<StatePosition[]> {
 	return db
 		.select({ state: actor.name, date: position.date, stance: position.stance })
 		.from(position)
@@ -94,8 +104,14 @@ export async function memberStatePositions(db: DbConnection, dossierId: number, 
  * proposal, April 2021), else of its earliest position; null when it has neither.
  */
 export async function chartsStart(db: DbConnection, dossierId: number): Promise<string | null> {
-	const [text] = await db.select({ date: min(document.date) }).from(document).where(eq(document.dossierId, dossierId));
+	const [text] = await db
+		.select({ date: min(document.date) })
+		.from(document)
+		.where(eq(document.dossierId, dossierId));
 	if (text?.date) return text.date;
-	const [first] = await db.select({ date: min(position.date) }).from(position).where(eq(position.dossierId, dossierId));
+	const [first] = await db
+		.select({ date: min(position.date) })
+		.from(position)
+		.where(eq(position.dossierId, dossierId));
 	return first?.date ?? null;
 }

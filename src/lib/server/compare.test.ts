@@ -29,7 +29,12 @@ describe('the texts a reader can compare', () => {
 	});
 
 	it('default to the proposal, the general approach, the Parliament and the final act as columns', () => {
-		expect(defaultColumns(documents).map((d) => d.key)).toEqual(['commission-proposal', 'council-general-approach', 'ep-position', 'final-act']);
+		expect(defaultColumns(documents).map((d) => d.key)).toEqual([
+			'commission-proposal',
+			'council-general-approach',
+			'ep-position',
+			'final-act'
+		]);
 	});
 
 	it('can be any two texts: the final act against the consolidation shows the new points as new', async () => {
@@ -46,14 +51,27 @@ describe('the texts a reader can compare', () => {
 describe('the column view’s address', () => {
 	const load = async (search: string) => {
 		const mod = await pageServerModules[routeFile('/dossiers/[slug]/compare/articles/[eid]', '+page.server.ts')]();
-		const event = { ...requestEvent({ routeId: '/dossiers/[slug]/compare/articles/[eid]', params: { slug: 'ai-act', eid: 'art_5' }, user: null, search }), parent: async () => ({ dossier }) };
+		const event = {
+			...requestEvent({
+				routeId: '/dossiers/[slug]/compare/articles/[eid]',
+				params: { slug: 'ai-act', eid: 'art_5' },
+				user: null,
+				search
+			}),
+			parent: async () => ({ dossier })
+		};
 		return outcomeOf(() => (mod.load as (e: unknown) => unknown)(event));
 	};
-	const body = (o: Awaited<ReturnType<typeof load>>) => (o.kind === 'ok' ? (o.body as { chosen: string[]; columnsError: string | null }) : null);
+	const body = (o: Awaited<ReturnType<typeof load>>) =>
+		o.kind === 'ok' ? (o.body as { chosen: string[]; columnsError: string | null }) : null;
 
 	it('takes cols comma-separated or repeated, as the form sends them', async () => {
 		expect(body(await load('?cols=final-act,consolidated-2026'))?.chosen).toEqual(['final-act', 'consolidated-2026']);
-		expect(body(await load('?cols=consolidated-2026&cols=commission-proposal&cols=final-act'))?.chosen).toEqual(['commission-proposal', 'final-act', 'consolidated-2026']);
+		expect(body(await load('?cols=consolidated-2026&cols=commission-proposal&cols=final-act'))?.chosen).toEqual([
+			'commission-proposal',
+			'final-act',
+			'consolidated-2026'
+		]);
 	});
 
 	it('says so when too few texts are ticked, and refuses a text the dossier does not have', async () => {

@@ -83,8 +83,16 @@ export async function selectVersions(db: DbConnection, where: ReturnType<typeof 
 }
 
 /** A provision's version in one text, by eId. */
-export async function findVersion(db: DbConnection, dossierId: number, documentId: number, eid: string): Promise<Version | undefined> {
-	const [v] = await selectVersions(db, and(eq(provision.dossierId, dossierId), eq(textVersion.documentId, documentId), eq(provision.eid, eid)));
+export async function findVersion(
+	db: DbConnection,
+	dossierId: number,
+	documentId: number,
+	eid: string
+): Promise<Version | undefined> {
+	const [v] = await selectVersions(
+		db,
+		and(eq(provision.dossierId, dossierId), eq(textVersion.documentId, documentId), eq(provision.eid, eid))
+	);
 	return v;
 }
 
@@ -92,7 +100,12 @@ export async function findVersion(db: DbConnection, dossierId: number, documentI
  * Reads what the visitor typed as a provision of one text: an eId ('art_5__para_1__point_d'), a citation
  * ('5(1)(d)', 'Article 5(1)(d)', 'Art. 52'), 'Recital 32' or 'Annex III'. Null when the text has no such provision.
  */
-export async function findProvisionInput(db: DbConnection, dossierId: number, documentId: number, input: string): Promise<string | null> {
+export async function findProvisionInput(
+	db: DbConnection,
+	dossierId: number,
+	documentId: number,
+	input: string
+): Promise<string | null> {
 	const wanted = input.trim();
 	const rows = await db
 		.select({ eid: provision.eid })
@@ -103,7 +116,8 @@ export async function findProvisionInput(db: DbConnection, dossierId: number, do
 	if (known.has(wanted)) return wanted;
 	const named = /^(recital|annex)\s+([0-9]+[a-z]*|[ivxlc]+[a-z]*)$/i.exec(wanted);
 	if (named) {
-		const eid = named[1].toLowerCase() === 'recital' ? `rec_${named[2].toLowerCase()}` : `anx_${named[2].toUpperCase()}`;
+		const eid =
+			named[1].toLowerCase() === 'recital' ? `rec_${named[2].toLowerCase()}` : `anx_${named[2].toUpperCase()}`;
 		return known.has(eid) ? eid : null;
 	}
 	const citation = wanted.replace(/^(article|art\.?)\s*/i, '').replace(/\s+/g, '');
@@ -114,13 +128,23 @@ export async function findProvisionInput(db: DbConnection, dossierId: number, do
 async function linksAround(db: DbConnection, ids: number[]): Promise<GraphLink[]> {
 	if (ids.length === 0) return [];
 	return db
-		.select({ id: provisionLink.id, fromVersionId: provisionLink.fromVersionId, toVersionId: provisionLink.toVersionId, method: provisionLink.method, similarity: provisionLink.similarity })
+		.select({
+			id: provisionLink.id,
+			fromVersionId: provisionLink.fromVersionId,
+			toVersionId: provisionLink.toVersionId,
+			method: provisionLink.method,
+			similarity: provisionLink.similarity
+		})
 		.from(provisionLink)
 		.where(or(inArray(provisionLink.fromVersionId, ids), inArray(provisionLink.toVersionId, ids)));
 }
 
 /** The versions reachable from `start` through links, up to `hops` links away, and the links followed. */
-export async function lineageAround(db: DbConnection, start: Version[], hops = 4): Promise<{ versions: Version[]; links: GraphLink[] }> {
+export async function lineageAround(
+	db: DbConnection,
+	start: Version[],
+	hops = 4
+): Promise<{ versions: Version[]; links: GraphLink[] }> {
 	const versions = new Map(start.map((v) => [v.id, v]));
 	const links = new Map<number, GraphLink>();
 	let frontier = start.map((v) => v.id);
@@ -215,7 +239,13 @@ export function defaultColumns(documents: CompareDocument[]): CompareDocument[] 
  * text (`columnIds`, in the texts' date order; by default `defaultColumns`), each later column diffed
  * against the first. `documentId` is the text whose numbering `eid` follows (the first that has it if absent).
  */
-export async function articleColumns(db: DbConnection, dossierId: number, eid: string, documentId?: number, columnIds?: number[]): Promise<FourColumnView | undefined> {
+export async function articleColumns(
+	db: DbConnection,
+	dossierId: number,
+	eid: string,
+	documentId?: number,
+	columnIds?: number[]
+): Promise<FourColumnView | undefined> {
 	const all = await listTextDocuments(db, dossierId);
 	const documents = columnIds ? all.filter((d) => columnIds.includes(d.id)) : defaultColumns(all);
 	const searched = [...documents, ...all.filter((d) => !documents.includes(d))].map((d) => d.id);
@@ -228,7 +258,10 @@ export async function articleColumns(db: DbConnection, dossierId: number, eid: s
 	const articles: Record<number, Version | null> = {};
 	for (const d of documents) articles[d.id] = nearestIn(anchor.id, d.id, top.versions, top.links)?.version ?? null;
 	const subtree = (v: Version) =>
-		and(eq(textVersion.documentId, v.documentId), or(eq(provision.eid, v.eid), sql`starts_with(${provision.eid}, ${`${v.eid}__`})`));
+		and(
+			eq(textVersion.documentId, v.documentId),
+			or(eq(provision.eid, v.eid), sql`starts_with(${provision.eid}, ${`${v.eid}__`})`)
+		);
 	const present = Object.values(articles).filter((v) => v !== null);
 	const versions = await selectVersions(db, and(eq(provision.dossierId, dossierId), or(...present.map(subtree))));
 	const ids = new Set(versions.map((v) => v.id));
@@ -236,11 +269,26 @@ export async function articleColumns(db: DbConnection, dossierId: number, eid: s
 
 	// A whole article's own words are its title (its text is all in its parts).
 	const parts = ownTexts(versions);
-	const own = new Map(versions.map((v) => [v.id, v.eid.includes('__') ? parts.get(v.id)! : [v.heading, parts.get(v.id)].filter(Boolean).join('\n')]));
-	const rows = orderGroups(groups(versions, links), documents.map((d) => d.id)).map((group) => {
+	const own = new Map(
+		versions.map((v) => [
+			v.id,
+			v.eid.includes('__') ? parts.get(v.id)! : [v.heading, parts.get(v.id)].filter(Boolean).join('\n')
+		])
+	);
+	const rows = orderGroups(
+		groups(versions, links),
+		documents.map((d) => d.id)
+	).map((group) => {
 		const cells = documents.map((d) => {
 			const inDoc = group.filter((v) => v.documentId === d.id);
-			return inDoc.length ? { version: inDoc[0], own: inDoc[0].deleted ? '' : own.get(inDoc[0].id)!, diff: null as TextDiff | null, more: inDoc.length - 1 } : null;
+			return inDoc.length
+				? {
+						version: inDoc[0],
+						own: inDoc[0].deleted ? '' : own.get(inDoc[0].id)!,
+						diff: null as TextDiff | null,
+						more: inDoc.length - 1
+					}
+				: null;
 		});
 		const base = cells[0];
 		if (base) for (const c of cells.slice(1)) if (c && (base.own || c.own)) c.diff = diffProvisionText(base.own, c.own);
@@ -279,7 +327,13 @@ const CACHE_LIMIT = 5000;
 export async function compareDocuments(
 	db: DbConnection,
 	dossierId: number,
-	input: { fromDocumentId: number; toDocumentId: number; kind: 'article' | 'recital' | 'annex'; sort: ActSort; descending: boolean }
+	input: {
+		fromDocumentId: number;
+		toDocumentId: number;
+		kind: 'article' | 'recital' | 'annex';
+		sort: ActSort;
+		descending: boolean;
+	}
 ): Promise<ActRow[]> {
 	const versions = await selectVersions(db, and(eq(provision.dossierId, dossierId), eq(provision.kind, input.kind)));
 	const ids = new Set(versions.map((v) => v.id));

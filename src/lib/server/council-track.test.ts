@@ -14,7 +14,15 @@ const EID = 'art_5__para_1__point_d';
 const LE = 'for the purpose of law enforcement';
 
 /** A small compromise text holding one version of 5(1)(d), as the Word import files them. */
-async function councilText(key: string, date: string, presidency: string, councilRef: string, text: string | null, marks: TextMarks | null, previousId: number | null = null) {
+async function councilText(
+	key: string,
+	date: string,
+	presidency: string,
+	councilRef: string,
+	text: string | null,
+	marks: TextMarks | null,
+	previousId: number | null = null
+) {
 	const [doc] = await open.db
 		.insert(document)
 		.values({
@@ -31,8 +39,13 @@ async function councilText(key: string, date: string, presidency: string, counci
 		})
 		.returning();
 	if (text !== null) {
-		const [p] = await open.db.select({ id: provision.id }).from(provision).where(and(eq(provision.dossierId, dossierId), eq(provision.eid, EID)));
-		await open.db.insert(textVersion).values({ provisionId: p.id, documentId: doc.id, num: '(d)', text, docOrder: 0, marks });
+		const [p] = await open.db
+			.select({ id: provision.id })
+			.from(provision)
+			.where(and(eq(provision.dossierId, dossierId), eq(provision.eid, EID)));
+		await open.db
+			.insert(textVersion)
+			.values({ provisionId: p.id, documentId: doc.id, num: '(d)', text, docOrder: 0, marks });
 	}
 	return doc;
 }
@@ -49,10 +62,22 @@ beforeAll(async () => {
 	proposalText = row.text;
 	// Dated before the real compromise texts (November 2021 on), so these two come first on the track.
 	const first = proposalText.replace(LE, `by law enforcement authorities ${LE}`);
-	const a = await councilText('test-council-a', '2021-05-10', 'Portuguese Presidency', 'ST 9001/21', first, { added: ['by law enforcement authorities'], deleted: [], changed: ['by law enforcement authorities'] });
+	const a = await councilText('test-council-a', '2021-05-10', 'Portuguese Presidency', 'ST 9001/21', first, {
+		added: ['by law enforcement authorities'],
+		deleted: [],
+		changed: ['by law enforcement authorities']
+	});
 	await councilText('test-council-gap', '2021-05-20', 'Portuguese Presidency', 'ST 9002/21', null, null);
 	const second = first.replace('strictly necessary', 'strictly and demonstrably necessary');
-	await councilText('test-council-b', '2021-06-01', 'Portuguese Presidency', 'ST 9003/21', second, { added: ['by law enforcement authorities'], deleted: ['unrelated'], changed: ['shall'] }, a.id);
+	await councilText(
+		'test-council-b',
+		'2021-06-01',
+		'Portuguese Presidency',
+		'ST 9003/21',
+		second,
+		{ added: ['by law enforcement authorities'], deleted: ['unrelated'], changed: ['shall'] },
+		a.id
+	);
 });
 afterAll(() => open?.close());
 
@@ -70,7 +95,11 @@ describe('councilTrack', () => {
 	it('diffs the first against the Commission proposal and each later one against the text before that has it', async () => {
 		const track = (await councilTrack(open.db, dossierId, EID))!;
 		const [a, gap, b] = track.steps;
-		expect(a.document).toMatchObject({ presidency: 'Portuguese Presidency', councilRef: 'ST 9001/21', date: '2021-05-10' });
+		expect(a.document).toMatchObject({
+			presidency: 'Portuguese Presidency',
+			councilRef: 'ST 9001/21',
+			date: '2021-05-10'
+		});
 		expect(a.against?.key).toBe('commission-proposal');
 		expect(a.diff).toMatchObject({ added: 4, removed: 0 });
 		expect(gap.version).toBeNull();
@@ -84,7 +113,11 @@ describe('councilTrack', () => {
 		const track = (await councilTrack(open.db, dossierId, EID))!;
 		const [a, , b] = track.steps;
 		// Text a names no text it revises, so its underlines are not checked against the proposal.
-		expect(a.markCheck).toEqual({ added: { markedNotChanged: [], changedNotMarked: [] }, deleted: null, changed: null });
+		expect(a.markCheck).toEqual({
+			added: { markedNotChanged: [], changedNotMarked: [] },
+			deleted: null,
+			changed: null
+		});
 		expect(b.document.revises).toBe(a.document.title);
 		// Against the proposal, text b adds "and demonstrably" too, which its bold marks leave out.
 		expect(b.markCheck!.added).toEqual({ markedNotChanged: [], changedNotMarked: ['and', 'demonstrably'] });

@@ -37,7 +37,14 @@ export interface TrackStep {
 }
 
 export interface CouncilTrack {
-	proposal: { key: string; title: string; officialReference: string; url: string | null; date: string | null; version: Version | null } | null;
+	proposal: {
+		key: string;
+		title: string;
+		officialReference: string;
+		url: string | null;
+		date: string | null;
+		version: Version | null;
+	} | null;
 	steps: TrackStep[];
 }
 
@@ -50,8 +57,15 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : nul
  * our diff. The Council numbers as the proposal does, so a text's provision is the one with the proposal's
  * eId; where it has none, lineage is followed. Undefined when the dossier has no such provision.
  */
-export async function councilTrack(db: DbConnection, dossierId: number, eid: string): Promise<CouncilTrack | undefined> {
-	const [known] = await db.select({ id: provision.id }).from(provision).where(and(eq(provision.dossierId, dossierId), eq(provision.eid, eid)));
+export async function councilTrack(
+	db: DbConnection,
+	dossierId: number,
+	eid: string
+): Promise<CouncilTrack | undefined> {
+	const [known] = await db
+		.select({ id: provision.id })
+		.from(provision)
+		.where(and(eq(provision.dossierId, dossierId), eq(provision.eid, eid)));
 	if (!known) return undefined;
 	const start = await selectVersions(db, and(eq(provision.dossierId, dossierId), eq(provision.eid, eid)));
 
@@ -82,12 +96,17 @@ export async function councilTrack(db: DbConnection, dossierId: number, eid: str
 	// The Council's numbering is the proposal's: look a text's provision up under the proposal's eId.
 	const numbered = proposalVersion?.eid ?? eid;
 	const versions = await Promise.all(track.map((d) => counterpart(d.doc.id, numbered)));
-	const marked = await documentsWithMarks(db, track.map((d) => d.doc.id));
+	const marked = await documentsWithMarks(
+		db,
+		track.map((d) => d.doc.id)
+	);
 	const marksOf = await Promise.all(versions.map((v) => (v && marked.has(v.documentId) ? subtreeMarks(db, v) : null)));
 	const titleOf = new Map(docs.map((d) => [d.doc.id, d.doc.title]));
 
 	let before: { id: number; key: string; title: string; version: Version } | null =
-		proposalDoc && proposalVersion ? { id: proposalDoc.id, key: proposalDoc.key, title: proposalDoc.title, version: proposalVersion } : null;
+		proposalDoc && proposalVersion
+			? { id: proposalDoc.id, key: proposalDoc.key, title: proposalDoc.title, version: proposalVersion }
+			: null;
 	const steps: TrackStep[] = track.map(({ doc, actorName }, i) => {
 		const version = versions[i];
 		const provenance = doc.provenance ?? {};
@@ -128,7 +147,14 @@ export async function councilTrack(db: DbConnection, dossierId: number, eid: str
 	});
 	return {
 		proposal: proposalDoc
-			? { key: proposalDoc.key, title: proposalDoc.title, officialReference: proposalDoc.officialReference, url: proposalDoc.url, date: proposalDoc.date, version: proposalVersion }
+			? {
+					key: proposalDoc.key,
+					title: proposalDoc.title,
+					officialReference: proposalDoc.officialReference,
+					url: proposalDoc.url,
+					date: proposalDoc.date,
+					version: proposalVersion
+				}
 			: null,
 		steps
 	};
@@ -153,8 +179,17 @@ async function subtreeMarks(db: DbConnection, v: Version): Promise<TextMarks> {
 		.select({ marks: textVersion.marks })
 		.from(textVersion)
 		.innerJoin(provision, eq(provision.id, textVersion.provisionId))
-		.where(and(eq(textVersion.documentId, v.documentId), or(eq(provision.eid, v.eid), sql`starts_with(${provision.eid}, ${`${v.eid}__`})`)))
+		.where(
+			and(
+				eq(textVersion.documentId, v.documentId),
+				or(eq(provision.eid, v.eid), sql`starts_with(${provision.eid}, ${`${v.eid}__`})`)
+			)
+		)
 		.orderBy(asc(textVersion.docOrder));
 	const all = rows.flatMap((r) => (r.marks ? [r.marks] : []));
-	return { added: all.flatMap((m) => m.added), deleted: all.flatMap((m) => m.deleted), changed: all.flatMap((m) => m.changed) };
+	return {
+		added: all.flatMap((m) => m.added),
+		deleted: all.flatMap((m) => m.deleted),
+		changed: all.flatMap((m) => m.changed)
+	};
 }

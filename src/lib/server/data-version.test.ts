@@ -16,11 +16,13 @@ const untracked = ['data_version', 'login_attempt', 'request_hit', 'session'];
 
 describe('the data version', () => {
 	it('is raised by a trigger on every table the pages read', async () => {
-		const list = rowsOf<{ table: string; triggered: boolean }>(await open.db.execute(sql`
+		const list = rowsOf<{ table: string; triggered: boolean }>(
+			await open.db.execute(sql`
 			select t.tablename as table,
 				exists (select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid
 					where c.relname = t.tablename and g.tgname = t.tablename || '_data_version') as triggered
-			from pg_tables t where t.schemaname = current_schema() order by 1`));
+			from pg_tables t where t.schemaname = current_schema() order by 1`)
+		);
 		const missing = list.filter((r) => !r.triggered && !untracked.includes(r.table));
 		expect(missing.map((r) => r.table)).toEqual([]);
 		expect(list.length).toBeGreaterThan(15);
@@ -34,7 +36,10 @@ describe('the data version', () => {
 			expect(await watch.current()).toBe(before);
 			let inside = -1;
 			await open.db.transaction(async (tx) => {
-				await tx.update(dossier).set({ title: sql`${dossier.title}` }).where(eq(dossier.slug, 'ai-act'));
+				await tx
+					.update(dossier)
+					.set({ title: sql`${dossier.title}` })
+					.where(eq(dossier.slug, 'ai-act'));
 				inside = await watch.current(); // PGlite: no notification yet; PostgreSQL: another connection
 			});
 			expect(inside).toBe(before);
@@ -58,7 +63,10 @@ describe('the data version', () => {
 		const watch = await watchDataVersion(other);
 		try {
 			const before = await watch.current();
-			await open.db.update(dossier).set({ title: sql`${dossier.title}` }).where(eq(dossier.slug, 'ai-act'));
+			await open.db
+				.update(dossier)
+				.set({ title: sql`${dossier.title}` })
+				.where(eq(dossier.slug, 'ai-act'));
 			expect(await watch.current()).toBeGreaterThan(before);
 		} finally {
 			await watch.stop();

@@ -31,7 +31,11 @@ describe('timeline', () => {
 		const entries = await timeline(open.db, dossierId, '2026-12-07');
 		const article61 = entries.find((e) => e.key === 'application-article-6-1')!;
 		expect(article61.date).toBe('2027-08-02');
-		expect(article61.supersededBy).toMatchObject({ entryKey: 'event:omnibus-annex-i-high-risk-apply', date: '2028-08-02', partly: false });
+		expect(article61.supersededBy).toMatchObject({
+			entryKey: 'event:omnibus-annex-i-high-risk-apply',
+			date: '2028-08-02',
+			partly: false
+		});
 		expect(article61.supersededBy!.note).toContain('Article 113(c)');
 		expect(article61.sources.every((s) => s.kind !== 'superseded-by')).toBe(true);
 		expect(entries.some((e) => e.key === article61.supersededBy!.entryKey)).toBe(true);
@@ -66,7 +70,11 @@ describe('procedureStatus', () => {
 
 	it('on 30 November 2026, what comes next is the new Article 5 prohibitions of 2 December 2026', async () => {
 		const status = await procedureStatus(open.db, dossierId, '2026-11-30');
-		expect(status.next).toMatchObject({ key: 'event:omnibus-article-5-new-prohibitions-apply', date: '2026-12-02', kind: 'event' });
+		expect(status.next).toMatchObject({
+			key: 'event:omnibus-article-5-new-prohibitions-apply',
+			date: '2026-12-02',
+			kind: 'event'
+		});
 	});
 
 	it('on 7 December 2026, what comes next is the Annex III date, never the superseded 2 August 2027', async () => {

@@ -30,7 +30,11 @@ export async function dossiersWithProvision(db: DbConnection, eid: string): Prom
  * A provision of the dossier with its title in the latest text that gives it one (to feature it by name), or
  * null when no text of the dossier holds it.
  */
-export async function provisionTitle(db: DbConnection, dossierId: number, eid: string): Promise<{ eid: string; heading: string | null } | null> {
+export async function provisionTitle(
+	db: DbConnection,
+	dossierId: number,
+	eid: string
+): Promise<{ eid: string; heading: string | null } | null> {
 	const rows = await db
 		.select({ heading: textVersion.heading })
 		.from(textVersion)
@@ -55,7 +59,8 @@ export interface TimelineEntry extends ProcedureEvent {
 	upcoming: boolean;
 	/** A later act moved its date (recorded among its sources, which here no longer list it). */
 	supersededBy: Supersession | null;
-	document: (Pick<DossierDocument, 'key' | 'title' | 'officialReference' | 'url'> & { notice: DocumentNotice | null }) | null;
+	document:
+		(Pick<DossierDocument, 'key' | 'title' | 'officialReference' | 'url'> & { notice: DocumentNotice | null }) | null;
 }
 
 /**
@@ -76,7 +81,13 @@ export async function timeline(db: DbConnection, dossierId: number, today: strin
 			sources,
 			upcoming: isUpcoming(supersededBy && !supersededBy.partly ? supersededBy.date : event.date, today),
 			supersededBy,
-			document: doc && { key: doc.key, title: doc.title, officialReference: doc.officialReference, url: doc.url, notice: documentNotice(doc) }
+			document: doc && {
+				key: doc.key,
+				title: doc.title,
+				officialReference: doc.officialReference,
+				url: doc.url,
+				notice: documentNotice(doc)
+			}
 		};
 	});
 }
@@ -116,7 +127,12 @@ export async function procedureStatus(db: DbConnection, dossierId: number, today
 }
 
 /** The most recent public events up to `today`, newest first (a stage's move is not one of its sources). */
-export async function latestEvents(db: DbConnection, dossierId: number, today: string, limit = 5): Promise<ProcedureEvent[]> {
+export async function latestEvents(
+	db: DbConnection,
+	dossierId: number,
+	today: string,
+	limit = 5
+): Promise<ProcedureEvent[]> {
 	const rows = await db
 		.select()
 		.from(procedureEvent)
@@ -145,7 +161,10 @@ export const dossierForm = z.object({
 	shortTitle: required('A short title', 60),
 	procedureRef: z.preprocess(
 		(v) => v ?? '',
-		z.string().trim().regex(PROCEDURE_REF, 'A procedure reference such as 2021/0106(COD): year, four-digit number, type in capitals.')
+		z
+			.string()
+			.trim()
+			.regex(PROCEDURE_REF, 'A procedure reference such as 2021/0106(COD): year, four-digit number, type in capitals.')
 	),
 	summary: required('A summary', 4000),
 	slug: z.preprocess(
@@ -166,24 +185,54 @@ export function readDossierForm(request: Request) {
 	return readForm(request, dossierForm);
 }
 
-export type CreateDossierResult = { ok: true; dossier: Dossier } | { ok: false; field: keyof DossierInput; message: string };
+export type CreateDossierResult =
+	{ ok: true; dossier: Dossier } | { ok: false; field: keyof DossierInput; message: string };
 
 /**
  * Opens a new, empty dossier: no stages, texts or positions yet; editors add them. One dossier per slug and
  * per procedure. Audited.
  */
-export async function createDossier(db: DbConnection, input: DossierInput, userId: number): Promise<CreateDossierResult> {
+export async function createDossier(
+	db: DbConnection,
+	input: DossierInput,
+	userId: number
+): Promise<CreateDossierResult> {
 	return db.transaction(async (tx) => {
 		const [clash] = await tx
 			.select({ slug: dossier.slug, procedureRef: dossier.procedureRef })
 			.from(dossier)
 			.where(or(eq(dossier.slug, input.slug), eq(dossier.procedureRef, input.procedureRef)));
-		if (clash?.slug === input.slug) return { ok: false as const, field: 'slug' as const, message: `The address “${input.slug}” is taken by another dossier.` };
-		if (clash) return { ok: false as const, field: 'procedureRef' as const, message: `Procedure ${input.procedureRef} already has a dossier (“${clash.slug}”).` };
+		if (clash?.slug === input.slug)
+			return {
+				ok: false as const,
+				field: 'slug' as const,
+				message: `The address “${input.slug}” is taken by another dossier.`
+			};
+		if (clash)
+			return {
+				ok: false as const,
+				field: 'procedureRef' as const,
+				message: `Procedure ${input.procedureRef} already has a dossier (“${clash.slug}”).`
+			};
 		// A concurrent create of the same slug loses on the unique constraint rather than failing the request.
-		const [row] = await tx.insert(dossier).values({ ...input, sources: [] }).onConflictDoNothing().returning();
-		if (!row) return { ok: false as const, field: 'slug' as const, message: `The address “${input.slug}” is taken by another dossier.` };
-		await audit(tx, { userId, action: 'dossier.create', entityType: 'dossier', entityId: row.id, details: { after: input } });
+		const [row] = await tx
+			.insert(dossier)
+			.values({ ...input, sources: [] })
+			.onConflictDoNothing()
+			.returning();
+		if (!row)
+			return {
+				ok: false as const,
+				field: 'slug' as const,
+				message: `The address “${input.slug}” is taken by another dossier.`
+			};
+		await audit(tx, {
+			userId,
+			action: 'dossier.create',
+			entityType: 'dossier',
+			entityId: row.id,
+			details: { after: input }
+		});
 		return { ok: true as const, dossier: row };
 	});
 }

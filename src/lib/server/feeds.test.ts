@@ -20,16 +20,52 @@ beforeAll(async () => {
 	dossier = (await getDossier(open.db, 'ai-act'))!;
 	// Internal records that must never reach a feed.
 	await open.db.insert(procedureEvent).values({
-		dossierId: dossier.id, key: 'secret-meeting', kind: 'event', category: 'procedure', title: 'Internal <b>meeting</b>',
-		date: '2024-01-10', verified: false, visibility: 'internal'
+		dossierId: dossier.id,
+		key: 'secret-meeting',
+		kind: 'event',
+		category: 'procedure',
+		title: 'Internal <b>meeting</b>',
+		date: '2024-01-10',
+		verified: false,
+		visibility: 'internal'
 	});
 	const germany = (await findMemberState(open.db, 'DE'))!;
 	await open.db.insert(position).values([
-		{ dossierId: dossier.id, actorId: germany.id, date: '2024-01-05', stance: 'opposes', summary: 'Draft, not reviewed', confidence: 'reported', visibility: 'public', reviewState: 'draft' },
-		{ dossierId: dossier.id, actorId: germany.id, date: '2024-01-06', stance: 'opposes', summary: 'Internal note', confidence: 'reported', visibility: 'internal', reviewState: 'approved' },
-		{ dossierId: dossier.id, actorId: germany.id, date: '2024-01-07', stance: 'full_ban', summary: 'Published & <reviewed>', confidence: 'official', visibility: 'public', reviewState: 'approved' }
+		{
+			dossierId: dossier.id,
+			actorId: germany.id,
+			date: '2024-01-05',
+			stance: 'opposes',
+			summary: 'Draft, not reviewed',
+			confidence: 'reported',
+			visibility: 'public',
+			reviewState: 'draft'
+		},
+		{
+			dossierId: dossier.id,
+			actorId: germany.id,
+			date: '2024-01-06',
+			stance: 'opposes',
+			summary: 'Internal note',
+			confidence: 'reported',
+			visibility: 'internal',
+			reviewState: 'approved'
+		},
+		{
+			dossierId: dossier.id,
+			actorId: germany.id,
+			date: '2024-01-07',
+			stance: 'full_ban',
+			summary: 'Published & <reviewed>',
+			confidence: 'official',
+			visibility: 'public',
+			reviewState: 'approved'
+		}
 	]);
-	const [{ id: _id, ...am220 }] = await open.db.select().from(amendment).where(and(eq(amendment.number, '220'), eq(amendment.tablingContext, EP_PLENARY_CONTEXT)));
+	const [{ id: _id, ...am220 }] = await open.db
+		.select()
+		.from(amendment)
+		.where(and(eq(amendment.number, '220'), eq(amendment.tablingContext, EP_PLENARY_CONTEXT)));
 	const [hidden] = await open.db
 		.insert(amendment)
 		.values({ ...am220, number: '9999', visibility: 'internal', tablingContext: 'Internal draft' })
@@ -40,8 +76,12 @@ afterAll(() => open?.close());
 
 function render(items: Awaited<ReturnType<typeof dossierFeedItems>>) {
 	return renderAtom({
-		id: 'tag:example.org,2026:ai-act/feed', title: 'Test', self: 'https://example.org/f', alternate: 'https://example.org/',
-		author: 'Trilogue', fallbackUpdated: `${today}T00:00:00Z`,
+		id: 'tag:example.org,2026:ai-act/feed',
+		title: 'Test',
+		self: 'https://example.org/f',
+		alternate: 'https://example.org/',
+		author: 'Trilogue',
+		fallbackUpdated: `${today}T00:00:00Z`,
 		entries: toAtomEntries(items, { origin: 'https://example.org', dossierSlug: 'ai-act', today })
 	});
 }
@@ -104,9 +144,18 @@ describe('following', () => {
 		expect(await addFollow(open.db, u.id, dossier, 'provision', 'art_99__para_99')).toMatchObject({ ok: false });
 		expect(await addFollow(open.db, u.id, dossier, 'country', 'XX')).toMatchObject({ ok: false });
 		expect(await addFollow(open.db, u.id, dossier, 'topic', 'nope')).toMatchObject({ ok: false });
-		expect(await addFollow(open.db, u.id, dossier, 'provision', 'art_5__para_1__point_d')).toMatchObject({ ok: true, created: true });
-		expect(await addFollow(open.db, u.id, dossier, 'provision', 'art_5__para_1__point_d')).toMatchObject({ ok: true, created: false });
-		expect(await addFollow(open.db, u.id, dossier, 'country', 'de')).toMatchObject({ ok: true, follow: { targetKey: 'DE' } });
+		expect(await addFollow(open.db, u.id, dossier, 'provision', 'art_5__para_1__point_d')).toMatchObject({
+			ok: true,
+			created: true
+		});
+		expect(await addFollow(open.db, u.id, dossier, 'provision', 'art_5__para_1__point_d')).toMatchObject({
+			ok: true,
+			created: false
+		});
+		expect(await addFollow(open.db, u.id, dossier, 'country', 'de')).toMatchObject({
+			ok: true,
+			follow: { targetKey: 'DE' }
+		});
 		expect(await addFollow(open.db, u.id, dossier, 'topic', 'emotion-recognition')).toMatchObject({ ok: true });
 
 		const follows = await listFollows(open.db, u.id, dossier.slug);
@@ -122,9 +171,15 @@ describe('following', () => {
 		expect(await removeFollow(open.db, other.id, follows[0].id)).toBe(false);
 		expect(await removeFollow(open.db, u.id, follows[0].id)).toBe(true);
 		expect(await listFollows(open.db, u.id, dossier.slug)).toHaveLength(2);
-		const audited = await open.db.select().from(auditLog).where(and(eq(auditLog.userId, u.id), eq(auditLog.entityType, 'follow')));
-		expect(audited.map((a) => a.action).sort()).toEqual(['follow.create', 'follow.create', 'follow.create', 'follow.delete']);
+		const audited = await open.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.userId, u.id), eq(auditLog.entityType, 'follow')));
+		expect(audited.map((a) => a.action).sort()).toEqual([
+			'follow.create',
+			'follow.create',
+			'follow.create',
+			'follow.delete'
+		]);
 	});
 });
-
-

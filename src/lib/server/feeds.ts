@@ -22,10 +22,12 @@ import { stanceLabels } from '$lib/charts/stances';
 
 type DossierRef = Pick<Dossier, 'id' | 'slug'>;
 
-const excerpt = (text: string, length = 280) => (text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text);
+const excerpt = (text: string, length = 280) =>
+	text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
 
 /** Where a country's positions are shown (the positions tracker's page). */
-export const countryPath = (dossierSlug: string, actorSlug: string) => `/dossiers/${dossierSlug}/positions/${actorSlug}`;
+export const countryPath = (dossierSlug: string, actorSlug: string) =>
+	`/dossiers/${dossierSlug}/positions/${actorSlug}`;
 
 /** Public stages and events, each once. */
 export async function procedureItems(db: DbConnection, dossier: DossierRef): Promise<FeedItem[]> {
@@ -40,7 +42,9 @@ export async function procedureItems(db: DbConnection, dossier: DossierRef): Pro
 		date: e.date,
 		recordedAt: e.updatedAt,
 		link: `/dossiers/${dossier.slug}/timeline#${encodeURIComponent(e.key)}`,
-		summary: [formatDate(e.date), e.institution, e.summary, e.verified ? null : 'Not verified.'].filter(Boolean).join('. ')
+		summary: [formatDate(e.date), e.institution, e.summary, e.verified ? null : 'Not verified.']
+			.filter(Boolean)
+			.join('. ')
 	}));
 }
 
@@ -104,7 +108,9 @@ export async function positionItems(
 		);
 	return rows.map(({ position: p, actorName, actorSlug, topicName }) => {
 		const stance =
-			p.stance === 'unknown' && p.stanceAsReported ? `as reported, “${p.stanceAsReported.replace(/-/g, ' ')}”` : stanceLabels[p.stance].toLowerCase();
+			p.stance === 'unknown' && p.stanceAsReported
+				? `as reported, “${p.stanceAsReported.replace(/-/g, ' ')}”`
+				: stanceLabels[p.stance].toLowerCase();
 		return {
 			key: `position/${p.id}`,
 			kind: 'position' as const,
@@ -113,7 +119,9 @@ export async function positionItems(
 			recordedAt: p.updatedAt,
 			link: countryPath(dossier.slug, actorSlug),
 			// The note says when the date is the report's, not the statement's ("Reported on …").
-			summary: [`${formatDate(p.date)}.`, p.summary, p.dateNote ? `On the date: ${p.dateNote}` : null].filter(Boolean).join(' ')
+			summary: [`${formatDate(p.date)}.`, p.summary, p.dateNote ? `On the date: ${p.dateNote}` : null]
+				.filter(Boolean)
+				.join(' ')
 		};
 	});
 }
@@ -122,13 +130,26 @@ export async function positionItems(
 export async function provisionItems(db: DbConnection, dossier: DossierRef, eids: string[]): Promise<FeedItem[]> {
 	if (eids.length === 0) return [];
 	const versions = await db
-		.select({ eid: provision.eid, docKey: document.key, docTitle: document.title, docShort: document.shortTitle, docDate: document.date, version: textVersion })
+		.select({
+			eid: provision.eid,
+			docKey: document.key,
+			docTitle: document.title,
+			docShort: document.shortTitle,
+			docDate: document.date,
+			version: textVersion
+		})
 		.from(textVersion)
 		.innerJoin(provision, eq(provision.id, textVersion.provisionId))
 		.innerJoin(document, eq(document.id, textVersion.documentId))
 		.where(and(eq(provision.dossierId, dossier.id), inArray(provision.eid, eids)));
 	const changes = await db
-		.select({ change: amendmentStatusChange, number: amendment.number, context: amendment.tablingContext, amendmentId: amendment.id, eid: provision.eid })
+		.select({
+			change: amendmentStatusChange,
+			number: amendment.number,
+			context: amendment.tablingContext,
+			amendmentId: amendment.id,
+			eid: provision.eid
+		})
 		.from(amendmentStatusChange)
 		.innerJoin(amendment, eq(amendment.id, amendmentStatusChange.amendmentId))
 		.innerJoin(provision, eq(provision.id, amendment.targetProvisionId))
@@ -136,7 +157,10 @@ export async function provisionItems(db: DbConnection, dossier: DossierRef, eids
 			and(
 				eq(amendment.dossierId, dossier.id),
 				eq(amendment.visibility, 'public'),
-				or(inArray(provision.eid, eids), ...eids.map((eid) => like(provision.eid, `${eid.replace(/[\\%_]/g, '\\$&')}\\_\\_%`)))
+				or(
+					inArray(provision.eid, eids),
+					...eids.map((eid) => like(provision.eid, `${eid.replace(/[\\%_]/g, '\\$&')}\\_\\_%`))
+				)
 			)
 		)
 		.orderBy(desc(amendmentStatusChange.recordedAt))
@@ -164,7 +188,12 @@ export async function provisionItems(db: DbConnection, dossier: DossierRef, eids
 }
 
 /** The dossier's feed: stages and events, texts, amendment status changes, published positions. */
-export async function dossierFeedItems(db: DbConnection, dossier: DossierRef, today: string, limit = 100): Promise<FeedItem[]> {
+export async function dossierFeedItems(
+	db: DbConnection,
+	dossier: DossierRef,
+	today: string,
+	limit = 100
+): Promise<FeedItem[]> {
 	const groups = await Promise.all([
 		procedureItems(db, dossier),
 		textItems(db, dossier),
@@ -179,24 +208,39 @@ export async function findMemberState(db: DbConnection, key: string) {
 	const [row] = await db
 		.select()
 		.from(actor)
-		.where(and(eq(actor.kind, 'member_state'), or(eq(sql`lower(${actor.countryCode})`, key.toLowerCase()), eq(actor.slug, key.toLowerCase()))));
+		.where(
+			and(
+				eq(actor.kind, 'member_state'),
+				or(eq(sql`lower(${actor.countryCode})`, key.toLowerCase()), eq(actor.slug, key.toLowerCase()))
+			)
+		);
 	return row;
 }
 
 /** Whether a provision exists in the dossier. */
 export async function provisionExists(db: DbConnection, dossierId: number, eid: string): Promise<boolean> {
-	const [row] = await db.select({ id: provision.id }).from(provision).where(and(eq(provision.dossierId, dossierId), eq(provision.eid, eid)));
+	const [row] = await db
+		.select({ id: provision.id })
+		.from(provision)
+		.where(and(eq(provision.dossierId, dossierId), eq(provision.eid, eid)));
 	return !!row;
 }
 
 /** Topics by slug, with the provisions each rests on. */
 export async function topicsBySlug(db: DbConnection, dossierId: number, slugs: string[]) {
 	if (slugs.length === 0) return [];
-	return db.select().from(topic).where(and(eq(topic.dossierId, dossierId), inArray(topic.slug, slugs)));
+	return db
+		.select()
+		.from(topic)
+		.where(and(eq(topic.dossierId, dossierId), inArray(topic.slug, slugs)));
 }
 
 /** A topic's feed: positions on it and the changes to the provisions it rests on. */
-export async function topicItems(db: DbConnection, dossier: DossierRef, topics: { id: number; provisionEids: string[] }[]): Promise<FeedItem[]> {
+export async function topicItems(
+	db: DbConnection,
+	dossier: DossierRef,
+	topics: { id: number; provisionEids: string[] }[]
+): Promise<FeedItem[]> {
 	if (topics.length === 0) return [];
 	const [positions, provisions] = await Promise.all([
 		positionItems(db, dossier, { topicIds: topics.map((t) => t.id) }),

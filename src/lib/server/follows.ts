@@ -3,7 +3,15 @@ import type { DbConnection } from './db';
 import { actor, follow, followTargets, topic } from './db/schema';
 import { audit } from './audit';
 import type { Dossier } from './dossiers';
-import { countryPath, findMemberState, positionItems, provisionExists, provisionItems, topicItems, topicsBySlug } from './feeds';
+import {
+	countryPath,
+	findMemberState,
+	positionItems,
+	provisionExists,
+	provisionItems,
+	topicItems,
+	topicsBySlug
+} from './feeds';
 import { sortItems, type FeedItem } from '$lib/feeds/items';
 import { provisionLabel } from '$lib/provisions/label';
 import { isEid } from '$lib/validators';
@@ -27,17 +35,29 @@ export interface FollowView extends Follow {
 
 /** The user's follows with labels and links; countries link to their positions in `dossierSlug`. */
 export async function listFollows(db: DbConnection, userId: number, dossierSlug: string): Promise<FollowView[]> {
-	const rows = await db.select().from(follow).where(eq(follow.userId, userId)).orderBy(asc(follow.targetType), asc(follow.createdAt));
+	const rows = await db
+		.select()
+		.from(follow)
+		.where(eq(follow.userId, userId))
+		.orderBy(asc(follow.targetType), asc(follow.createdAt));
 	const [states, topics] = await Promise.all([
-		db.select({ code: actor.countryCode, name: actor.name, slug: actor.slug }).from(actor).where(eq(actor.kind, 'member_state')),
+		db
+			.select({ code: actor.countryCode, name: actor.name, slug: actor.slug })
+			.from(actor)
+			.where(eq(actor.kind, 'member_state')),
 		db.select({ slug: topic.slug, name: topic.name }).from(topic)
 	]);
 	return rows.map((f) => {
 		const [ownSlug, key] = f.targetType === 'country' ? ['', f.targetKey] : splitKey(f.targetKey);
-		if (f.targetType === 'provision') return { ...f, label: provisionLabel(key), link: `/dossiers/${ownSlug}/provisions/${key}` };
+		if (f.targetType === 'provision')
+			return { ...f, label: provisionLabel(key), link: `/dossiers/${ownSlug}/provisions/${key}` };
 		if (f.targetType === 'topic') {
 			const t = topics.find((x) => x.slug === key);
-			return { ...f, label: t?.name ?? key, link: `/dossiers/${ownSlug}/charts?topic=${encodeURIComponent(key)}#stances` };
+			return {
+				...f,
+				label: t?.name ?? key,
+				link: `/dossiers/${ownSlug}/charts?topic=${encodeURIComponent(key)}#stances`
+			};
 		}
 		const state = states.find((s) => s.code === key);
 		return { ...f, label: state?.name ?? key, link: countryPath(dossierSlug, state?.slug ?? key.toLowerCase()) };
@@ -61,9 +81,12 @@ export async function addFollow(
 ): Promise<FollowResult> {
 	if (type === 'provision' && !(isEid(key) && (await provisionExists(db, dossier.id, key))))
 		return { ok: false, message: `There is no provision “${key}” in this dossier.` };
-	if (type === 'country' && !(await findMemberState(db, key))) return { ok: false, message: `“${key}” is not a member state.` };
-	if (type === 'topic' && (await topicsBySlug(db, dossier.id, [key])).length === 0) return { ok: false, message: `There is no topic “${key}”.` };
-	const targetKey = type === 'country' ? (await findMemberState(db, key))!.countryCode! : followKey(type, dossier.slug, key);
+	if (type === 'country' && !(await findMemberState(db, key)))
+		return { ok: false, message: `“${key}” is not a member state.` };
+	if (type === 'topic' && (await topicsBySlug(db, dossier.id, [key])).length === 0)
+		return { ok: false, message: `There is no topic “${key}”.` };
+	const targetKey =
+		type === 'country' ? (await findMemberState(db, key))!.countryCode! : followKey(type, dossier.slug, key);
 	return db.transaction(async (tx) => {
 		const [existing] = await tx
 			.select()
@@ -71,7 +94,13 @@ export async function addFollow(
 			.where(and(eq(follow.userId, userId), eq(follow.targetType, type), eq(follow.targetKey, targetKey)));
 		if (existing) return { ok: true as const, follow: existing, created: false };
 		const [row] = await tx.insert(follow).values({ userId, targetType: type, targetKey }).returning();
-		await audit(tx, { userId, action: 'follow.create', entityType: 'follow', entityId: row.id, details: { targetType: type, targetKey } });
+		await audit(tx, {
+			userId,
+			action: 'follow.create',
+			entityType: 'follow',
+			entityId: row.id,
+			details: { targetType: type, targetKey }
+		});
 		return { ok: true as const, follow: row, created: true };
 	});
 }
@@ -79,7 +108,10 @@ export async function addFollow(
 /** Stops following; only the user's own follows can be removed. Returns whether one was removed. */
 export async function removeFollow(db: DbConnection, userId: number, followId: number): Promise<boolean> {
 	return db.transaction(async (tx) => {
-		const [row] = await tx.delete(follow).where(and(eq(follow.id, followId), eq(follow.userId, userId))).returning();
+		const [row] = await tx
+			.delete(follow)
+			.where(and(eq(follow.id, followId), eq(follow.userId, userId)))
+			.returning();
 		if (!row) return false;
 		await audit(tx, {
 			userId,
@@ -93,9 +125,17 @@ export async function removeFollow(db: DbConnection, userId: number, followId: n
 }
 
 /** What changed in everything the user follows in one dossier, newest first (public items only). */
-export async function personalFeed(db: DbConnection, dossier: Pick<Dossier, 'id' | 'slug'>, follows: Follow[], today: string, limit = 100): Promise<FeedItem[]> {
+export async function personalFeed(
+	db: DbConnection,
+	dossier: Pick<Dossier, 'id' | 'slug'>,
+	follows: Follow[],
+	today: string,
+	limit = 100
+): Promise<FeedItem[]> {
 	const inDossier = (type: FollowTarget) =>
-		follows.filter((f) => f.targetType === type && f.targetKey.startsWith(`${dossier.slug}/`)).map((f) => splitKey(f.targetKey)[1]);
+		follows
+			.filter((f) => f.targetType === type && f.targetKey.startsWith(`${dossier.slug}/`))
+			.map((f) => splitKey(f.targetKey)[1]);
 	const codes = follows.filter((f) => f.targetType === 'country').map((f) => f.targetKey);
 	const stateIds = codes.length
 		? (await Promise.all(codes.map((c) => findMemberState(db, c)))).filter((s) => s !== undefined).map((s) => s.id)

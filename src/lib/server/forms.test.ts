@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { echoable, errorFor, errorsOf, invalid, readForm, refuse, textFields } from './forms';
 
 const schema = z
-	.object({ email: z.string().email('An email address.'), password: z.string().min(8, 'At least 8 characters.'), age: z.coerce.number().int('A whole number.') })
+	.object({
+		email: z.string().email('An email address.'),
+		password: z.string().min(8, 'At least 8 characters.'),
+		age: z.coerce.number().int('A whole number.')
+	})
 	.refine((v) => v.password !== v.email, { message: 'Not your email as password.' });
 
 function post(fields: Record<string, string | Blob>): Request {
@@ -23,12 +27,19 @@ describe('readForm', () => {
 		const read = await readForm(post({ email: 'nope', password: 'short', age: '4.5' }), schema);
 		expect(read.ok).toBe(false);
 		if (read.ok) return;
-		expect(read.errors).toEqual({ email: ['An email address.'], password: ['At least 8 characters.'], age: ['A whole number.'] });
+		expect(read.errors).toEqual({
+			email: ['An email address.'],
+			password: ['At least 8 characters.'],
+			age: ['A whole number.']
+		});
 		expect(read.values).toEqual({ email: 'nope', age: '4.5' });
 	});
 
 	it('puts issues without a path under "form"', async () => {
-		const read = await readForm(post({ email: 'a@b.eu', password: 'a@b.eu', age: '1' }), z.object({ email: z.string(), password: z.string() }).refine(() => false, 'Whole form.'));
+		const read = await readForm(
+			post({ email: 'a@b.eu', password: 'a@b.eu', age: '1' }),
+			z.object({ email: z.string(), password: z.string() }).refine(() => false, 'Whole form.')
+		);
 		expect(!read.ok && read.errors).toEqual({ form: ['Whole form.'] });
 	});
 

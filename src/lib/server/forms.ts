@@ -24,19 +24,21 @@ export function textFields(form: FormData): FormValues {
 
 /** `values` without the fields named `secret` or with "password" in their name. */
 export function echoable<V extends object>(values: V, secret: readonly string[] = []): V {
-	return Object.fromEntries(Object.entries(values).filter(([name]) => !secretName.test(name) && !secret.includes(name))) as V;
+	return Object.fromEntries(
+		Object.entries(values).filter(([name]) => !secretName.test(name) && !secret.includes(name))
+	) as V;
 }
 
 /** A zod error as field errors: each issue under the first step of its path, or `form` when it has none. */
 export function errorsOf(error: z.ZodError): FieldErrors {
 	const errors: FieldErrors = {};
-	for (const issue of error.issues) (errors[issue.path.length ? String(issue.path[0]) : 'form'] ??= []).push(issue.message);
+	for (const issue of error.issues)
+		(errors[issue.path.length ? String(issue.path[0]) : 'form'] ??= []).push(issue.message);
 	return errors;
 }
 
 export type FormRead<T, V> =
-	| { ok: true; data: T; values: V; form: FormData }
-	| { ok: false; errors: FieldErrors; values: V; form: FormData };
+	{ ok: true; data: T; values: V; form: FormData } | { ok: false; errors: FieldErrors; values: V; form: FormData };
 
 export interface ReadOptions<V> {
 	/** How the form becomes the schema's input, when it is more than its text fields (repeated fields, checkboxes). */
@@ -59,7 +61,9 @@ export async function readForm<S extends z.ZodType, V extends object = FormValue
 	const input = options.input ? options.input(form) : (textFields(form) as V);
 	const values = echoable(input, options.secret);
 	const parsed = schema.safeParse(input);
-	return parsed.success ? { ok: true, data: parsed.data, values, form } : { ok: false, errors: errorsOf(parsed.error), values, form };
+	return parsed.success
+		? { ok: true, data: parsed.data, values, form }
+		: { ok: false, errors: errorsOf(parsed.error), values, form };
 }
 
 /**

@@ -21,7 +21,11 @@ export interface LineageView {
 }
 
 /** A provision's versions in every text, each with its links to other texts. */
-export async function provisionLineage(db: DbConnection, dossierId: number, eid: string): Promise<LineageView | undefined> {
+export async function provisionLineage(
+	db: DbConnection,
+	dossierId: number,
+	eid: string
+): Promise<LineageView | undefined> {
 	const documents = await listTextDocuments(db, dossierId);
 	const versions = await selectVersions(db, and(eq(provision.dossierId, dossierId), eq(provision.eid, eid)));
 	if (versions.length === 0) return undefined;
@@ -44,7 +48,13 @@ export async function provisionLineage(db: DbConnection, dossierId: number, eid:
 			documentTitle: document.title
 		})
 		.from(provisionLink)
-		.innerJoin(other, or(and(inArray(provisionLink.fromVersionId, ids), eq(other.id, provisionLink.toVersionId)), and(inArray(provisionLink.toVersionId, ids), eq(other.id, provisionLink.fromVersionId))))
+		.innerJoin(
+			other,
+			or(
+				and(inArray(provisionLink.fromVersionId, ids), eq(other.id, provisionLink.toVersionId)),
+				and(inArray(provisionLink.toVersionId, ids), eq(other.id, provisionLink.fromVersionId))
+			)
+		)
 		.innerJoin(otherProvision, eq(otherProvision.id, other.provisionId))
 		.innerJoin(document, eq(document.id, other.documentId))
 		.leftJoin(user, eq(user.id, provisionLink.createdBy));
@@ -56,7 +66,11 @@ export async function provisionLineage(db: DbConnection, dossierId: number, eid:
 			.map((v) => ({
 				...v,
 				links: rows
-					.filter((r) => (r.fromVersionId === v.id && r.otherId === r.toVersionId) || (r.toVersionId === v.id && r.otherId === r.fromVersionId))
+					.filter(
+						(r) =>
+							(r.fromVersionId === v.id && r.otherId === r.toVersionId) ||
+							(r.toVersionId === v.id && r.otherId === r.fromVersionId)
+					)
 					.map((r) => ({
 						id: r.id,
 						method: r.method,
@@ -64,7 +78,13 @@ export async function provisionLineage(db: DbConnection, dossierId: number, eid:
 						note: r.note,
 						createdBy: r.createdBy,
 						direction: r.fromVersionId === v.id ? ('to' as const) : ('from' as const),
-						other: { versionId: r.otherId, documentKey: r.documentKey, documentTitle: r.documentTitle, eid: r.otherEid, num: r.otherNum }
+						other: {
+							versionId: r.otherId,
+							documentKey: r.documentKey,
+							documentTitle: r.documentTitle,
+							eid: r.otherEid,
+							num: r.otherNum
+						}
 					}))
 			}))
 	};
@@ -83,9 +103,13 @@ export async function correctLink(
 	input: { dossierId: number; versionId: number; toDocumentId: number; toEid: string; note: string }
 ): Promise<LinkChange> {
 	return db.transaction(async (tx) => {
-		const [version] = await selectVersions(tx, and(eq(textVersion.id, input.versionId), eq(provision.dossierId, input.dossierId)));
+		const [version] = await selectVersions(
+			tx,
+			and(eq(textVersion.id, input.versionId), eq(provision.dossierId, input.dossierId))
+		);
 		if (!version) return { ok: false, field: 'versionId', message: 'That text version does not exist.' };
-		if (version.documentId === input.toDocumentId) return { ok: false, field: 'toDocument', message: 'Choose another text than the one this version is in.' };
+		if (version.documentId === input.toDocumentId)
+			return { ok: false, field: 'toDocument', message: 'Choose another text than the one this version is in.' };
 		const target = await findVersion(tx, input.dossierId, input.toDocumentId, input.toEid);
 		if (!target) return { ok: false, field: 'toEid', message: `The chosen text has no provision ${input.toEid}.` };
 
@@ -94,7 +118,10 @@ export async function correctLink(
 		const earlierFirst = (rank.get(version.documentId) ?? 0) <= (rank.get(target.documentId) ?? 0);
 		const [fromVersionId, toVersionId] = earlierFirst ? [version.id, target.id] : [target.id, version.id];
 
-		const inOther = tx.select({ id: textVersion.id }).from(textVersion).where(eq(textVersion.documentId, input.toDocumentId));
+		const inOther = tx
+			.select({ id: textVersion.id })
+			.from(textVersion)
+			.where(eq(textVersion.documentId, input.toDocumentId));
 		const replaced = await tx
 			.delete(provisionLink)
 			.where(
@@ -106,7 +133,14 @@ export async function correctLink(
 			.returning();
 		const [created] = await tx
 			.insert(provisionLink)
-			.values({ fromVersionId, toVersionId, method: 'manual', similarity: null, note: input.note || null, createdBy: userId })
+			.values({
+				fromVersionId,
+				toVersionId,
+				method: 'manual',
+				similarity: null,
+				note: input.note || null,
+				createdBy: userId
+			})
 			.returning();
 		await audit(tx, {
 			userId,
@@ -117,7 +151,13 @@ export async function correctLink(
 				provision: version.eid,
 				versionId: version.id,
 				counterpart: { documentId: target.documentId, eid: target.eid, versionId: target.id },
-				replaced: replaced.map((l) => ({ id: l.id, fromVersionId: l.fromVersionId, toVersionId: l.toVersionId, method: l.method, similarity: l.similarity })),
+				replaced: replaced.map((l) => ({
+					id: l.id,
+					fromVersionId: l.fromVersionId,
+					toVersionId: l.toVersionId,
+					method: l.method,
+					similarity: l.similarity
+				})),
 				note: input.note
 			}
 		});
@@ -126,7 +166,11 @@ export async function correctLink(
 }
 
 /** An editor removes a wrong link (the provision then has no counterpart in that text), audited. */
-export async function removeLink(db: DbConnection, userId: number, input: { dossierId: number; linkId: number; note: string }): Promise<LinkChange> {
+export async function removeLink(
+	db: DbConnection,
+	userId: number,
+	input: { dossierId: number; linkId: number; note: string }
+): Promise<LinkChange> {
 	return db.transaction(async (tx) => {
 		const [link] = await tx
 			.select({ link: provisionLink, dossierId: provision.dossierId, eid: provision.eid })
@@ -134,7 +178,8 @@ export async function removeLink(db: DbConnection, userId: number, input: { doss
 			.innerJoin(textVersion, eq(textVersion.id, provisionLink.fromVersionId))
 			.innerJoin(provision, eq(provision.id, textVersion.provisionId))
 			.where(eq(provisionLink.id, input.linkId));
-		if (!link || link.dossierId !== input.dossierId) return { ok: false, field: 'linkId', message: 'That link does not exist (any more).' };
+		if (!link || link.dossierId !== input.dossierId)
+			return { ok: false, field: 'linkId', message: 'That link does not exist (any more).' };
 		await tx.delete(provisionLink).where(eq(provisionLink.id, input.linkId));
 		await audit(tx, {
 			userId,

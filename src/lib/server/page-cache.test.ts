@@ -4,7 +4,8 @@ import { PageCache, cacheKey, matchesEtag, maxAgeMs, respondFromCache, toCachedP
 
 const html = (body: string, headers: Record<string, string> = {}) =>
 	new Response(body, { headers: { 'content-type': 'text/html', ...headers } });
-const request = (headers: Record<string, string> = {}, method = 'GET') => new Request('http://localhost/dossiers/ai-act/timeline?x=1', { method, headers });
+const request = (headers: Record<string, string> = {}, method = 'GET') =>
+	new Request('http://localhost/dossiers/ai-act/timeline?x=1', { method, headers });
 
 describe('which requests the page cache answers', () => {
 	it('answers anonymous GET and HEAD, keyed by path and query', () => {
@@ -12,7 +13,9 @@ describe('which requests the page cache answers', () => {
 		expect(cacheKey(request({}, 'HEAD'), 'session')).toBe('/dossiers/ai-act/timeline?x=1');
 		expect(cacheKey(request({ cookie: 'theme=dark' }), 'session')).not.toBeNull();
 		// A page's data for client-side navigation is another key than the page.
-		expect(cacheKey(new Request('http://localhost/a/__data.json?x-sveltekit-invalidated=11'), 'session')).toBe('/a/__data.json?x-sveltekit-invalidated=11');
+		expect(cacheKey(new Request('http://localhost/a/__data.json?x-sveltekit-invalidated=11'), 'session')).toBe(
+			'/a/__data.json?x-sveltekit-invalidated=11'
+		);
 	});
 
 	it('never answers a request that carries a session or credentials, or a write', () => {
@@ -25,7 +28,9 @@ describe('which requests the page cache answers', () => {
 describe('which responses it keeps', () => {
 	it('keeps a 200 page and refuses errors, cookies, private answers and other types', async () => {
 		expect(await toCachedPage(html('<p>ok</p>'), 3)).toMatchObject({ version: 3, status: 200 });
-		expect(await toCachedPage(new Response('gone', { status: 404, headers: { 'content-type': 'text/html' } }), 3)).toBeNull();
+		expect(
+			await toCachedPage(new Response('gone', { status: 404, headers: { 'content-type': 'text/html' } }), 3)
+		).toBeNull();
 		expect(await toCachedPage(html('x', { 'set-cookie': 'a=b' }), 3)).toBeNull();
 		expect(await toCachedPage(html('x', { 'cache-control': 'private, no-store' }), 3)).toBeNull();
 		expect(await toCachedPage(new Response('x', { headers: { 'content-type': 'image/png' } }), 3)).toBeNull();

@@ -26,7 +26,17 @@ const maxEntryBytes = 4 * 1024 * 1024;
 /** Pages that say "today" or count days are re-rendered at least this often, writes or not. */
 export const maxAgeMs = 5 * 60 * 1000;
 // Headers recomputed on every answer, or meaningless on a copy.
-const dropped = new Set(['content-length', 'content-encoding', 'etag', 'cache-control', 'vary', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+const dropped = new Set([
+	'content-length',
+	'content-encoding',
+	'etag',
+	'cache-control',
+	'vary',
+	'date',
+	'connection',
+	'keep-alive',
+	'transfer-encoding'
+]);
 const cacheableTypes = /^(text\/html|text\/csv|application\/(json|atom\+xml|xml))\b/;
 
 /**
@@ -150,7 +160,11 @@ export class PageCache {
 	}
 
 	/** The page for `key` at `version`: from the cache, else rendered once however many ask at the same time. */
-	async getOrRender(key: string, version: number, render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
+	async getOrRender(
+		key: string,
+		version: number,
+		render: () => Promise<CachedPage | null>
+	): Promise<CachedPage | null> {
 		const cached = this.get(key, version);
 		if (cached) return cached;
 		const flight = `${version} ${key}`;

@@ -27,7 +27,9 @@ describe('passwords', () => {
 	});
 
 	it('the common-password list covers at least the 10,000 most common passwords', () => {
-		const published = readFileSync(createRequire(import.meta.url).resolve(seclistsTop10000File), 'utf8').split(/\r?\n/).filter(Boolean);
+		const published = readFileSync(createRequire(import.meta.url).resolve(seclistsTop10000File), 'utf8')
+			.split(/\r?\n/)
+			.filter(Boolean);
 		expect(published).toHaveLength(10_000);
 		expect(commonPasswords.size).toBeGreaterThanOrEqual(10_000);
 		for (const p of commonPasswords) expect(p).toBe(p.toLowerCase());

@@ -17,7 +17,13 @@ describe('getProvisionPage', () => {
 		const page = (await getProvisionPage(open.db, dossierId, 'art_5'))!;
 		// The Council's compromise texts (from Word) sit between the proposal and the general approach.
 		const main = page.versions.filter((v) => v.documentKind !== 'council_text');
-		expect(main.map((v) => v.documentKey)).toEqual(['commission-proposal', 'council-general-approach', 'ep-position', 'final-act', 'consolidated-2026']);
+		expect(main.map((v) => v.documentKey)).toEqual([
+			'commission-proposal',
+			'council-general-approach',
+			'ep-position',
+			'final-act',
+			'consolidated-2026'
+		]);
 		expect(page.versions.every((v) => v.officialReference.length > 0)).toBe(true);
 		expect(main.map((v) => v.notice?.label ?? null)).toEqual([null, null, null, null, 'Unofficial consolidation']);
 		expect(page.children.map((c) => c.eid)).toContain('art_5__para_1');
@@ -35,7 +41,9 @@ describe('getProvisionPage', () => {
 			'art_5__para_1__point_h__point_iii'
 		]);
 		const d = (await getProvisionPage(open.db, dossierId, 'art_5__para_1__point_d'))!;
-		expect(d.versions.find((v) => v.documentKey === 'commission-proposal')!.text).toMatch(/^\(d\) the use of ‘real-time’ remote biometric/);
+		expect(d.versions.find((v) => v.documentKey === 'commission-proposal')!.text).toMatch(
+			/^\(d\) the use of ‘real-time’ remote biometric/
+		);
 	});
 
 	it('returns nothing for an unknown provision', async () => {

@@ -37,8 +37,15 @@ export interface ProvisionPage {
 }
 
 /** A provision with its text in every document that has it (in document order) and its direct parts. */
-export async function getProvisionPage(db: DbConnection, dossierId: number, eid: string): Promise<ProvisionPage | undefined> {
-	const [row] = await db.select().from(provision).where(and(eq(provision.dossierId, dossierId), eq(provision.eid, eid)));
+export async function getProvisionPage(
+	db: DbConnection,
+	dossierId: number,
+	eid: string
+): Promise<ProvisionPage | undefined> {
+	const [row] = await db
+		.select()
+		.from(provision)
+		.where(and(eq(provision.dossierId, dossierId), eq(provision.eid, eid)));
 	if (!row) return undefined;
 
 	const [rows, children, parent] = await Promise.all([
@@ -63,17 +70,34 @@ export async function getProvisionPage(db: DbConnection, dossierId: number, eid:
 			.orderBy(asc(document.sortOrder)),
 		db.select().from(provision).where(eq(provision.parentId, row.id)).orderBy(asc(provision.sortKey)),
 		row.parentId
-			? db.select({ eid: provision.eid }).from(provision).where(eq(provision.id, row.parentId)).then((r) => r[0])
+			? db
+					.select({ eid: provision.eid })
+					.from(provision)
+					.where(eq(provision.id, row.parentId))
+					.then((r) => r[0])
 			: Promise.resolve(undefined)
 	]);
 
-	const versions = rows.map(({ provenance, ...v }) => ({ ...v, notice: documentNotice({ kind: v.documentKind, provenance }) }));
+	const versions = rows.map(({ provenance, ...v }) => ({
+		...v,
+		notice: documentNotice({ kind: v.documentKind, provenance })
+	}));
 	const labels = children.length
 		? await db
-				.select({ provisionId: textVersion.provisionId, num: textVersion.num, heading: textVersion.heading, order: document.sortOrder })
+				.select({
+					provisionId: textVersion.provisionId,
+					num: textVersion.num,
+					heading: textVersion.heading,
+					order: document.sortOrder
+				})
 				.from(textVersion)
 				.innerJoin(document, eq(document.id, textVersion.documentId))
-				.where(inArray(textVersion.provisionId, children.map((c) => c.id)))
+				.where(
+					inArray(
+						textVersion.provisionId,
+						children.map((c) => c.id)
+					)
+				)
 		: [];
 	const latest = new Map<number, { num: string | null; heading: string | null; order: number }>();
 	for (const l of labels) if ((latest.get(l.provisionId)?.order ?? -1) < l.order) latest.set(l.provisionId, l);
@@ -82,14 +106,26 @@ export async function getProvisionPage(db: DbConnection, dossierId: number, eid:
 		provision: row,
 		parent,
 		versions,
-		children: children.map((c) => ({ eid: c.eid, kind: c.kind, num: latest.get(c.id)?.num ?? null, heading: latest.get(c.id)?.heading ?? null }))
+		children: children.map((c) => ({
+			eid: c.eid,
+			kind: c.kind,
+			num: latest.get(c.id)?.num ?? null,
+			heading: latest.get(c.id)?.heading ?? null
+		}))
 	};
 }
 
 /** Top-level provisions (citations, recitals, articles, annexes) with their label in the latest document. */
 export async function listTopLevel(db: DbConnection, dossierId: number) {
 	const rows = await db
-		.select({ eid: provision.eid, kind: provision.kind, num: textVersion.num, heading: textVersion.heading, order: document.sortOrder, sortKey: provision.sortKey })
+		.select({
+			eid: provision.eid,
+			kind: provision.kind,
+			num: textVersion.num,
+			heading: textVersion.heading,
+			order: document.sortOrder,
+			sortKey: provision.sortKey
+		})
 		.from(provision)
 		.innerJoin(textVersion, eq(textVersion.provisionId, provision.id))
 		.innerJoin(document, eq(document.id, textVersion.documentId))

@@ -40,7 +40,11 @@ export function accountDelayMs(failures: number): number {
  * Only failures count: succeeding does not reset an address, so an attacker cannot clear their count by
  * signing in to an account of their own.
  */
-export async function admitLoginAttempt(db: DbConnection, key: { email: string; address: string }, now = new Date()): Promise<Admission> {
+export async function admitLoginAttempt(
+	db: DbConnection,
+	key: { email: string; address: string },
+	now = new Date()
+): Promise<Admission> {
 	const since = new Date(now.getTime() - failureWindowMs);
 	return db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'login:' + key.address}))`);
@@ -58,7 +62,10 @@ export async function admitLoginAttempt(db: DbConnection, key: { email: string; 
 			.select({ n: sql<number>`count(*)::int` })
 			.from(loginAttempt)
 			.where(and(eq(loginAttempt.success, false), gt(loginAttempt.at, since), eq(loginAttempt.email, key.email)));
-		const [row] = await tx.insert(loginAttempt).values({ ...key, success: false, at: now }).returning({ id: loginAttempt.id });
+		const [row] = await tx
+			.insert(loginAttempt)
+			.values({ ...key, success: false, at: now })
+			.returning({ id: loginAttempt.id });
 		return { admitted: true as const, attemptId: row.id, delayMs: accountDelayMs(Number(account?.n ?? 0)) };
 	});
 }
@@ -88,7 +95,12 @@ export const compareTextLimit: RequestLimit = { max: 20, windowMs: 60 * 1000 };
  * requests cannot pass the limit. Refused requests are not recorded. Hits older than the window are
  * dropped on the way.
  */
-export async function admitRequest(db: DbConnection, key: string, limit: RequestLimit, now = new Date()): Promise<Throttle> {
+export async function admitRequest(
+	db: DbConnection,
+	key: string,
+	limit: RequestLimit,
+	now = new Date()
+): Promise<Throttle> {
 	const since = new Date(now.getTime() - limit.windowMs);
 	return db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'request:' + key}))`);

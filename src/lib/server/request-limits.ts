@@ -13,7 +13,10 @@ export const formBodyLimit = 512 * 1024;
  * `content-length` against its own file limit before reading, and answers with its page and the file's
  * size, under adapter-node's BODY_SIZE_LIMIT.
  */
-export const importRoutes: ReadonlySet<string> = new Set(['/dossiers/[slug]/amendments/import', '/dossiers/[slug]/documents/import']);
+export const importRoutes: ReadonlySet<string> = new Set([
+	'/dossiers/[slug]/amendments/import',
+	'/dossiers/[slug]/documents/import'
+]);
 
 /** The largest body the hook lets through to a route; null where the route checks for itself (the imports). */
 export function bodyLimit(routeId: string | null): number | null {

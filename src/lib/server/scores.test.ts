@@ -27,7 +27,13 @@ const docKey = {
 describe('the seeded ban scores', () => {
 	it('score each of the five texts on each of the five criteria, with a source that quotes it', async () => {
 		const data = await banStrengthData(open.db, dossierId);
-		expect(data.criteria.map((c) => c.key)).toEqual(['private-actors', 'post-rbi', 'no-exceptions', 'biometric-categorisation', 'emotion-recognition']);
+		expect(data.criteria.map((c) => c.key)).toEqual([
+			'private-actors',
+			'post-rbi',
+			'no-exceptions',
+			'biometric-categorisation',
+			'emotion-recognition'
+		]);
 		expect(data.scores).toHaveLength(25);
 		for (const s of data.scores) {
 			expect([0, 0.5, 1]).toContain(s.score);
@@ -46,7 +52,10 @@ describe('the seeded ban scores', () => {
 					.from(amendment)
 					.innerJoin(provision, eq(provision.id, amendment.targetProvisionId))
 					.where(and(eq(amendment.dossierId, dossierId), eq(provision.eid, seed.provisionEid)));
-				expect(rows.some((r) => r.text.includes(seed.quote)), `${seed.criterion} in the EP amendments`).toBe(true);
+				expect(
+					rows.some((r) => r.text.includes(seed.quote)),
+					`${seed.criterion} in the EP amendments`
+				).toBe(true);
 			} else {
 				// The quote may sit in the provision or, for a closing subparagraph, in its parent.
 				const eids = seed.provisionEid.split('__').map((_, i, parts) => parts.slice(0, i + 1).join('__'));
@@ -58,7 +67,10 @@ describe('the seeded ban scores', () => {
 					.where(eq(document.key, docKey[seed.document]));
 				const texts = own.filter((r) => eids.includes(r.eid)).map((r) => r.text);
 				expect(texts.length, `${seed.provisionEid} exists in ${seed.document}`).toBeGreaterThan(0);
-				expect(texts.some((t) => t.includes(seed.quote)), `${seed.criterion} in ${seed.document}`).toBe(true);
+				expect(
+					texts.some((t) => t.includes(seed.quote)),
+					`${seed.criterion} in ${seed.document}`
+				).toBe(true);
 			}
 		}
 	});
@@ -78,7 +90,13 @@ describe('the seeded ban scores', () => {
 
 	it('score the 2026 text from its own wording: the biometric points are unchanged, and each justification says so', async () => {
 		const seeds = banScoreSeeds.filter((s) => s.document === 'consolidated');
-		expect(seeds.map((s) => s.criterion).sort()).toEqual(['biometric-categorisation', 'emotion-recognition', 'no-exceptions', 'post-rbi', 'private-actors']);
+		expect(seeds.map((s) => s.criterion).sort()).toEqual([
+			'biometric-categorisation',
+			'emotion-recognition',
+			'no-exceptions',
+			'post-rbi',
+			'private-actors'
+		]);
 		for (const s of seeds) expect(s.justification).toMatch(/^Unchanged by Regulation \(EU\) 2026\/1744/);
 		const final = new Map(banScoreSeeds.filter((s) => s.document === 'finalAct').map((s) => [s.criterion, s.score]));
 		for (const s of seeds) expect(s.score, s.criterion).toBe(final.get(s.criterion));
@@ -87,7 +105,10 @@ describe('the seeded ban scores', () => {
 
 describe('saveScore', () => {
 	it('replaces a score and writes the change, before and after, to the audit log', async () => {
-		const [editor] = await open.db.insert(user).values({ email: 'scores-editor@example.org', role: 'editor' }).returning();
+		const [editor] = await open.db
+			.insert(user)
+			.values({ email: 'scores-editor@example.org', role: 'editor' })
+			.returning();
 		const slot = (await getScoreSlot(open.db, dossierId, 'emotion-recognition', 'final-act'))!;
 		expect(slot.score?.score).toBe(0.5);
 		const saved = await saveScore(open.db, editor.id, slot, {
@@ -97,16 +118,32 @@ describe('saveScore', () => {
 			sources: [{ title: 'Test source', url: 'https://example.org' }]
 		});
 		expect(saved!.score).toBe(0);
-		const [entry] = await open.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'ban_score'), eq(auditLog.entityId, String(saved!.id))));
+		const [entry] = await open.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entityType, 'ban_score'), eq(auditLog.entityId, String(saved!.id))));
 		expect(entry.action).toBe('ban_score.update');
 		expect(entry.userId).toBe(editor.id);
-		expect(entry.details).toMatchObject({ criterion: 'emotion-recognition', document: 'final-act', before: { score: 0.5 }, after: { score: 0 } });
+		expect(entry.details).toMatchObject({
+			criterion: 'emotion-recognition',
+			document: 'final-act',
+			before: { score: 0.5 },
+			after: { score: 0 }
+		});
 	});
 
 	it('refuses a save made from an older version, writing nothing', async () => {
-		const [editor] = await open.db.insert(user).values({ email: 'scores-editor-2@example.org', role: 'editor' }).returning();
+		const [editor] = await open.db
+			.insert(user)
+			.values({ email: 'scores-editor-2@example.org', role: 'editor' })
+			.returning();
 		const read = (await getScoreSlot(open.db, dossierId, 'post-rbi', 'final-act'))!;
-		const input = (justification: string) => ({ score: 0, justification, provisionEid: 'art_26__para_10', sources: [{ title: 'Test source' }] });
+		const input = (justification: string) => ({
+			score: 0,
+			justification,
+			provisionEid: 'art_26__para_10',
+			sources: [{ title: 'Test source' }]
+		});
 		expect(await saveScore(open.db, editor.id, read, input('First editor’s justification.'))).toBeDefined();
 		expect(await saveScore(open.db, editor.id, read, input('Second editor’s justification.'))).toBeUndefined();
 		const now = (await getScoreSlot(open.db, dossierId, 'post-rbi', 'final-act'))!;

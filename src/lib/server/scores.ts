@@ -16,7 +16,14 @@ export type BanScore = typeof banScore.$inferSelect;
  * rather than shown twice. A consolidation is the act as a later amending act left it, so it stands for
  * that act. Council compromise texts are steps towards the general approach, which is scored.
  */
-const scoredKinds = new Set(['proposal', 'general_approach', 'ep_amendments', 'final_act', 'amending_act', 'consolidated']);
+const scoredKinds = new Set([
+	'proposal',
+	'general_approach',
+	'ep_amendments',
+	'final_act',
+	'amending_act',
+	'consolidated'
+]);
 const laterKinds = new Set(['amending_act', 'consolidated']);
 
 export interface BanStrengthData {
@@ -43,7 +50,13 @@ export async function banStrengthData(db: DbConnection, dossierId: number): Prom
 		db
 			.select({ title: procedureEvent.title, date: procedureEvent.date })
 			.from(procedureEvent)
-			.where(and(eq(procedureEvent.dossierId, dossierId), eq(procedureEvent.category, 'amendment'), eq(procedureEvent.visibility, 'public')))
+			.where(
+				and(
+					eq(procedureEvent.dossierId, dossierId),
+					eq(procedureEvent.category, 'amendment'),
+					eq(procedureEvent.visibility, 'public')
+				)
+			)
 			.orderBy(asc(procedureEvent.date))
 	]);
 	const texts: BanStrengthData['texts'] = documents
@@ -84,11 +97,25 @@ export interface ScoreSlot {
 }
 
 /** One criterion in one text, scored or not yet. */
-export async function getScoreSlot(db: DbConnection, dossierId: number, criterionKey: string, documentKey: string): Promise<ScoreSlot | undefined> {
-	const [criterion] = await db.select().from(banCriterion).where(and(eq(banCriterion.dossierId, dossierId), eq(banCriterion.key, criterionKey)));
-	const [doc] = await db.select().from(document).where(and(eq(document.dossierId, dossierId), eq(document.key, documentKey)));
+export async function getScoreSlot(
+	db: DbConnection,
+	dossierId: number,
+	criterionKey: string,
+	documentKey: string
+): Promise<ScoreSlot | undefined> {
+	const [criterion] = await db
+		.select()
+		.from(banCriterion)
+		.where(and(eq(banCriterion.dossierId, dossierId), eq(banCriterion.key, criterionKey)));
+	const [doc] = await db
+		.select()
+		.from(document)
+		.where(and(eq(document.dossierId, dossierId), eq(document.key, documentKey)));
 	if (!criterion || !doc || !scoredKinds.has(doc.kind)) return undefined;
-	const [score] = await db.select().from(banScore).where(and(eq(banScore.criterionId, criterion.id), eq(banScore.documentId, doc.id)));
+	const [score] = await db
+		.select()
+		.from(banScore)
+		.where(and(eq(banScore.criterionId, criterion.id), eq(banScore.documentId, doc.id)));
 	return { criterion, document: doc, score };
 }
 
@@ -100,7 +127,12 @@ export interface ScoreInput {
 }
 
 /** Sets (creates or replaces) one score, and records the change with its before and after in the audit log. */
-export async function saveScore(db: DbConnection, userId: number, slot: ScoreSlot, input: ScoreInput): Promise<BanScore | undefined> {
+export async function saveScore(
+	db: DbConnection,
+	userId: number,
+	slot: ScoreSlot,
+	input: ScoreInput
+): Promise<BanScore | undefined> {
 	return db.transaction(async (tx) => {
 		const values = { ...input, updatedAt: new Date() };
 		// `slot` is what the editor started from: if someone saved the score since, write nothing.
@@ -123,7 +155,12 @@ export async function saveScore(db: DbConnection, userId: number, slot: ScoreSlo
 			action: slot.score ? 'ban_score.update' : 'ban_score.create',
 			entityType: 'ban_score',
 			entityId: row.id,
-			details: { criterion: slot.criterion.key, document: slot.document.key, before: pick(slot.score) ?? null, after: pick(row) }
+			details: {
+				criterion: slot.criterion.key,
+				document: slot.document.key,
+				before: pick(slot.score) ?? null,
+				after: pick(row)
+			}
 		});
 		return row;
 	});

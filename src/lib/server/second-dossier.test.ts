@@ -2,12 +2,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { setAppDatabase, type OpenDatabase } from './db';
-import { amendment, auditLog, document, procedureEvent, provision, provisionLink, textVersion, user } from './db/schema';
+import {
+	amendment,
+	auditLog,
+	document,
+	procedureEvent,
+	provision,
+	provisionLink,
+	textVersion,
+	user
+} from './db/schema';
 import { importTextDocument } from './texts/import';
 import { compareProvision, listTextDocuments } from './compare';
 import { councilFileBytes } from '$lib/texts/docx/test-files';
 import { testDatabase } from './testing/database';
-import { endpointModules, formBody, layoutServerModules, outcomeOf, pageServerModules, requestEvent, routeFile, type Outcome } from './testing/route-event';
+import {
+	endpointModules,
+	formBody,
+	layoutServerModules,
+	outcomeOf,
+	pageServerModules,
+	requestEvent,
+	routeFile,
+	type Outcome
+} from './testing/route-event';
 import { routeAccess } from './access';
 import { publicParamSamples } from './testing/access-matrix';
 import { createDossier, dossierForm, getDossier, readDossierForm, type DossierInput } from './dossiers';
@@ -27,7 +45,10 @@ const input: DossierInput = {
 beforeAll(async () => {
 	open = await testDatabase();
 	setAppDatabase(open);
-	const [row] = await open.db.insert(user).values({ email: 'second-dossier-admin@example.org', name: 'Admin', role: 'admin' }).returning();
+	const [row] = await open.db
+		.insert(user)
+		.values({ email: 'second-dossier-admin@example.org', name: 'Admin', role: 'admin' })
+		.returning();
 	admin = { id: row.id, email: row.email, name: row.name, role: 'admin' };
 });
 afterAll(async () => {
@@ -48,7 +69,9 @@ describe('createDossier', () => {
 
 	it('refuses a taken address or procedure, naming the field', async () => {
 		expect(await createDossier(open.db, input, admin.id)).toMatchObject({ ok: false, field: 'slug' });
-		expect(await createDossier(open.db, { ...input, slug: 'another-one', procedureRef: '2021/0106(COD)' }, admin.id)).toMatchObject({ ok: false, field: 'procedureRef' });
+		expect(
+			await createDossier(open.db, { ...input, slug: 'another-one', procedureRef: '2021/0106(COD)' }, admin.id)
+		).toMatchObject({ ok: false, field: 'procedureRef' });
 	});
 
 	it('validates the form: procedure reference, address, required fields', async () => {
@@ -65,18 +88,26 @@ describe('createDossier', () => {
 async function load(routeId: string, params: Record<string, string>, who: SessionUser | null): Promise<Outcome> {
 	const pageLoad = pageServerModules[routeFile(routeId, '+page.server.ts')];
 	if (!pageLoad) {
-		const get = (await endpointModules[routeFile(routeId, '+server.ts')]?.())?.GET as ((e: unknown) => unknown) | undefined;
+		const get = (await endpointModules[routeFile(routeId, '+server.ts')]?.())?.GET as
+			((e: unknown) => unknown) | undefined;
 		if (!get) throw new Error(`${routeId} has neither a page load nor a GET handler`);
 		return outcomeOf(() => get(requestEvent({ routeId, params, user: who })));
 	}
 	const segments = routeId === '/' ? [''] : routeId.split('/');
-	const chain = segments.map((_, i) => layoutServerModules[routeFile(segments.slice(0, i + 1).join('/') || '/', '+layout.server.ts')]).filter(Boolean);
+	const chain = segments
+		.map((_, i) => layoutServerModules[routeFile(segments.slice(0, i + 1).join('/') || '/', '+layout.server.ts')])
+		.filter(Boolean);
 	let data: Record<string, unknown> = {};
 	for (const module of [...chain, pageLoad]) {
 		const fn = (await module()).load as ((e: unknown) => unknown) | undefined;
 		if (!fn) continue;
 		const parentData = data;
-		const event = { ...requestEvent({ routeId, params, user: who }), parent: async () => parentData, depends: () => {}, untrack: <T>(f: () => T) => f() };
+		const event = {
+			...requestEvent({ routeId, params, user: who }),
+			parent: async () => parentData,
+			depends: () => {},
+			untrack: <T>(f: () => T) => f()
+		};
 		const last = await outcomeOf(() => fn(event));
 		if (last.kind !== 'ok') return last;
 		data = { ...data, ...(last.body as object) };
@@ -84,7 +115,9 @@ async function load(routeId: string, params: Record<string, string>, who: Sessio
 	return { kind: 'ok', status: 200, body: data };
 }
 
-const dossierRoutes = Object.keys(routeAccess).filter((id) => id.startsWith('/dossiers/[slug]') || id.startsWith('/api/dossiers/[slug]'));
+const dossierRoutes = Object.keys(routeAccess).filter(
+	(id) => id.startsWith('/dossiers/[slug]') || id.startsWith('/api/dossiers/[slug]')
+);
 
 /**
  * Loads every page and GET endpoint of the dossier at `slug` for the public and an admin. Routes that name a
@@ -101,7 +134,10 @@ function everyRouteLoads(slug: string, allow404: (routeId: string) => boolean) {
 				if (!who && rule.read !== 'public') continue;
 				const outcome = await load(routeId, params, who);
 				const label = `${routeId} as ${who?.role ?? 'public'}: ${JSON.stringify(outcome).slice(0, 300)}`;
-				expect(outcome.kind === 'ok' || (allow404(routeId) && outcome.kind === 'error' && outcome.status === 404), label).toBe(true);
+				expect(
+					outcome.kind === 'ok' || (allow404(routeId) && outcome.kind === 'error' && outcome.status === 404),
+					label
+				).toBe(true);
 			}
 		});
 	}
@@ -117,16 +153,28 @@ describe('a second, empty dossier', () => {
 	});
 
 	it('the header follows the dossier being read, and the first dossier elsewhere', async () => {
-		const body = (outcome: Outcome) => (outcome.kind === 'ok' ? (outcome.body as { defaultDossier: { slug: string }; dossier?: { slug: string } }) : null);
+		const body = (outcome: Outcome) =>
+			outcome.kind === 'ok' ? (outcome.body as { defaultDossier: { slug: string }; dossier?: { slug: string } }) : null;
 		expect(body(await load('/', {}, null))?.defaultDossier.slug).toBe('ai-act');
 		expect(body(await load('/dossiers/[slug]/timeline', { slug: SLUG }, null))?.dossier?.slug).toBe(SLUG);
 	});
 
 	it('the admin form opens it and sends the admin to its page', async () => {
-		const action = ((await pageServerModules[routeFile('/admin/dossiers', '+page.server.ts')]()).actions as Record<string, (e: unknown) => unknown>).default;
+		const action = (
+			(await pageServerModules[routeFile('/admin/dossiers', '+page.server.ts')]()).actions as Record<
+				string,
+				(e: unknown) => unknown
+			>
+		).default;
 		const post = (fields: Record<string, string>) =>
-			outcomeOf(() => action(requestEvent({ routeId: '/admin/dossiers', user: admin, method: 'POST', body: formBody(fields) })));
-		expect(await post({ ...input, slug: 'from-the-form', procedureRef: '2030/0002(COD)' })).toEqual({ kind: 'redirect', status: 303, location: '/dossiers/from-the-form' });
+			outcomeOf(() =>
+				action(requestEvent({ routeId: '/admin/dossiers', user: admin, method: 'POST', body: formBody(fields) }))
+			);
+		expect(await post({ ...input, slug: 'from-the-form', procedureRef: '2030/0002(COD)' })).toEqual({
+			kind: 'redirect',
+			status: 303,
+			location: '/dossiers/from-the-form'
+		});
 		const refused = await post({ ...input, slug: 'Bad Slug' });
 		expect(refused).toMatchObject({ kind: 'fail', status: 400, data: { values: { slug: 'Bad Slug' } } });
 	});
@@ -137,7 +185,11 @@ describe('a second dossier whose only text is a Council compromise text (no prop
 	const procedure = '2030/0003(COD)';
 	let dossierId: number;
 	beforeAll(async () => {
-		const created = await createDossier(open.db, { ...input, slug, procedureRef: procedure, shortTitle: 'Worded' }, admin.id);
+		const created = await createDossier(
+			open.db,
+			{ ...input, slug, procedureRef: procedure, shortTitle: 'Worded' },
+			admin.id
+		);
 		expect(created.ok).toBe(true);
 		dossierId = (await getDossier(open.db, slug))!.id;
 	});
@@ -146,34 +198,62 @@ describe('a second dossier whose only text is a Council compromise text (no prop
 		const file = '2021-11-29-AIA-SLO-Art-1-7-29-Nov-21.docx';
 		const bytes = withProcedure(councilFileBytes(file), '2021/0106(COD)', procedure);
 		const options = { userId: admin.id, fileName: file, procedure };
-		expect(await importTextDocument(open.db, dossierId, councilFileBytes(file), { ...options, dryRun: true })).toMatchObject({ ok: false, error: expect.stringContaining('belongs to procedure 2021/0106(COD)') });
+		expect(
+			await importTextDocument(open.db, dossierId, councilFileBytes(file), { ...options, dryRun: true })
+		).toMatchObject({ ok: false, error: expect.stringContaining('belongs to procedure 2021/0106(COD)') });
 		const dry = await importTextDocument(open.db, dossierId, bytes, { ...options, dryRun: true });
-		expect(dry).toMatchObject({ ok: true, applied: false, plan: { document: { id: null, key: 'council-st-14278-21', previous: null } } });
+		expect(dry).toMatchObject({
+			ok: true,
+			applied: false,
+			plan: { document: { id: null, key: 'council-st-14278-21', previous: null } }
+		});
 		const done = await importTextDocument(open.db, dossierId, bytes, { ...options, dryRun: false });
 		expect(done.ok && done.applied).toBe(true);
 		const [doc] = await open.db.select().from(document).where(eq(document.dossierId, dossierId));
 		expect(doc).toMatchObject({ key: 'council-st-14278-21', kind: 'council_text', previousId: null });
-		const links = await open.db.select({ id: provisionLink.id }).from(provisionLink).innerJoin(textVersion, eq(textVersion.id, provisionLink.toVersionId)).where(eq(textVersion.documentId, doc.id));
+		const links = await open.db
+			.select({ id: provisionLink.id })
+			.from(provisionLink)
+			.innerJoin(textVersion, eq(textVersion.id, provisionLink.toVersionId))
+			.where(eq(textVersion.documentId, doc.id));
 		expect(links).toEqual([]);
 
 		// Provisions new to an empty dossier follow the document: Article 2 after Article 1's parts, Article 10 after Article 9.
-		const order = (await open.db.select({ eid: provision.eid }).from(provision).where(eq(provision.dossierId, dossierId)).orderBy(asc(provision.sortKey))).map((p) => p.eid);
+		const order = (
+			await open.db
+				.select({ eid: provision.eid })
+				.from(provision)
+				.where(eq(provision.dossierId, dossierId))
+				.orderBy(asc(provision.sortKey))
+		).map((p) => p.eid);
 		const articles = order.filter((e) => /^art_\d+$/.test(e)).map((e) => Number(e.slice(4)));
 		expect(articles.length).toBeGreaterThan(10);
 		expect(articles).toEqual([...articles].sort((a, b) => a - b));
 		expect(order.indexOf('art_1__para_1')).toBeLessThan(order.indexOf('art_2'));
 
 		const again = await importTextDocument(open.db, dossierId, bytes, { ...options, dryRun: true });
-		expect(again).toMatchObject({ ok: true, plan: { document: { id: doc.id }, provisions: [], versions: { created: 0, updated: [] } } });
+		expect(again).toMatchObject({
+			ok: true,
+			plan: { document: { id: doc.id }, provisions: [], versions: { created: 0, updated: [] } }
+		});
 	});
 
 	it('links a later Council text to the earlier one, there being no proposal, so compare follows its provisions', async () => {
 		const file = '2022-06-15-AIA-FRA-Consolidated-Version-15-June.docx';
-		const done = await importTextDocument(open.db, dossierId, withProcedure(councilFileBytes(file), '2021/0106(COD)', procedure), { userId: admin.id, fileName: file, procedure, dryRun: false });
+		const done = await importTextDocument(
+			open.db,
+			dossierId,
+			withProcedure(councilFileBytes(file), '2021/0106(COD)', procedure),
+			{ userId: admin.id, fileName: file, procedure, dryRun: false }
+		);
 		expect(done.ok && done.applied).toBe(true);
 		const texts = await listTextDocuments(open.db, dossierId);
 		expect(texts.map((d) => d.date)).toEqual(['2021-11-29', '2022-06-15']);
-		const compared = await compareProvision(open.db, dossierId, { eid: 'art_5__para_1__point_d', fromDocumentId: texts[0].id, toDocumentId: texts[1].id });
+		const compared = await compareProvision(open.db, dossierId, {
+			eid: 'art_5__para_1__point_d',
+			fromDocumentId: texts[0].id,
+			toDocumentId: texts[1].id
+		});
 		expect(compared?.to?.eid).toBe('art_5__para_1__point_d');
 		expect(compared?.path.length).toBeGreaterThan(0);
 	});

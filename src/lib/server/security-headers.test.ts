@@ -14,29 +14,62 @@ const httpError = (status: number, message: string) => {
 
 describe('security headers', () => {
 	it('HSTS when served over https, and never over http', () => {
-		const https = applySecurityHeaders({ locals: { user: null, sessionId: null }, url: new URL('https://trilogue.example.org/') }, new Response('ok'));
+		const https = applySecurityHeaders(
+			{ locals: { user: null, sessionId: null }, url: new URL('https://trilogue.example.org/') },
+			new Response('ok')
+		);
 		expect(https.headers.get('strict-transport-security')).toBe(hsts);
-		const http = applySecurityHeaders({ locals: { user: null, sessionId: null }, url: new URL('http://localhost/') }, new Response('ok'));
+		const http = applySecurityHeaders(
+			{ locals: { user: null, sessionId: null }, url: new URL('http://localhost/') },
+			new Response('ok')
+		);
 		expect(http.headers.get('strict-transport-security')).toBeNull();
 	});
 
 	it('private, no-store for a signed-in member, a cookie or a refusal; the public 200 is left to the caching policy', () => {
 		const url = new URL('http://localhost/');
-		expect(applySecurityHeaders({ locals: { user: member, sessionId: 's' }, url }, new Response('ok')).headers.get('cache-control')).toBe('private, no-store');
+		expect(
+			applySecurityHeaders({ locals: { user: member, sessionId: 's' }, url }, new Response('ok')).headers.get(
+				'cache-control'
+			)
+		).toBe('private, no-store');
 		const cookie = new Response('ok', { headers: { 'set-cookie': 'session=x' } });
-		expect(applySecurityHeaders({ locals: { user: null, sessionId: null }, url }, cookie).headers.get('cache-control')).toBe('private, no-store');
-		expect(applySecurityHeaders({ locals: { user: null, sessionId: null }, url }, new Response('no', { status: 403 })).headers.get('cache-control')).toBe('private, no-store');
-		expect(applySecurityHeaders({ locals: { user: null, sessionId: null }, url }, new Response('ok')).headers.get('cache-control')).toBeNull();
+		expect(
+			applySecurityHeaders({ locals: { user: null, sessionId: null }, url }, cookie).headers.get('cache-control')
+		).toBe('private, no-store');
+		expect(
+			applySecurityHeaders(
+				{ locals: { user: null, sessionId: null }, url },
+				new Response('no', { status: 403 })
+			).headers.get('cache-control')
+		).toBe('private, no-store');
+		expect(
+			applySecurityHeaders({ locals: { user: null, sessionId: null }, url }, new Response('ok')).headers.get(
+				'cache-control'
+			)
+		).toBeNull();
 	});
 
 	it('a refusal is the error page with its message escaped, or JSON for API callers', async () => {
-		const page = refusalResponse({ request: new Request('http://localhost/x', { headers: { accept: 'text/html' } }), isDataRequest: false } as RequestEvent, httpError(403, '<script>alert(1)</script>'));
+		const page = refusalResponse(
+			{
+				request: new Request('http://localhost/x', { headers: { accept: 'text/html' } }),
+				isDataRequest: false
+			} as RequestEvent,
+			httpError(403, '<script>alert(1)</script>')
+		);
 		expect(page.status).toBe(403);
 		const html = await page.text();
 		expect(html).toContain('Error 403');
 		expect(html).toContain('&lt;script&gt;');
 		expect(html).not.toContain('<script>alert');
-		const api = refusalResponse({ request: new Request('http://localhost/api/x', { headers: { accept: 'application/json' } }), isDataRequest: false } as RequestEvent, httpError(401, 'Please sign in.'));
+		const api = refusalResponse(
+			{
+				request: new Request('http://localhost/api/x', { headers: { accept: 'application/json' } }),
+				isDataRequest: false
+			} as RequestEvent,
+			httpError(401, 'Please sign in.')
+		);
 		expect(await api.json()).toEqual({ message: 'Please sign in.' });
 	});
 
@@ -59,7 +92,10 @@ describe('security headers', () => {
 
 describe('cross-site forms', () => {
 	const url = new URL('https://trilogue.example.org/admin/users?/create');
-	const post = (headers: Record<string, string>, method = 'POST') => ({ url, request: new Request(url, { method, headers }) });
+	const post = (headers: Record<string, string>, method = 'POST') => ({
+		url,
+		request: new Request(url, { method, headers })
+	});
 	const refusal = (event: ReturnType<typeof post>) => {
 		try {
 			refuseCrossSiteForm(event);
@@ -71,11 +107,18 @@ describe('cross-site forms', () => {
 	};
 
 	it('refuses a form post from another origin, or with no origin, with a 403', () => {
-		for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', 'Application/X-WWW-Form-URLencoded']) {
+		for (const type of [
+			'application/x-www-form-urlencoded',
+			'multipart/form-data; boundary=x',
+			'text/plain',
+			'Application/X-WWW-Form-URLencoded'
+		]) {
 			expect(refusal(post({ 'content-type': type, origin: 'https://evil.example' }))?.status, type).toBe(403);
 			expect(refusal(post({ 'content-type': type }))?.status, type).toBe(403);
 		}
-		expect(refusal(post({ 'content-type': 'text/plain', origin: 'https://evil.example' }, 'DELETE'))?.body.message).toBe('Cross-site DELETE form submissions are forbidden');
+		expect(
+			refusal(post({ 'content-type': 'text/plain', origin: 'https://evil.example' }, 'DELETE'))?.body.message
+		).toBe('Cross-site DELETE form submissions are forbidden');
 	});
 
 	it('lets through our own origin, reads, and requests a browser would preflight', () => {

@@ -6,7 +6,8 @@ import { escapeHtml } from '$lib/diff';
  * The policy for responses SvelteKit's `kit.csp` does not cover (endpoints, feeds, refusals): nothing
  * may load, run or frame. Rendered pages get kit.csp's policy, with the hash of each inline script.
  */
-export const fallbackCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+export const fallbackCsp =
+	"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /** A year; sent only over https (a browser ignores it over http anyway, and localhost must stay http). */
 export const hsts = 'max-age=31536000';
@@ -15,7 +16,10 @@ export const hsts = 'max-age=31536000';
  * Never to be stored by a browser or a shared cache: what a signed-in member was shown (it may hold
  * internal records), anything that sets a cookie, and refusals and errors.
  */
-export function mustNotBeStored(event: Pick<RequestEvent, 'locals'>, response: Pick<Response, 'headers' | 'status'>): boolean {
+export function mustNotBeStored(
+	event: Pick<RequestEvent, 'locals'>,
+	response: Pick<Response, 'headers' | 'status'>
+): boolean {
 	// A page answered from the page cache never met the session handle (it carries no session): user unset.
 	return Boolean(event.locals.user) || response.headers.has('set-cookie') || response.status >= 400;
 }
@@ -44,7 +48,10 @@ export function staticFileHeaders(url: Pick<URL, 'protocol'>): Record<string, st
 }
 
 /** The headers every response gets, refusals and error pages included. */
-export function applySecurityHeaders<R extends Pick<Response, 'headers' | 'status'>>(event: Pick<RequestEvent, 'locals' | 'url'>, response: R): R {
+export function applySecurityHeaders<R extends Pick<Response, 'headers' | 'status'>>(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	response: R
+): R {
 	const h = response.headers;
 	for (const [name, value] of Object.entries(fixedSecurityHeaders(event.url))) h.set(name, value);
 	if (!h.has('content-security-policy')) h.set('content-security-policy', fallbackCsp);
@@ -60,8 +67,11 @@ export function applySecurityHeaders<R extends Pick<Response, 'headers' | 'statu
 export function refusalResponse(event: Pick<RequestEvent, 'request' | 'isDataRequest'>, e: HttpError): Response {
 	const message = e.body?.message ?? 'Error';
 	const accept = event.request.headers.get('accept') ?? '';
-	if (event.isDataRequest || (accept.includes('application/json') && !accept.includes('text/html'))) return json({ message }, { status: e.status });
-	const html = errorPage.replaceAll('%sveltekit.status%', String(e.status)).replace('%sveltekit.error.message%', escapeHtml(message));
+	if (event.isDataRequest || (accept.includes('application/json') && !accept.includes('text/html')))
+		return json({ message }, { status: e.status });
+	const html = errorPage
+		.replaceAll('%sveltekit.status%', String(e.status))
+		.replace('%sveltekit.error.message%', escapeHtml(message));
 	return new Response(html, { status: e.status, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
@@ -80,7 +90,12 @@ export function redirectResponse(event: Pick<RequestEvent, 'isDataRequest'>, e: 
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // What a browser form can send without a preflight, and SvelteKit's own encoding of forms sent by `enhance`.
-const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/x-sveltekit-formdata'];
+const formTypes = [
+	'application/x-www-form-urlencoded',
+	'multipart/form-data',
+	'text/plain',
+	'application/x-sveltekit-formdata'
+];
 
 /**
  * Refuses a form submission from another origin (cross-site request forgery) with a 403, as SvelteKit's
@@ -92,5 +107,6 @@ export function refuseCrossSiteForm(event: Pick<RequestEvent, 'request' | 'url'>
 	if (!unsafeMethods.has(request.method)) return;
 	const type = request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
 	if (!formTypes.includes(type)) return;
-	if (request.headers.get('origin') !== url.origin) error(403, `Cross-site ${request.method} form submissions are forbidden`);
+	if (request.headers.get('origin') !== url.origin)
+		error(403, `Cross-site ${request.method} form submissions are forbidden`);
 }

@@ -21,7 +21,10 @@ let userId: number;
 
 beforeAll(async () => {
 	open = await testDatabase();
-	[{ id: userId }] = await open.db.insert(user).values({ email: 'session@example.org', name: 'S', role: 'editor' }).returning({ id: user.id });
+	[{ id: userId }] = await open.db
+		.insert(user)
+		.values({ email: 'session@example.org', name: 'S', role: 'editor' })
+		.returning({ id: user.id });
 });
 afterAll(() => open?.close());
 
@@ -52,14 +55,20 @@ describe('sessions', () => {
 		expect(renewed?.renewed).toBe(true);
 		expect(renewed?.session.expiresAt.getTime()).toBe(late.getTime() + 30 * day);
 		expect(await validateSessionToken(open.db, token, new Date(late.getTime() + 30 * day))).toBeNull();
-		expect(await open.db.select().from(session).where(eq(session.id, sessionIdFromToken(token)))).toHaveLength(0);
+		expect(
+			await open.db
+				.select()
+				.from(session)
+				.where(eq(session.id, sessionIdFromToken(token)))
+		).toHaveLength(0);
 	});
 
 	it('ends 90 days after sign-in however often it is used', async () => {
 		const start = new Date('2031-01-01T00:00:00Z');
 		const token = generateSessionToken();
 		await createSession(open.db, token, userId, start);
-		for (let d = 20; d < 90; d += 20) expect(await validateSessionToken(open.db, token, new Date(start.getTime() + d * day))).not.toBeNull();
+		for (let d = 20; d < 90; d += 20)
+			expect(await validateSessionToken(open.db, token, new Date(start.getTime() + d * day))).not.toBeNull();
 		const nearEnd = await validateSessionToken(open.db, token, new Date(start.getTime() + 89 * day));
 		expect(nearEnd?.session.expiresAt.getTime()).toBe(start.getTime() + 90 * day);
 		expect(await validateSessionToken(open.db, token, new Date(start.getTime() + 90 * day))).toBeNull();
@@ -84,13 +93,25 @@ describe('sessions', () => {
 
 	it('the cookie is __Host- prefixed and Secure when served over https, plain session over http', () => {
 		const set: { name: string; options: Record<string, unknown> }[] = [];
-		const cookies = { set: (name: string, _value: string, options: Record<string, unknown>) => set.push({ name, options }) } as unknown as Cookies;
-		setSessionTokenCookie({ cookies, url: new URL('https://trilogue.example.org/login') }, 'token', new Date(Date.now() + day));
-		setSessionTokenCookie({ cookies, url: new URL('http://localhost:5173/login') }, 'token', new Date(Date.now() + day));
-		expect(set[0]).toMatchObject({ name: '__Host-session', options: { secure: true, path: '/', httpOnly: true, sameSite: 'lax' } });
+		const cookies = {
+			set: (name: string, _value: string, options: Record<string, unknown>) => set.push({ name, options })
+		} as unknown as Cookies;
+		setSessionTokenCookie(
+			{ cookies, url: new URL('https://trilogue.example.org/login') },
+			'token',
+			new Date(Date.now() + day)
+		);
+		setSessionTokenCookie(
+			{ cookies, url: new URL('http://localhost:5173/login') },
+			'token',
+			new Date(Date.now() + day)
+		);
+		expect(set[0]).toMatchObject({
+			name: '__Host-session',
+			options: { secure: true, path: '/', httpOnly: true, sameSite: 'lax' }
+		});
 		expect(set[0].options.domain).toBeUndefined();
 		expect(set[1]).toMatchObject({ name: 'session', options: { secure: false } });
 		expect(sessionCookieName(new URL('https://trilogue.example.org/'))).toBe('__Host-session');
 	});
 });
-

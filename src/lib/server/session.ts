@@ -37,10 +37,20 @@ export function sessionIdFromToken(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export async function createSession(db: DbConnection, token: string, userId: number, now = new Date()): Promise<Session> {
+export async function createSession(
+	db: DbConnection,
+	token: string,
+	userId: number,
+	now = new Date()
+): Promise<Session> {
 	const [row] = await db
 		.insert(session)
-		.values({ id: sessionIdFromToken(token), userId, createdAt: now, expiresAt: new Date(now.getTime() + sessionLifetime) })
+		.values({
+			id: sessionIdFromToken(token),
+			userId,
+			createdAt: now,
+			expiresAt: new Date(now.getTime() + sessionLifetime)
+		})
 		.returning();
 	return row;
 }
@@ -56,10 +66,17 @@ export interface ValidSession {
  * The session and user a token stands for, or null when there is none, it has expired (sliding or
  * absolute), or its user is deactivated; dead sessions are deleted on the way.
  */
-export async function validateSessionToken(db: DbConnection, token: string, now = new Date()): Promise<ValidSession | null> {
+export async function validateSessionToken(
+	db: DbConnection,
+	token: string,
+	now = new Date()
+): Promise<ValidSession | null> {
 	const id = sessionIdFromToken(token);
 	const [row] = await db
-		.select({ session, user: { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active } })
+		.select({
+			session,
+			user: { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active }
+		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
 		.where(eq(session.id, id));
@@ -107,5 +124,10 @@ export function setSessionTokenCookie(event: { cookies: Cookies; url: URL }, tok
 }
 
 export function deleteSessionTokenCookie(event: { cookies: Cookies; url: URL }): void {
-	event.cookies.delete(sessionCookieName(event.url), { httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:', path: '/' });
+	event.cookies.delete(sessionCookieName(event.url), {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: event.url.protocol === 'https:',
+		path: '/'
+	});
 }

@@ -12,13 +12,29 @@ let editorId: number;
 beforeAll(async () => {
 	open = await testDatabase();
 	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-	[{ id: editorId }] = await open.db.insert(user).values({ email: 'stages-editor@example.org', role: 'editor' }).returning();
+	[{ id: editorId }] = await open.db
+		.insert(user)
+		.values({ email: 'stages-editor@example.org', role: 'editor' })
+		.returning();
 });
 afterAll(() => open?.close());
 
 const form = (over: Record<string, string> = {}) => ({
-	kind: 'event', title: 'Council vote on the Digital Omnibus', category: 'amendment', date: '2026-06-29', dateNote: '', institution: 'Council',
-	documentRef: '', summary: '', notes: '', stageOrder: '', verified: 'on', visibility: 'public', votesFor: '', votesAgainst: '', votesAbstentions: '',
+	kind: 'event',
+	title: 'Council vote on the Digital Omnibus',
+	category: 'amendment',
+	date: '2026-06-29',
+	dateNote: '',
+	institution: 'Council',
+	documentRef: '',
+	summary: '',
+	notes: '',
+	stageOrder: '',
+	verified: 'on',
+	visibility: 'public',
+	votesFor: '',
+	votesAgainst: '',
+	votesAbstentions: '',
 	sources: 'Council press release | https://www.consilium.europa.eu/en/press/ | para. 2',
 	...over
 });
@@ -31,7 +47,9 @@ describe('the stage and event form', () => {
 	});
 
 	it('refuses bad input with field errors, never throwing', () => {
-		const bad = eventForm.safeParse(form({ title: ' ', date: '2024-02-30', votesFor: '3', sources: 'Title | javascript:alert(1)' }));
+		const bad = eventForm.safeParse(
+			form({ title: ' ', date: '2024-02-30', votesFor: '3', sources: 'Title | javascript:alert(1)' })
+		);
 		expect(bad.success).toBe(false);
 		const fields = Object.keys(bad.error!.flatten().fieldErrors).sort();
 		expect(fields).toEqual(['date', 'sources', 'title', 'votesFor']);
@@ -39,7 +57,10 @@ describe('the stage and event form', () => {
 
 	it('reads sources one a line', () => {
 		expect(parseSources('A | https://a.eu | p. 1\n\nB')).toEqual({
-			sources: [{ title: 'A', url: 'https://a.eu', locator: 'p. 1' }, { title: 'B', url: null, locator: null }]
+			sources: [
+				{ title: 'A', url: 'https://a.eu', locator: 'p. 1' },
+				{ title: 'B', url: null, locator: null }
+			]
 		});
 	});
 });
@@ -50,16 +71,26 @@ describe('adding and editing stages and events', () => {
 		const b = await createEvent(open.db, editorId, dossierId, eventForm.parse(form()));
 		expect(a.key).toBe('event:council-vote-on-the-digital-omnibus');
 		expect(b.key).toBe('event:council-vote-on-the-digital-omnibus-2');
-		expect(a.sources).toEqual([{ title: 'Council press release', url: 'https://www.consilium.europa.eu/en/press/', locator: 'para. 2' }]);
+		expect(a.sources).toEqual([
+			{ title: 'Council press release', url: 'https://www.consilium.europa.eu/en/press/', locator: 'para. 2' }
+		]);
 		const entries = await timeline(open.db, dossierId, '2026-11-26');
 		expect(entries.some((e) => e.id === a.id)).toBe(true);
-		const [entry] = await open.db.select().from(auditLog).where(and(eq(auditLog.action, 'procedure_event.create'), eq(auditLog.entityId, String(a.id))));
+		const [entry] = await open.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'procedure_event.create'), eq(auditLog.entityId, String(a.id))));
 		expect(entry.userId).toBe(editorId);
 	});
 
 	it('adds a stage last when no number is given, and counts it in “stage n of N”', async () => {
 		const before = await procedureStatus(open.db, dossierId, '2026-11-26');
-		const stage = await createEvent(open.db, editorId, dossierId, eventForm.parse(form({ kind: 'stage', title: 'Review of the Act', date: '2029-08-02' })));
+		const stage = await createEvent(
+			open.db,
+			editorId,
+			dossierId,
+			eventForm.parse(form({ kind: 'stage', title: 'Review of the Act', date: '2029-08-02' }))
+		);
 		expect(stage.stageOrder).toBe(before.totalStages + 1);
 		expect(stage.category).toBe('procedure');
 		const after = await procedureStatus(open.db, dossierId, '2026-11-26');
@@ -74,20 +105,40 @@ describe('adding and editing stages and events', () => {
 		expect(updated.title).toBe('Hidden now');
 		const entries = await timeline(open.db, dossierId, '2026-11-26');
 		expect(entries.some((e) => e.id === created.id)).toBe(false);
-		const [entry] = await open.db.select().from(auditLog).where(and(eq(auditLog.action, 'procedure_event.update'), eq(auditLog.entityId, String(created.id))));
-		expect(entry.details).toEqual({ key: created.key, before: { title: 'To be hidden', visibility: 'public' }, after: { title: 'Hidden now', visibility: 'internal' } });
+		const [entry] = await open.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'procedure_event.update'), eq(auditLog.entityId, String(created.id))));
+		expect(entry.details).toEqual({
+			key: created.key,
+			before: { title: 'To be hidden', visibility: 'public' },
+			after: { title: 'Hidden now', visibility: 'internal' }
+		});
 	});
 
 	it('refuses an edit made from an older version, writing nothing', async () => {
 		const created = await createEvent(open.db, editorId, dossierId, eventForm.parse(form({ title: 'Shared entry' })));
-		const first = await updateEvent(open.db, editorId, created, eventForm.parse({ ...eventFormValues(created), title: 'First editor' }));
+		const first = await updateEvent(
+			open.db,
+			editorId,
+			created,
+			eventForm.parse({ ...eventFormValues(created), title: 'First editor' })
+		);
 		expect(first?.title).toBe('First editor');
 		// The second editor still holds the version before the first save.
-		const second = await updateEvent(open.db, editorId, created, eventForm.parse({ ...eventFormValues(created), title: 'Second editor' }));
+		const second = await updateEvent(
+			open.db,
+			editorId,
+			created,
+			eventForm.parse({ ...eventFormValues(created), title: 'Second editor' })
+		);
 		expect(second).toBeUndefined();
 		const [row] = await open.db.select().from(procedureEvent).where(eq(procedureEvent.id, created.id));
 		expect(row.title).toBe('First editor');
-		const updates = await open.db.select().from(auditLog).where(and(eq(auditLog.action, 'procedure_event.update'), eq(auditLog.entityId, String(created.id))));
+		const updates = await open.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'procedure_event.update'), eq(auditLog.entityId, String(created.id))));
 		expect(updates).toHaveLength(1);
 	});
 });

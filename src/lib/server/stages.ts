@@ -8,7 +8,15 @@ import type { ProcedureEvent } from './dossiers';
 import type { SourceRef } from '$lib/sources';
 import { isPartialDate, partialDateField } from '$lib/validators';
 
-export const eventCategories = ['procedure', 'civil-society', 'parliament', 'advisory', 'application', 'implementation', 'amendment'] as const;
+export const eventCategories = [
+	'procedure',
+	'civil-society',
+	'parliament',
+	'advisory',
+	'application',
+	'implementation',
+	'amendment'
+] as const;
 
 /** A missing field (an API client, an old form) counts as empty, like an empty input. */
 const field = <T extends z.ZodType>(schema: T) => z.preprocess((v) => v ?? '', schema);
@@ -45,7 +53,8 @@ export function parseSources(text: string): { sources: SourceRef[]; error?: stri
 		if (!line.trim()) continue;
 		const [title = '', url = '', locator = ''] = line.split('|').map((p) => p.trim());
 		if (!title) return { sources, error: `Line ${i + 1}: a source needs a title.` };
-		if (url && !/^https?:\/\/[^\s]+$/.test(url)) return { sources, error: `Line ${i + 1}: “${url}” is not an http(s) address.` };
+		if (url && !/^https?:\/\/[^\s]+$/.test(url))
+			return { sources, error: `Line ${i + 1}: “${url}” is not an http(s) address.` };
 		sources.push({ title, url: url || null, locator: locator || null });
 	}
 	return { sources };
@@ -67,7 +76,10 @@ export const eventForm = z
 		summary: optionalText(4000),
 		notes: optionalText(2000),
 		stageOrder: optionalCount,
-		verified: z.string().optional().transform((v) => v === 'on' || v === 'true'),
+		verified: z
+			.string()
+			.optional()
+			.transform((v) => v === 'on' || v === 'true'),
 		visibility: z.enum(visibilities, 'Choose public or internal.').default('public'),
 		votesFor: optionalCount,
 		votesAgainst: optionalCount,
@@ -114,26 +126,51 @@ const slug = (s: string) =>
 		.slice(0, 60) || 'event';
 
 export async function getEvent(db: DbConnection, dossierId: number, id: number): Promise<ProcedureEvent | undefined> {
-	const [row] = await db.select().from(procedureEvent).where(and(eq(procedureEvent.dossierId, dossierId), eq(procedureEvent.id, id)));
+	const [row] = await db
+		.select()
+		.from(procedureEvent)
+		.where(and(eq(procedureEvent.dossierId, dossierId), eq(procedureEvent.id, id)));
 	return row;
 }
 
 /** Adds a stage or event with a key made from its title; a new stage without a number goes last. Audited. */
-export async function createEvent(db: DbConnection, userId: number, dossierId: number, values: EventFormValues): Promise<ProcedureEvent> {
+export async function createEvent(
+	db: DbConnection,
+	userId: number,
+	dossierId: number,
+	values: EventFormValues
+): Promise<ProcedureEvent> {
 	return db.transaction(async (tx) => {
 		const base = (values.kind === 'event' ? 'event:' : '') + slug(values.title);
 		const taken = new Set(
-			(await tx.select({ key: procedureEvent.key }).from(procedureEvent).where(and(eq(procedureEvent.dossierId, dossierId), like(procedureEvent.key, `${base}%`)))).map((r) => r.key)
+			(
+				await tx
+					.select({ key: procedureEvent.key })
+					.from(procedureEvent)
+					.where(and(eq(procedureEvent.dossierId, dossierId), like(procedureEvent.key, `${base}%`)))
+			).map((r) => r.key)
 		);
 		let key = base;
 		for (let n = 2; taken.has(key); n += 1) key = `${base}-${n}`;
 		let stageOrder = values.kind === 'stage' ? values.stageOrder : null;
 		if (values.kind === 'stage' && stageOrder === null) {
-			const [{ last }] = await tx.select({ last: max(procedureEvent.stageOrder) }).from(procedureEvent).where(eq(procedureEvent.dossierId, dossierId));
+			const [{ last }] = await tx
+				.select({ last: max(procedureEvent.stageOrder) })
+				.from(procedureEvent)
+				.where(eq(procedureEvent.dossierId, dossierId));
 			stageOrder = (last ?? 0) + 1;
 		}
-		const [row] = await tx.insert(procedureEvent).values({ dossierId, key, ...toRow(values), stageOrder }).returning();
-		await audit(tx, { userId, action: 'procedure_event.create', entityType: 'procedure_event', entityId: row.id, details: { after: toRow(values), key, stageOrder } });
+		const [row] = await tx
+			.insert(procedureEvent)
+			.values({ dossierId, key, ...toRow(values), stageOrder })
+			.returning();
+		await audit(tx, {
+			userId,
+			action: 'procedure_event.create',
+			entityType: 'procedure_event',
+			entityId: row.id,
+			details: { after: toRow(values), key, stageOrder }
+		});
 		return row;
 	});
 }
@@ -143,10 +180,20 @@ export async function createEvent(db: DbConnection, userId: number, dossierId: n
  * `event` is the version the editor started from: if someone saved it since, nothing is written and
  * undefined is returned, so no edit is lost.
  */
-export async function updateEvent(db: DbConnection, userId: number, event: ProcedureEvent, values: EventFormValues): Promise<ProcedureEvent | undefined> {
+export async function updateEvent(
+	db: DbConnection,
+	userId: number,
+	event: ProcedureEvent,
+	values: EventFormValues
+): Promise<ProcedureEvent | undefined> {
 	return db.transaction(async (tx) => {
 		const row = toRow(values);
-		const changes = { ...row, sources: keepSourceDetails(row.sources, event.sources), stageOrder: values.kind === 'stage' ? (values.stageOrder ?? event.stageOrder) : null, updatedAt: new Date() };
+		const changes = {
+			...row,
+			sources: keepSourceDetails(row.sources, event.sources),
+			stageOrder: values.kind === 'stage' ? (values.stageOrder ?? event.stageOrder) : null,
+			updatedAt: new Date()
+		};
 		const [updated] = await tx
 			.update(procedureEvent)
 			.set(changes)
@@ -163,7 +210,13 @@ export async function updateEvent(db: DbConnection, userId: number, event: Proce
 				after[field] = value;
 			}
 		}
-		await audit(tx, { userId, action: 'procedure_event.update', entityType: 'procedure_event', entityId: event.id, details: { key: event.key, before, after } });
+		await audit(tx, {
+			userId,
+			action: 'procedure_event.update',
+			entityType: 'procedure_event',
+			entityId: event.id,
+			details: { key: event.key, before, after }
+		});
 		return updated;
 	});
 }
@@ -171,7 +224,9 @@ export async function updateEvent(db: DbConnection, userId: number, event: Proce
 /** JSON with sorted keys: jsonb does not keep key order, so plain JSON.stringify would see changes that are not. */
 function canonical(value: unknown): string {
 	return JSON.stringify(value, (_, v) =>
-		v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v
+		v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+			? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+			: v
 	);
 }
 

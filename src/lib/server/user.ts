@@ -6,7 +6,13 @@ import { audit } from './audit';
 import type { SessionUser } from './authorization';
 import { hashPassword, passwordMaxLength, passwordProblem, verifyAgainstDummy, verifyPasswordHash } from './password';
 import { admitLoginAttempt, markAttemptSucceeded, pruneLoginAttempts } from './rate-limit';
-import { createSession, generateSessionToken, invalidateSession, invalidateUserSessions, type Session } from './session';
+import {
+	createSession,
+	generateSessionToken,
+	invalidateSession,
+	invalidateUserSessions,
+	type Session
+} from './session';
 
 export type User = typeof user.$inferSelect;
 /** A user as pages may show it: never the password hash. */
@@ -58,7 +64,8 @@ export async function createUser(
 	const email = input.email.trim().toLowerCase();
 	const problem = passwordProblem(input.password, email);
 	if (problem) return { ok: false, field: 'password', message: problem };
-	if (await getUserByEmail(db, email)) return { ok: false, field: 'email', message: 'There is already an account with this email.' };
+	if (await getUserByEmail(db, email))
+		return { ok: false, field: 'email', message: 'There is already an account with this email.' };
 	const passwordHash = await hashPassword(input.password);
 	const created = await db.transaction(async (tx) => {
 		const [row] = await tx
@@ -67,7 +74,13 @@ export async function createUser(
 			.onConflictDoNothing({ target: user.email })
 			.returning(summaryColumns);
 		if (!row) return undefined;
-		await audit(tx, { userId: actorId, action: 'user.create', entityType: 'user', entityId: row.id, details: { email, role: row.role, name: row.name } });
+		await audit(tx, {
+			userId: actorId,
+			action: 'user.create',
+			entityType: 'user',
+			entityId: row.id,
+			details: { email, role: row.role, name: row.name }
+		});
 		return row;
 	});
 	if (!created) return { ok: false, field: 'email', message: 'There is already an account with this email.' };
@@ -100,20 +113,39 @@ export async function signIn(
 	if (!admission.admitted) return { kind: 'throttled', retryAfterSeconds: admission.retryAfterSeconds };
 	if (admission.delayMs > 0) await wait(admission.delayMs);
 	const found = await getUserByEmail(db, email);
-	const valid = found?.passwordHash ? await verifyPasswordHash(found.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+	const valid = found?.passwordHash
+		? await verifyPasswordHash(found.passwordHash, input.password)
+		: await verifyAgainstDummy(input.password);
 	const reason = !found ? 'unknown_email' : !valid ? 'wrong_password' : !found.active ? 'inactive' : null;
 	return db.transaction(async (tx) => {
 		if (reason || !found) {
-			await audit(tx, { userId: found?.id ?? null, action: 'auth.sign_in_failed', entityType: 'user', entityId: found?.id, details: { email, reason, address: input.address } });
+			await audit(tx, {
+				userId: found?.id ?? null,
+				action: 'auth.sign_in_failed',
+				entityType: 'user',
+				entityId: found?.id,
+				details: { email, reason, address: input.address }
+			});
 			return { kind: 'refused' as const };
 		}
 		await markAttemptSucceeded(tx, admission.attemptId);
 		if (input.replacesSessionId) await invalidateSession(tx, input.replacesSessionId);
 		const token = generateSessionToken();
 		const session = await createSession(tx, token, found.id, now);
-		await audit(tx, { userId: found.id, action: 'auth.sign_in', entityType: 'user', entityId: found.id, details: { address: input.address } });
+		await audit(tx, {
+			userId: found.id,
+			action: 'auth.sign_in',
+			entityType: 'user',
+			entityId: found.id,
+			details: { address: input.address }
+		});
 		await pruneLoginAttempts(tx, now);
-		return { kind: 'signed-in' as const, user: { id: found.id, email: found.email, name: found.name, role: found.role }, token, session };
+		return {
+			kind: 'signed-in' as const,
+			user: { id: found.id, email: found.email, name: found.name, role: found.role },
+			token,
+			session
+		};
 	});
 }
 
@@ -137,7 +169,13 @@ export async function changeOwnPassword(
 		await invalidateUserSessions(tx, userId);
 		const token = generateSessionToken();
 		const session = await createSession(tx, token, userId);
-		await audit(tx, { userId, action: 'user.password_change', entityType: 'user', entityId: userId, details: { by: 'self' } });
+		await audit(tx, {
+			userId,
+			action: 'user.password_change',
+			entityType: 'user',
+			entityId: userId,
+			details: { by: 'self' }
+		});
 		return { ok: true as const, token, session };
 	});
 }
@@ -156,7 +194,11 @@ export interface Confirmation {
  * guess the admin's password here.
  */
 async function confirmAdmin(db: DbConnection, actor: SessionUser, confirm: Confirmation | undefined): Promise<Outcome> {
-	const refused = { ok: false as const, field: 'adminPassword', message: 'Enter your own password to confirm this change.' };
+	const refused = {
+		ok: false as const,
+		field: 'adminPassword',
+		message: 'Enter your own password to confirm this change.'
+	};
 	if (!confirm?.password) return refused;
 	const admission = await admitLoginAttempt(db, { email: actor.email, address: confirm.address });
 	if (!admission.admitted) return { ...refused, message: 'Too many wrong passwords from here; try again later.' };
@@ -172,13 +214,23 @@ async function confirmAdmin(db: DbConnection, actor: SessionUser, confirm: Confi
  * Admins cannot change their own role or deactivate themselves, so the last admin cannot lock everyone
  * out, and set their own password only on /account, which asks for the current one.
  */
-export async function changeUser(db: DbConnection, actor: SessionUser, userId: number, change: AdminChange, confirm?: Confirmation): Promise<Outcome> {
+export async function changeUser(
+	db: DbConnection,
+	actor: SessionUser,
+	userId: number,
+	change: AdminChange,
+	confirm?: Confirmation
+): Promise<Outcome> {
 	const found = await getUserById(db, userId);
 	if (!found) return { ok: false, message: 'There is no such user.' };
 	if (found.id === actor.id && ('role' in change || 'active' in change))
 		return { ok: false, message: 'You cannot change your own role or deactivate yourself; ask another admin.' };
 	if (found.id === actor.id && 'password' in change)
-		return { ok: false, field: 'password', message: 'Change your own password on your account page, which asks for the current one.' };
+		return {
+			ok: false,
+			field: 'password',
+			message: 'Change your own password on your account page, which asks for the current one.'
+		};
 	if (!('name' in change)) {
 		const confirmed = await confirmAdmin(db, actor, confirm);
 		if (!confirmed.ok) return confirmed;
@@ -206,7 +258,10 @@ export async function changeUser(db: DbConnection, actor: SessionUser, userId: n
 		action = 'user.update';
 	}
 	await db.transaction(async (tx) => {
-		await tx.update(user).set({ ...set, updatedAt: new Date() }).where(eq(user.id, userId));
+		await tx
+			.update(user)
+			.set({ ...set, updatedAt: new Date() })
+			.where(eq(user.id, userId));
 		if (!('name' in change)) await invalidateUserSessions(tx, userId);
 		await audit(tx, { userId: actor.id, action, entityType: 'user', entityId: userId, details });
 	});

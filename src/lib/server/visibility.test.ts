@@ -3,7 +3,14 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { setAppDatabase, type OpenDatabase } from './db';
 import { actor, amendment, assessment, comment, dossier, position, procedureEvent } from './db/schema';
 import { testDatabase } from './testing/database';
-import { endpointModules, layoutServerModules, outcomeOf, pageServerModules, requestEvent, routeFile } from './testing/route-event';
+import {
+	endpointModules,
+	layoutServerModules,
+	outcomeOf,
+	pageServerModules,
+	requestEvent,
+	routeFile
+} from './testing/route-event';
 import { routeAccess } from './access';
 import { publicParamSamples } from './testing/access-matrix';
 import { latestEvents, procedureStatus, timeline } from './dossiers';
@@ -23,7 +30,11 @@ beforeAll(async () => {
 	const db = open.db;
 	[{ id: dossierId }] = await db.select({ id: dossier.id }).from(dossier).where(eq(dossier.slug, 'ai-act'));
 	// The actor whose page the test reads, so its internal positions are where they would show.
-	const [{ id: actorId }] = await db.select({ id: actor.id }).from(actor).orderBy(sql`${actor.slug} = ${publicParamSamples.country} desc`, asc(actor.id)).limit(1);
+	const [{ id: actorId }] = await db
+		.select({ id: actor.id })
+		.from(actor)
+		.orderBy(sql`${actor.slug} = ${publicParamSamples.country} desc`, asc(actor.id))
+		.limit(1);
 	await db.insert(procedureEvent).values({
 		dossierId,
 		key: 'internal-marker-event',
@@ -47,7 +58,15 @@ beforeAll(async () => {
 		visibility: 'internal'
 	});
 	await db.insert(position).values([
-		{ dossierId, actorId, date: '2024-01-10', stance: 'opposes', summary: `${marker} draft position`, confidence: 'reported', visibility: 'internal' },
+		{
+			dossierId,
+			actorId,
+			date: '2024-01-10',
+			stance: 'opposes',
+			summary: `${marker} draft position`,
+			confidence: 'reported',
+			visibility: 'internal'
+		},
 		{
 			dossierId,
 			actorId,
@@ -74,9 +93,18 @@ beforeAll(async () => {
 			visibility: 'internal'
 		})
 		.returning({ id: amendment.id });
-	const [publicAmendment] = await db.select({ id: amendment.id }).from(amendment).where(eq(amendment.visibility, 'public')).limit(1);
-	await db.insert(assessment).values({ amendmentId: internalAmendment.id, direction: 'weakens', note: marker, visibility: 'internal' });
-	if (publicAmendment) await db.insert(comment).values({ targetType: 'amendment', targetId: publicAmendment.id, body: `${marker} comment` });
+	const [publicAmendment] = await db
+		.select({ id: amendment.id })
+		.from(amendment)
+		.where(eq(amendment.visibility, 'public'))
+		.limit(1);
+	await db
+		.insert(assessment)
+		.values({ amendmentId: internalAmendment.id, direction: 'weakens', note: marker, visibility: 'internal' });
+	if (publicAmendment)
+		await db
+			.insert(comment)
+			.values({ targetType: 'amendment', targetId: publicAmendment.id, body: `${marker} comment` });
 });
 afterAll(async () => {
 	setAppDatabase(undefined);
@@ -103,7 +131,10 @@ describe('internal content', () => {
 		it(`never reaches ${routeId} for the public`, async () => {
 			const names = [...routeId.matchAll(/\[\[?(?:\.\.\.)?([^\]=]+)/g)].map((m) => m[1]);
 			const missing = names.filter((n) => !(n in publicParamSamples));
-			expect(missing, `add sample values for [${missing.join('], [')}] to publicParamSamples in src/lib/server/testing/access-matrix.ts`).toEqual([]);
+			expect(
+				missing,
+				`add sample values for [${missing.join('], [')}] to publicParamSamples in src/lib/server/testing/access-matrix.ts`
+			).toEqual([]);
 			const params = Object.fromEntries(names.map((n) => [n, publicParamSamples[n]]));
 			const seen: string[] = [];
 
@@ -111,13 +142,20 @@ describe('internal content', () => {
 			if (pageLoad) {
 				// The layouts from the root down, each given its parents' data, then the page.
 				const segments = routeId === '/' ? [''] : routeId.split('/');
-				const chain = segments.map((_, i) => layoutServerModules[routeFile(segments.slice(0, i + 1).join('/') || '/', '+layout.server.ts')]).filter(Boolean);
+				const chain = segments
+					.map((_, i) => layoutServerModules[routeFile(segments.slice(0, i + 1).join('/') || '/', '+layout.server.ts')])
+					.filter(Boolean);
 				let data: Record<string, unknown> = {};
 				for (const load of [...chain, pageLoad]) {
 					const fn = (await load()).load as ((e: unknown) => unknown) | undefined;
 					if (!fn) continue;
 					const parentData = data;
-					const event = { ...requestEvent({ routeId, params, user: null }), parent: async () => parentData, depends: () => {}, untrack: <T>(f: () => T) => f() };
+					const event = {
+						...requestEvent({ routeId, params, user: null }),
+						parent: async () => parentData,
+						depends: () => {},
+						untrack: <T>(f: () => T) => f()
+					};
 					const outcome = await outcomeOf(() => fn(event));
 					expect(outcome.kind, `${routeId} load: ${JSON.stringify(outcome).slice(0, 300)}`).toBe('ok');
 					if (outcome.kind === 'ok') data = { ...data, ...(outcome.body as object) };
@@ -139,12 +177,23 @@ describe('internal content', () => {
 
 	// The list's own filters must not reopen the door: a search that matches only internal text, asking
 	// for internal amendments, or filtering by an internal assessment finds nothing for the public.
-	const probes = ['q=INTERNAL-MARKER-7f3a', 'visibility=internal', 'assessment=weakens&visibility=internal', 'q=INTERNAL-MARKER-7f3a&sort=relevance'];
-	for (const route of ['/api/dossiers/[slug]/amendments', '/dossiers/[slug]/amendments/export.csv', '/dossiers/[slug]/amendments/export.json'])
+	const probes = [
+		'q=INTERNAL-MARKER-7f3a',
+		'visibility=internal',
+		'assessment=weakens&visibility=internal',
+		'q=INTERNAL-MARKER-7f3a&sort=relevance'
+	];
+	for (const route of [
+		'/api/dossiers/[slug]/amendments',
+		'/dossiers/[slug]/amendments/export.csv',
+		'/dossiers/[slug]/amendments/export.json'
+	])
 		it(`never reaches ${route} for the public, whatever its filters`, async () => {
 			const get = (await endpointModules[routeFile(route, '+server.ts')]()).GET as (e: unknown) => unknown;
 			for (const probe of probes) {
-				const outcome = await outcomeOf(() => get(requestEvent({ routeId: route, params: { slug: 'ai-act' }, user: null, search: `?${probe}` })));
+				const outcome = await outcomeOf(() =>
+					get(requestEvent({ routeId: route, params: { slug: 'ai-act' }, user: null, search: `?${probe}` }))
+				);
 				expect(outcome.kind, `${route}?${probe}`).toBe('ok');
 				expect(JSON.stringify(outcome), `${route}?${probe}`).not.toContain(marker);
 			}

@@ -19,14 +19,20 @@ const start = (env: Record<string, string>, ready: RegExp) =>
 	startBuiltServer({ PORT: String(port), ORIGIN: `http://localhost:${port}`, DATABASE_URL: '', ...env }, ready, 90_000);
 
 /** A GET on a new connection: the cluster hands each new connection to the next worker in turn. */
-function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function get(
+	pathname: string,
+	headers: Record<string, string> = {}
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
 	return new Promise((resolve, reject) => {
-		const req = httpRequest({ port, path: pathname, headers: { connection: 'close', ...headers }, agent: false }, (response) => {
-			let body = '';
-			response.setEncoding('utf8');
-			response.on('data', (chunk) => (body += chunk));
-			response.on('end', () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
-		});
+		const req = httpRequest(
+			{ port, path: pathname, headers: { connection: 'close', ...headers }, agent: false },
+			(response) => {
+				let body = '';
+				response.setEncoding('utf8');
+				response.on('data', (chunk) => (body += chunk));
+				response.on('end', () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
+			}
+		);
 		req.on('error', reject);
 		req.end();
 	});
@@ -85,13 +91,24 @@ describe.runIf(process.env.DATABASE_URL)('two workers on one PostgreSQL database
 	});
 
 	it('knows a session in every worker', async () => {
-		const created = await createUser(open.db, { email: `workers-${Date.now()}@example.org`, name: 'Worker Check', password: 'correct horse battery staple 7', role: 'editor' }, null);
+		const created = await createUser(
+			open.db,
+			{
+				email: `workers-${Date.now()}@example.org`,
+				name: 'Worker Check',
+				password: 'correct horse battery staple 7',
+				role: 'editor'
+			},
+			null
+		);
 		if (!created.ok) throw new Error(created.message);
 		const { user } = created;
 		const token = generateSessionToken();
 		await createSession(open.db, token, user.id);
 		for (let i = 0; i < 4; i++) {
-			const page = await get('/account', { cookie: `${sessionCookieName(new URL(`http://localhost:${port}/`))}=${token}` });
+			const page = await get('/account', {
+				cookie: `${sessionCookieName(new URL(`http://localhost:${port}/`))}=${token}`
+			});
 			expect(page.status).toBe(200);
 			expect(page.body).toContain('Worker Check');
 			expect(page.headers['cache-control']).toBe('private, no-store');

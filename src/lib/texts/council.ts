@@ -37,7 +37,12 @@ export interface TextDocumentInput {
  */
 export function councilDocumentKey(cover: CouncilCover, fileName: string): TextDocumentInput {
 	const ref = cover.councilRef;
-	const slug = (s: string) => s.toLowerCase().replace(/\.docx$/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+	const slug = (s: string) =>
+		s
+			.toLowerCase()
+			.replace(/\.docx$/, '')
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '');
 	const who = cover.presidencyCountry ? `${cover.presidencyCountry} Presidency` : (cover.presidency ?? 'Council');
 	return {
 		key: `council-${slug(ref ?? fileName)}`,
@@ -66,14 +71,17 @@ export function councilNodes(nodes: ProvisionNode[], items: (SourceItem & { mark
 	for (const item of items) {
 		const top = byEid.get(eidSegment(topPrefix[item.kind] ?? 'art', item.number));
 		if (!item.marks || !top) continue;
-		const family = out.filter((n) => n.eid === top.eid || n.eid.startsWith(`${top.eid}__`)).sort((a, b) => depth(b.eid) - depth(a.eid));
+		const family = out
+			.filter((n) => n.eid === top.eid || n.eid.startsWith(`${top.eid}__`))
+			.sort((a, b) => depth(b.eid) - depth(a.eid));
 		const place = (kind: 'added' | 'changed', run: string) => {
 			const home = family.find((n) => n.text.includes(run)) ?? byEid.get(top.eid)!;
 			(home.marks ??= { added: [], deleted: [], changed: [] })[kind].push(run);
 		};
 		for (const run of item.marks.added) place('added', run);
 		for (const run of item.marks.changed) place('changed', run);
-		if (item.marks.deleted.length) (top.marks ??= { added: [], deleted: [], changed: [] }).deleted.push(...item.marks.deleted);
+		if (item.marks.deleted.length)
+			(top.marks ??= { added: [], deleted: [], changed: [] }).deleted.push(...item.marks.deleted);
 	}
 	return out;
 }

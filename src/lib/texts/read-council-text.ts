@@ -7,7 +7,8 @@ import { splitDocument } from '../provisions/split';
 import { readCouncilDocx, type CouncilCover } from './docx/read';
 import { MAX_TEXT_IMPORT_BYTES, councilNodes, type CouncilNode } from './council';
 
-export type ReadText = { ok: false; error: string } | { ok: true; cover: CouncilCover; nodes: CouncilNode[]; warnings: string[] };
+export type ReadText =
+	{ ok: false; error: string } | { ok: true; cover: CouncilCover; nodes: CouncilNode[]; warnings: string[] };
 
 export interface ReadTextOptions {
 	fileName: string;
@@ -16,11 +17,16 @@ export interface ReadTextOptions {
 }
 
 export function readCouncilText(bytes: Uint8Array, options: ReadTextOptions): ReadText {
-	if (bytes.byteLength > MAX_TEXT_IMPORT_BYTES) return { ok: false, error: `${options.fileName} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.` };
+	if (bytes.byteLength > MAX_TEXT_IMPORT_BYTES)
+		return {
+			ok: false,
+			error: `${options.fileName} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.`
+		};
 	const read = readCouncilDocx(bytes, options.fileName, { expectProcedure: options.procedure });
 	if (!read.ok) return read;
 	const nodes = councilNodes(splitDocument(read.items), read.items);
-	if (!nodes.length) return { ok: false, error: `${options.fileName}: no articles, recitals or annexes were recognised in it.` };
+	if (!nodes.length)
+		return { ok: false, error: `${options.fileName}: no articles, recitals or annexes were recognised in it.` };
 	return { ok: true, cover: read.cover, nodes, warnings: read.warnings };
 }
 

@@ -8,7 +8,11 @@ import { setSessionTokenCookie } from '$lib/server/session';
 import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
 
 const passwordForm = z
-	.object({ current: passwordField.min(1, 'Enter your current password.'), next: passwordField, confirm: passwordField })
+	.object({
+		current: passwordField.min(1, 'Enter your current password.'),
+		next: passwordField,
+		confirm: passwordField
+	})
 	.refine((f) => f.next === f.confirm, { path: ['confirm'], message: 'The two new passwords differ.' });
 
 export const load: PageServerLoad = (event) => {

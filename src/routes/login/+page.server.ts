@@ -24,7 +24,11 @@ export const actions: Actions = {
 		const email = parsed.values.email ?? '';
 		if (!parsed.ok) return fail(400, { message: 'Enter your email address and your password.', email });
 		// A browser that already holds a session gives it up: one sign-in, one session.
-		const result = await signIn(db(), { ...parsed.data, address: event.getClientAddress(), replacesSessionId: event.locals.sessionId });
+		const result = await signIn(db(), {
+			...parsed.data,
+			address: event.getClientAddress(),
+			replacesSessionId: event.locals.sessionId
+		});
 		if (result.kind === 'throttled') {
 			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 			const minutes = Math.ceil(result.retryAfterSeconds / 60);

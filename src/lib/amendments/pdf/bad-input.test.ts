@@ -57,15 +57,19 @@ describe('readAmendmentPdf on bad input', () => {
 
 	it("maps pdfjs's PasswordException to the encrypted message", () => {
 		const error = Object.assign(new Error('No password given'), { name: 'PasswordException', code: 1 });
-		expect(describeOpenError(error, 'a.pdf')).toBe('a.pdf is encrypted (password-protected); save an unprotected copy and upload that.');
-		expect(describeOpenError(Object.assign(new Error('Invalid PDF structure.'), { name: 'InvalidPDFException' }), 'a.pdf')).toBe(
-			'a.pdf is damaged: Invalid PDF structure (the file may be incomplete; upload it again).'
+		expect(describeOpenError(error, 'a.pdf')).toBe(
+			'a.pdf is encrypted (password-protected); save an unprotected copy and upload that.'
 		);
+		expect(
+			describeOpenError(Object.assign(new Error('Invalid PDF structure.'), { name: 'InvalidPDFException' }), 'a.pdf')
+		).toBe('a.pdf is damaged: Invalid PDF structure (the file may be incomplete; upload it again).');
 	});
 
 	it('refuses an image-only PDF', async () => {
 		const bytes = fixturePdf([{ image: true }, { image: true }]);
-		expect(await refusal(bytes, 'scan.pdf')).toBe('scan.pdf has no text on its pages (a scan?); upload the PDF the Parliament published.');
+		expect(await refusal(bytes, 'scan.pdf')).toBe(
+			'scan.pdf has no text on its pages (a scan?); upload the PDF the Parliament published.'
+		);
 	});
 
 	it('refuses a PDF that is not a committee amendment document', async () => {
@@ -96,7 +100,9 @@ describe('readAmendmentPdf on a written fixture', () => {
 			docxName: 'AM\\1253331EN.docx',
 			pages: 2
 		});
-		expect(result.amendments.map((a) => [a.number, a.target, a.commissionText, a.amendmentText, a.deleted, a.newProvision])).toEqual([
+		expect(
+			result.amendments.map((a) => [a.number, a.target, a.commissionText, a.amendmentText, a.deleted, a.newProvision])
+		).toEqual([
 			[1, 'Article 1 – paragraph 1 a (new)', '', '1a. Providers shall be bold.', false, true],
 			[2, 'Article 2', 'The old text.', '', true, false]
 		]);
@@ -108,7 +114,9 @@ describe('readAmendmentPdf on a written fixture', () => {
 		const result = await readAmendmentPdf(committeeDocument(PROCEDURE, null), 'mini.pdf');
 		if (!result.ok) throw new Error(result.error);
 		expect(result.amendments.map((a) => a.number)).toEqual([1]);
-		expect(result.problems).toEqual([{ page: 2, number: 2, reason: 'no target between "Proposal for a regulation" and the table' }]);
+		expect(result.problems).toEqual([
+			{ page: 2, number: 2, reason: 'no target between "Proposal for a regulation" and the table' }
+		]);
 	});
 });
 
@@ -119,7 +127,10 @@ describe('the PDF reader thread', () => {
 		await stopPdfWorker();
 		const result = await reading;
 		console.log(`→ ${result.ok ? 'read' : result.error}`);
-		expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^cut-short\.pdf could not be read: the PDF reader stopped/) });
+		expect(result).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(/^cut-short\.pdf could not be read: the PDF reader stopped/)
+		});
 		const next = await readAmendmentPdf(committeeDocument(), 'next.pdf');
 		expect(next.ok).toBe(true);
 	});

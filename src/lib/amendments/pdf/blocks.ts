@@ -91,5 +91,8 @@ export function segment(pages: BodyPage[]): Segmented {
  */
 export function blockWords(block: Block): string[] {
 	const lines = [`Amendment ${block.number}`, ...block.rows.map((r) => runsText(r.row.runs))];
-	return lines.join(' ').split(/\s+/).filter((w) => w !== '');
+	return lines
+		.join(' ')
+		.split(/\s+/)
+		.filter((w) => w !== '');
 }

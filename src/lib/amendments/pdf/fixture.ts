@@ -32,10 +32,14 @@ export function fixturePdf(pages: FixturePage[], options: FixtureOptions = {}): 
 	add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
 	const kids: number[] = [];
 	for (const page of pages) {
-		const content = page.image ? 'q 100 0 0 100 50 700 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI Q' : textContent(page.lines ?? []);
+		const content = page.image
+			? 'q 100 0 0 100 50 700 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI Q'
+			: textContent(page.lines ?? []);
 		add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
 		const contentRef = objects.length;
-		add(`<< /Type /Page /Parent 2 0 R /MediaBox [${A4.join(' ')}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentRef} 0 R >>`);
+		add(
+			`<< /Type /Page /Parent 2 0 R /MediaBox [${A4.join(' ')}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentRef} 0 R >>`
+		);
 		kids.push(objects.length);
 	}
 	objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
@@ -49,9 +53,7 @@ export function fixturePdf(pages: FixturePage[], options: FixtureOptions = {}): 
 
 /** One BT…ET per line, so that pdfjs gives each line (and each cell of a table row) its own item. */
 function textContent(lines: FixtureLine[]): string {
-	return lines
-		.map((l) => `BT /F1 ${l.size ?? 12} Tf ${l.x} ${l.y} Td (${escape(l.text)}) Tj ET`)
-		.join('\n');
+	return lines.map((l) => `BT /F1 ${l.size ?? 12} Tf ${l.x} ${l.y} Td (${escape(l.text)}) Tj ET`).join('\n');
 }
 
 /** The few characters outside Latin-1 that the fixtures print, in WinAnsiEncoding. */
@@ -103,14 +105,23 @@ export function footer(page: number, total: number): FixtureLine[] {
 }
 
 /** An amendment block from `top` downwards; `target: null` leaves the target line out. */
-export function amendmentLines(number: number, top: number, target: string | null, left: string, right: string): FixtureLine[] {
+export function amendmentLines(
+	number: number,
+	top: number,
+	target: string | null,
+	left: string,
+	right: string
+): FixtureLine[] {
 	const lines: FixtureLine[] = [
 		{ x: 71, y: top, text: `Amendment ${number}` },
 		{ x: 71, y: top - 13.8, text: 'Dace Melbarde, Andrey Slabakov' },
 		{ x: 71, y: top - 41.4, text: 'Proposal for a regulation' }
 	];
 	if (target) lines.push({ x: 71, y: top - 55.2, text: target });
-	lines.push({ x: 94.4, y: top - 81, text: 'Text proposed by the Commission' }, { x: 391.2, y: top - 81, text: 'Amendment' });
+	lines.push(
+		{ x: 94.4, y: top - 81, text: 'Text proposed by the Commission' },
+		{ x: 391.2, y: top - 81, text: 'Amendment' }
+	);
 	if (left) lines.push({ x: 71, y: top - 106.8, text: left });
 	lines.push({ x: 315, y: top - 106.8, text: right }, { x: 494.5, y: top - 138.6, text: 'Or. en' });
 	return lines;

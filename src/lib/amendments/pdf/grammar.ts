@@ -35,7 +35,10 @@ const DELETED = /^deleted$/i;
  *   "Text proposed by the Commission | Amendment" · the two columns · "Or. xx" · ["Justification" · text].
  * A block that lacks a part is a problem with its page, never a half-read amendment.
  */
-export function readBlock(block: Block, margins: ReadonlyMap<number, number>): { amendment?: BlockAmendment; problems: BlockProblem[] } {
+export function readBlock(
+	block: Block,
+	margins: ReadonlyMap<number, number>
+): { amendment?: BlockAmendment; problems: BlockProblem[] } {
 	const { rows, number } = block;
 	const texts = rows.map((r) => rowText(r.row));
 	const problem = (reason: string, page = block.page) => ({ problems: [{ page, number, reason }] });
@@ -82,7 +85,11 @@ export function readBlock(block: Block, margins: ReadonlyMap<number, number>): {
 		justification = paragraphs(lines) || null;
 	} else if (i < rows.length) {
 		const stray = rows.slice(i);
-		problems.push({ page: stray[0].page, number, reason: `text after "Or. ${language}" left unread: "${clip(texts.slice(i).join(' '))}"` });
+		problems.push({
+			page: stray[0].page,
+			number,
+			reason: `text after "Or. ${language}" left unread: "${clip(texts.slice(i).join(' '))}"`
+		});
 	}
 	if (!language) return problem('no "Or. xx" language line after the table', rows[rows.length - 1]?.page ?? block.page);
 

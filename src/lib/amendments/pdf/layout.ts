@@ -50,9 +50,14 @@ export async function layoutPdf(bytes: Uint8Array, fileName: string): Promise<La
 		pages = await extractPdfText(bytes);
 	} catch (error) {
 		if (!(error instanceof PdfjsError)) throw error;
-		if (error.pdfjsName === 'WorkerError') throw new PdfOpenError(`${fileName} could not be read: ${error.message}; nothing was imported, try again.`);
+		if (error.pdfjsName === 'WorkerError')
+			throw new PdfOpenError(`${fileName} could not be read: ${error.message}; nothing was imported, try again.`);
 		const described = Object.assign(new Error(error.message), { name: error.pdfjsName });
-		throw new PdfOpenError(error.stage === 'open' ? describeOpenError(described, fileName) : `${fileName} is damaged: ${messageOf(described)}.`);
+		throw new PdfOpenError(
+			error.stage === 'open'
+				? describeOpenError(described, fileName)
+				: `${fileName} is damaged: ${messageOf(described)}.`
+		);
 	}
 	return pages.map((page) => ({
 		number: page.number,
@@ -144,7 +149,8 @@ export function runsText(runs: readonly Run[]): string {
 		const gap = prev ? r.x - prev.right : 0;
 		// Word sometimes sets a marker flush against the next word ("2002/584/JHA⁶²and"); the proposal has a space.
 		const afterMarker = prev?.sup === true && /^[\p{L}\d]/u.test(text);
-		if (prev && (gap > Math.min(prev.size, r.size) * 0.15 || afterMarker) && !/\s$/.test(out) && !/^\s/.test(text)) out += ' ';
+		if (prev && (gap > Math.min(prev.size, r.size) * 0.15 || afterMarker) && !/\s$/.test(out) && !/^\s/.test(text))
+			out += ' ';
 		out += text;
 		prev = r;
 	}

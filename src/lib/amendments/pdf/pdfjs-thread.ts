@@ -40,7 +40,9 @@ export class PdfjsError extends Error {
 	}
 }
 
-type Reply = { id: number; ok: true; pages: PdfPageText[] } | { id: number; ok: false; stage: 'open' | 'read'; name: string; message: string };
+type Reply =
+	| { id: number; ok: true; pages: PdfPageText[] }
+	| { id: number; ok: false; stage: 'open' | 'read'; name: string; message: string };
 
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -120,7 +122,8 @@ function start(): Worker {
 		// A worker let go when idle exits with no jobs; the jobs pending then belong to its successor.
 		if (worker !== w) return;
 		worker = null;
-		for (const job of pending.values()) job.reject(new PdfjsError('read', 'WorkerError', `the PDF reader stopped (${error.message})`));
+		for (const job of pending.values())
+			job.reject(new PdfjsError('read', 'WorkerError', `the PDF reader stopped (${error.message})`));
 		pending.clear();
 	};
 	w.on('error', fail);

@@ -37,7 +37,10 @@ export function commissionFailures(amendments: readonly PdfAmendment[], nodes: r
 		// The text is compared without its first label too: the proposal's Article 1 prints two points "(a)",
 		// so the Parliament's "(d)" is the proposal's "(c)".
 		const found = pieces.every((p) => haystacks.some((h) => h.includes(p) || h.includes(p.replace(LEADING_LABEL, ''))));
-		if (!found) failures.push(`${a.number} ${a.target} [${match.eid ?? 'unresolved'}]: "${a.commissionText.slice(0, 100).replace(/\n/g, ' ⏎ ')}"`);
+		if (!found)
+			failures.push(
+				`${a.number} ${a.target} [${match.eid ?? 'unresolved'}]: "${a.commissionText.slice(0, 100).replace(/\n/g, ' ⏎ ')}"`
+			);
 	}
 	return failures;
 }
@@ -47,7 +50,9 @@ const LEADING_LABEL = /^(\((\d+|[a-z]{1,4})\)|\d+\.) /;
 /** Text for comparison: footnotes (markers, separator rule and the notes themselves), quote styles, spacing. */
 function canon(text: string, recital = false): string {
 	const paragraphs = text.split('\n');
-	const kept = paragraphs.filter((p, i) => !/^\[\^\w+\]:/.test(p) && !(/^_{3,}$/.test(p) && /^\[\^\w+\]:/.test(paragraphs[i + 1] ?? '')));
+	const kept = paragraphs.filter(
+		(p, i) => !/^\[\^\w+\]:/.test(p) && !(/^_{3,}$/.test(p) && /^\[\^\w+\]:/.test(paragraphs[i + 1] ?? ''))
+	);
 	let out = kept
 		.join(' ')
 		.replace(/\[\^\w+\]/g, ' ')

@@ -35,20 +35,39 @@ const FILES: Record<string, Expected[]> = {
 		}
 	],
 	'AIA-ENVI-Rule-56-Opinion-Amendments-25-January.pdf': [
-		{ ...opinion('ENVI', '2022-01-25', 68, 268, 'PE704.585v01-00'), rapporteurs: ['Susana Solís Pérez'], draftReference: 'PE699.056v01-00' }
+		{
+			...opinion('ENVI', '2022-01-25', 68, 268, 'PE704.585v01-00'),
+			rapporteurs: ['Susana Solís Pérez'],
+			draftReference: 'PE699.056v01-00'
+		}
 	],
 	// The ITRE file holds two documents: the cover on page 167 opens amendments 382–663 (PE730.106v01-00).
 	'AIA-ITRE-Rule-57-Opinion-Amendments-31-March.pdf': [
-		{ ...opinion('ITRE', '2022-03-31', 127, 381, 'PE719.802v01-00'), rapporteurs: ['Eva Maydell'], draftReference: 'PE719.801v01-00', pages: 166 },
-		{ ...opinion('ITRE', '2022-03-31', 382, 663, 'PE730.106v01-00'), docxName: 'AM\\1253012EN.docx', pages: 148, firstPage: 167 }
+		{
+			...opinion('ITRE', '2022-03-31', 127, 381, 'PE719.802v01-00'),
+			rapporteurs: ['Eva Maydell'],
+			draftReference: 'PE719.801v01-00',
+			pages: 166
+		},
+		{
+			...opinion('ITRE', '2022-03-31', 382, 663, 'PE730.106v01-00'),
+			docxName: 'AM\\1253012EN.docx',
+			pages: 148,
+			firstPage: 167
+		}
 	],
 	'AIA-TRAN-Rule-56-Opinion-Amendments-4-May.pdf': [
-		{ ...opinion('TRAN', '2022-05-04', 74, 311, 'PE731.743v01-00'), rapporteurs: ['Josianne Cutajar'], draftReference: 'PE730.085v01-00' }
+		{
+			...opinion('TRAN', '2022-05-04', 74, 311, 'PE731.743v01-00'),
+			rapporteurs: ['Josianne Cutajar'],
+			draftReference: 'PE730.085v01-00'
+		}
 	],
 	'AIA-IMCO-LIBE-Report-Draft-20-April.pdf': [
 		{
 			committee: 'IMCO-LIBE',
-			committeeName: 'Committee on the Internal Market and Consumer Protection; Committee on Civil Liberties, Justice and Home Affairs',
+			committeeName:
+				'Committee on the Internal Market and Consumer Protection; Committee on Civil Liberties, Justice and Home Affairs',
 			date: '2022-04-20',
 			kind: 'draft_report',
 			// A draft report prints no range on its cover: these are the numbers read.
@@ -103,7 +122,9 @@ beforeAll(async () => {
 		'wall ms': t['wall ms'] + r['wall ms'],
 		'cpu ms': t['cpu ms'] + r['cpu ms']
 	}));
-	console.log('PDF reader timing, pdfjs included (wall time depends on what else the machine runs; cpu is this process)');
+	console.log(
+		'PDF reader timing, pdfjs included (wall time depends on what else the machine runs; cpu is this process)'
+	);
 	console.table(
 		[...rows, total].map((r) => ({
 			...r,
@@ -146,7 +167,8 @@ describe('readAmendmentPdf on the five committee documents', () => {
 		for (const a of get(file).amendments) {
 			const fields = [...a.authors, a.target, a.commissionText, a.amendmentText, a.justification ?? '', a.note ?? ''];
 			for (const text of fields) {
-				for (const re of FURNITURE_IN_TEXT) if (re.test(text)) hits.push(`${a.number}: ${re} in "${text.slice(0, 60)}"`);
+				for (const re of FURNITURE_IN_TEXT)
+					if (re.test(text)) hits.push(`${a.number}: ${re} in "${text.slice(0, 60)}"`);
 			}
 		}
 		figure(file, 'furniture', hits.length);
@@ -198,9 +220,16 @@ const [CULT, ENVI, IMCO, ITRE, TRAN] = ['CULT', 'ENVI', 'IMCO', 'ITRE', 'TRAN'].
 describe('readAmendmentPdf, amendments checked against the printed page', () => {
 	it('CULT 54: authors, target, page, language and the Commission column', () => {
 		const a = find(CULT, 54);
-		expect(a).toMatchObject({ authors: ['Dace Melbārde', 'Andrey Slabakov'], target: 'Recital 1', page: 3, language: 'en' });
+		expect(a).toMatchObject({
+			authors: ['Dace Melbārde', 'Andrey Slabakov'],
+			target: 'Recital 1',
+			page: 3,
+			language: 'en'
+		});
 		expect(a.commissionText).toMatch(/^\(1\) The purpose of this Regulation is to improve the functioning/);
-		expect(a.amendmentText).toContain('Union values without hampering innovation, deployment and uptake of Artificial Intelligence');
+		expect(a.amendmentText).toContain(
+			'Union values without hampering innovation, deployment and uptake of Artificial Intelligence'
+		);
 		expect(a.commissionText).toContain('free movement of AI-based goods'); // "AI-" + "based" across lines
 	});
 
@@ -208,8 +237,12 @@ describe('readAmendmentPdf, amendments checked against the printed page', () => 
 		const a = find(CULT, 55);
 		expect(a.page).toBe(3);
 		expect(a.authors).toEqual(['Vlad-Marius Botoş', 'Irena Joveva', 'Morten Løkkegaard']);
-		expect(a.commissionText).toContain('artificial intelligence in conformity with Union values. This Regulation pursues');
-		expect(a.amendmentText).toContain('Union values without hindering the innovation and the evolution of Artificial Intelligence');
+		expect(a.commissionText).toContain(
+			'artificial intelligence in conformity with Union values. This Regulation pursues'
+		);
+		expect(a.amendmentText).toContain(
+			'Union values without hindering the innovation and the evolution of Artificial Intelligence'
+		);
 	});
 
 	it('ITRE 127: an author list wrapped over three lines, one name across the break', () => {
@@ -282,7 +315,8 @@ describe('readAmendmentPdf, amendments checked against the printed page', () => 
 		expect(find(IMCO, 147)).toMatchObject({
 			authors: [],
 			target: 'Article 29 a (new)',
-			amendmentText: 'Article 29a\nNotification\nMember States shall notify the Commission and the other Member States of conformity assessment bodies.',
+			amendmentText:
+				'Article 29a\nNotification\nMember States shall notify the Commission and the other Member States of conformity assessment bodies.',
 			note: '(Article 29a is inserted in Chapter 4 before Article 30)',
 			newProvision: true
 		});

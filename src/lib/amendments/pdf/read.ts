@@ -60,13 +60,20 @@ export interface ReadOptions {
  * with their page. File-level faults (not a PDF, damaged, encrypted, no text, not such a document, another
  * procedure) are an error naming the file; an amendment that cannot be read is a problem with its page.
  */
-export async function readAmendmentPdf(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<PdfReadResult> {
+export async function readAmendmentPdf(
+	bytes: Uint8Array,
+	fileName: string,
+	options: ReadOptions = {}
+): Promise<PdfReadResult> {
 	const opened = await readPdfPages(bytes, fileName);
 	return opened.ok ? readPages(opened.pages, fileName, options) : opened;
 }
 
 /** The pages of the file with their furniture removed (the first step of readAmendmentPdf). */
-export async function readPdfPages(bytes: Uint8Array, fileName: string): Promise<{ ok: true; pages: BodyPage[] } | { ok: false; error: string }> {
+export async function readPdfPages(
+	bytes: Uint8Array,
+	fileName: string
+): Promise<{ ok: true; pages: BodyPage[] } | { ok: false; error: string }> {
 	try {
 		const laidOut = await layoutPdf(bytes, fileName);
 		return { ok: true, pages: laidOut.map(stripFurniture) };
@@ -79,14 +86,20 @@ export async function readPdfPages(bytes: Uint8Array, fileName: string): Promise
 /** The second step of readAmendmentPdf: the grammar over furniture-free pages. */
 export function readPages(pages: BodyPage[], fileName: string, options: ReadOptions = {}): PdfReadResult {
 	if (!pages.some((p) => p.rows.length)) {
-		return { ok: false, error: `${fileName} has no text on its pages (a scan?); upload the PDF the Parliament published.` };
+		return {
+			ok: false,
+			error: `${fileName} has no text on its pages (a scan?); upload the PDF the Parliament published.`
+		};
 	}
 	const { documents: parts, blocks, pagesBeforeCover } = segment(pages);
 	if (!parts.length) return { ok: false, error: notADocument(fileName, pages) };
 	const margins = leftMargins(pages);
 	const problems: PdfProblem[] = [];
 	if (pagesBeforeCover) {
-		problems.push({ page: 1, reason: `${pagesBeforeCover} page(s) with text before the first cover (page ${parts[0].coverPage}) were not read` });
+		problems.push({
+			page: 1,
+			reason: `${pagesBeforeCover} page(s) with text before the first cover (page ${parts[0].coverPage}) were not read`
+		});
 	}
 	const amendments: PdfAmendment[] = [];
 	const seen = new Set<string>();
@@ -96,7 +109,11 @@ export function readPages(pages: BodyPage[], fileName: string, options: ReadOpti
 		if (!read.amendment) continue;
 		const key = `${block.document}:${block.number}`;
 		if (seen.has(key)) {
-			problems.push({ page: block.page, number: block.number, reason: `Amendment ${block.number} is printed a second time; the first is kept` });
+			problems.push({
+				page: block.page,
+				number: block.number,
+				reason: `Amendment ${block.number} is printed a second time; the first is kept`
+			});
 			continue;
 		}
 		seen.add(key);
@@ -122,7 +139,12 @@ export function readPages(pages: BodyPage[], fileName: string, options: ReadOpti
 
 /** Per amendment, the words the PDF prints for it (see blockWords): what the quality test compares. */
 export function printedWords(pages: BodyPage[]): { document: number; number: number; page: number; words: string[] }[] {
-	return segment(pages).blocks.map((b) => ({ document: b.document, number: b.number, page: b.page, words: blockWords(b) }));
+	return segment(pages).blocks.map((b) => ({
+		document: b.document,
+		number: b.number,
+		page: b.page,
+		words: blockWords(b)
+	}));
 }
 
 function notADocument(fileName: string, pages: BodyPage[]): string {
@@ -162,11 +184,20 @@ function rangeProblems(meta: PdfDocumentMeta, numbers: number[]): PdfProblem[] {
 	const found = new Set(numbers);
 	const out: PdfProblem[] = [];
 	for (let n = meta.range.first; n <= meta.range.last; n++) {
-		if (!found.has(n)) out.push({ page: meta.firstPage, number: n, reason: `Amendment ${n} of the cover's range ${meta.range.first}–${meta.range.last} is not in the file` });
+		if (!found.has(n))
+			out.push({
+				page: meta.firstPage,
+				number: n,
+				reason: `Amendment ${n} of the cover's range ${meta.range.first}–${meta.range.last} is not in the file`
+			});
 	}
 	for (const n of found) {
 		if (n < meta.range.first || n > meta.range.last) {
-			out.push({ page: meta.firstPage, number: n, reason: `Amendment ${n} is outside the cover's range ${meta.range.first}–${meta.range.last}` });
+			out.push({
+				page: meta.firstPage,
+				number: n,
+				reason: `Amendment ${n} is outside the cover's range ${meta.range.first}–${meta.range.last}`
+			});
 		}
 	}
 	return out;
@@ -176,7 +207,12 @@ function rangeProblems(meta: PdfDocumentMeta, numbers: number[]): PdfProblem[] {
 function pageProblems(part: DocumentPart): PdfProblem[] {
 	const total = mostCommon(part.pages.map((p) => p.furniture.pageOf?.total ?? null));
 	if (total === null || total === part.pages.length) return [];
-	return [{ page: part.coverPage, reason: `the footers number ${total} pages but the file has ${part.pages.length} for this document` }];
+	return [
+		{
+			page: part.coverPage,
+			reason: `the footers number ${total} pages but the file has ${part.pages.length} for this document`
+		}
+	];
 }
 
 function mostCommon<T>(values: (T | null)[]): T | null {

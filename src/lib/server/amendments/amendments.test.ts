@@ -26,7 +26,8 @@ let editorId: number;
 let reviewer: Viewer;
 
 const filters = (query: string) => parseFilters(new URLSearchParams(query)).filters;
-const list = (query: string, viewer: Viewer = PUBLIC_VIEWER) => listAmendments(open.db, dossierId, filters(query), viewer);
+const list = (query: string, viewer: Viewer = PUBLIC_VIEWER) =>
+	listAmendments(open.db, dossierId, filters(query), viewer);
 
 const draft = (over: Partial<AmendmentDraft> = {}): AmendmentDraft => ({
 	tablingContext: 'LIBE test context',
@@ -38,7 +39,8 @@ const draft = (over: Partial<AmendmentDraft> = {}): AmendmentDraft => ({
 	visibility: 'public',
 	authors: ['greens-efa'],
 	baseText: '(d) the use of ‘real-time’ remote biometric identification systems',
-	proposedText: '(d) the placing on the market, putting into service or use of remote biometric identification systems in publicly accessible spaces',
+	proposedText:
+		'(d) the placing on the market, putting into service or use of remote biometric identification systems in publicly accessible spaces',
 	deletesProvision: false,
 	newProvision: false,
 	justification: null,
@@ -48,8 +50,14 @@ const draft = (over: Partial<AmendmentDraft> = {}): AmendmentDraft => ({
 beforeAll(async () => {
 	open = await testDatabase();
 	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-	const [editor] = await open.db.insert(user).values({ email: 'editor@example.org', name: 'Eda Editor', role: 'editor' }).returning();
-	const [rev] = await open.db.insert(user).values({ email: 'reviewer@example.org', name: 'Rev Reviewer', role: 'reviewer' }).returning();
+	const [editor] = await open.db
+		.insert(user)
+		.values({ email: 'editor@example.org', name: 'Eda Editor', role: 'editor' })
+		.returning();
+	const [rev] = await open.db
+		.insert(user)
+		.values({ email: 'reviewer@example.org', name: 'Rev Reviewer', role: 'reviewer' })
+		.returning();
 	editorId = editor.id;
 	reviewer = { userId: rev.id, canSeeInternal: true };
 });
@@ -108,20 +116,49 @@ describe('listing and filtering', () => {
 describe('editing, visibility and the lifecycle', () => {
 	it('creates an amendment that a group filter finds through a member', async () => {
 		const [greens] = await open.db.select().from(actor).where(eq(actor.slug, 'greens-efa'));
-		await open.db.insert(actor).values({ kind: 'member', slug: 'test-member', name: 'Test Member', parentId: greens.id });
-		const made = await createAmendment(open.db, dossierId, draft({ number: '10', authors: ['test-member'] }), { status: 'draft', date: '2022-05-01' }, editorId);
+		await open.db
+			.insert(actor)
+			.values({ kind: 'member', slug: 'test-member', name: 'Test Member', parentId: greens.id });
+		const made = await createAmendment(
+			open.db,
+			dossierId,
+			draft({ number: '10', authors: ['test-member'] }),
+			{ status: 'draft', date: '2022-05-01' },
+			editorId
+		);
 		expect(made.ok).toBe(true);
 		const byGroup = await list('group=greens-efa&status=draft');
 		expect(byGroup.items.map((i) => i.number)).toEqual(['10']);
 		expect((await list('author=test-member')).total).toBe(1);
-		const dup = await createAmendment(open.db, dossierId, draft({ number: '10' }), { status: 'draft', date: null }, editorId);
+		const dup = await createAmendment(
+			open.db,
+			dossierId,
+			draft({ number: '10' }),
+			{ status: 'draft', date: null },
+			editorId
+		);
 		expect(dup).toMatchObject({ ok: false, errors: { number: expect.stringContaining('already exists') } });
-		const bad = await createAmendment(open.db, dossierId, draft({ number: '11', provision: 'art_999', authors: ['nobody'] }), { status: 'draft', date: null }, editorId);
-		expect(bad).toMatchObject({ ok: false, errors: { provision: expect.any(String), authors: expect.stringContaining('nobody') } });
+		const bad = await createAmendment(
+			open.db,
+			dossierId,
+			draft({ number: '11', provision: 'art_999', authors: ['nobody'] }),
+			{ status: 'draft', date: null },
+			editorId
+		);
+		expect(bad).toMatchObject({
+			ok: false,
+			errors: { provision: expect.any(String), authors: expect.stringContaining('nobody') }
+		});
 	});
 
 	it('hides internal amendments and assessments from the public', async () => {
-		const made = await createAmendment(open.db, dossierId, draft({ number: '20', visibility: 'internal' }), { status: 'draft', date: null }, editorId);
+		const made = await createAmendment(
+			open.db,
+			dossierId,
+			draft({ number: '20', visibility: 'internal' }),
+			{ status: 'draft', date: null },
+			editorId
+		);
 		if (!made.ok) throw new Error('not created');
 		expect(await getAmendment(open.db, dossierId, made.id, PUBLIC_VIEWER)).toBeUndefined();
 		expect((await getAmendment(open.db, dossierId, made.id, reviewer))?.number).toBe('20');
@@ -130,36 +167,94 @@ describe('editing, visibility and the lifecycle', () => {
 
 		const first = (await list('')).items[0];
 		const unassessed = (await list('assessment=none')).total;
-		await saveAssessment(open.db, first.id, { direction: 'weakens', note: 'Opens a loophole.', visibility: 'internal', version: null }, reviewer.userId!);
+		await saveAssessment(
+			open.db,
+			first.id,
+			{ direction: 'weakens', note: 'Opens a loophole.', visibility: 'internal', version: null },
+			reviewer.userId!
+		);
 		expect((await list('assessment=weakens')).total).toBe(0);
 		expect((await list('assessment=weakens', reviewer)).items.map((i) => i.id)).toEqual([first.id]);
 		expect((await getAmendment(open.db, dossierId, first.id, PUBLIC_VIEWER))!.assessment).toBeNull();
-		const stale = await saveAssessment(open.db, first.id, { direction: 'neutral', note: '', visibility: 'public', version: null }, reviewer.userId!);
+		const stale = await saveAssessment(
+			open.db,
+			first.id,
+			{ direction: 'neutral', note: '', visibility: 'public', version: null },
+			reviewer.userId!
+		);
 		expect(stale.ok).toBe(false);
-		await saveAssessment(open.db, first.id, { direction: 'weakens', note: 'Opens a loophole.', visibility: 'public', version: 1 }, editorId);
+		await saveAssessment(
+			open.db,
+			first.id,
+			{ direction: 'weakens', note: 'Opens a loophole.', visibility: 'public', version: 1 },
+			editorId
+		);
 		// Public, but not yet approved by another member: still unpublished.
 		expect((await list('assessment=weakens')).total).toBe(0);
-		expect(await reviewAssessment(open.db, first.id, { decision: 'approve', version: 2, comment: '' }, editorId)).toMatchObject({ ok: false });
-		expect(await reviewAssessment(open.db, first.id, { decision: 'approve', version: 2, comment: '' }, reviewer.userId!)).toEqual({ ok: true });
+		expect(
+			await reviewAssessment(open.db, first.id, { decision: 'approve', version: 2, comment: '' }, editorId)
+		).toMatchObject({ ok: false });
+		expect(
+			await reviewAssessment(open.db, first.id, { decision: 'approve', version: 2, comment: '' }, reviewer.userId!)
+		).toEqual({ ok: true });
 		expect((await list('assessment=weakens')).items.map((i) => i.id)).toEqual([first.id]);
 		expect((await list('assessment=none')).total).toBe(unassessed - 1);
 		// The published assessment is public; who in the coalition wrote it is not.
-		expect((await getAmendment(open.db, dossierId, first.id, PUBLIC_VIEWER))!.assessment).toMatchObject({ direction: 'weakens', by: null });
+		expect((await getAmendment(open.db, dossierId, first.id, PUBLIC_VIEWER))!.assessment).toMatchObject({
+			direction: 'weakens',
+			by: null
+		});
 		expect((await getAmendment(open.db, dossierId, first.id, reviewer))!.assessment!.by).not.toBeNull();
 
 		await addComment(open.db, first.id, 'Check the Council text too.', reviewer.userId!);
-		expect((await getAmendment(open.db, dossierId, first.id, reviewer))!.comments.map((c) => c.body)).toEqual(['Check the Council text too.']);
+		expect((await getAmendment(open.db, dossierId, first.id, reviewer))!.comments.map((c) => c.body)).toEqual([
+			'Check the Council text too.'
+		]);
 		expect((await getAmendment(open.db, dossierId, first.id, PUBLIC_VIEWER))!.comments).toEqual([]);
 	});
 
 	it('moves along the lifecycle, recording date and who, and refuses a wrong step', async () => {
-		const made = await createAmendment(open.db, dossierId, draft({ number: '30' }), { status: 'draft', date: '2022-05-01' }, editorId);
+		const made = await createAmendment(
+			open.db,
+			dossierId,
+			draft({ number: '30' }),
+			{ status: 'draft', date: '2022-05-01' },
+			editorId
+		);
 		if (!made.ok) throw new Error('not created');
-		expect(await changeStatus(open.db, dossierId, made.id, { from: 'draft', to: 'tabled', date: '2022-06-01', note: null }, editorId)).toEqual({ ok: true });
-		expect(await changeStatus(open.db, dossierId, made.id, { from: 'tabled', to: 'committee_adopted', date: '2023-05-11', note: 'IMCO-LIBE vote' }, editorId)).toEqual({ ok: true });
-		const wrong = await changeStatus(open.db, dossierId, made.id, { from: 'committee_adopted', to: 'draft', date: null, note: null }, editorId);
+		expect(
+			await changeStatus(
+				open.db,
+				dossierId,
+				made.id,
+				{ from: 'draft', to: 'tabled', date: '2022-06-01', note: null },
+				editorId
+			)
+		).toEqual({ ok: true });
+		expect(
+			await changeStatus(
+				open.db,
+				dossierId,
+				made.id,
+				{ from: 'tabled', to: 'committee_adopted', date: '2023-05-11', note: 'IMCO-LIBE vote' },
+				editorId
+			)
+		).toEqual({ ok: true });
+		const wrong = await changeStatus(
+			open.db,
+			dossierId,
+			made.id,
+			{ from: 'committee_adopted', to: 'draft', date: null, note: null },
+			editorId
+		);
 		expect(wrong).toMatchObject({ ok: false, error: expect.stringContaining('cannot become') });
-		const stale = await changeStatus(open.db, dossierId, made.id, { from: 'tabled', to: 'withdrawn', date: null, note: null }, editorId);
+		const stale = await changeStatus(
+			open.db,
+			dossierId,
+			made.id,
+			{ from: 'tabled', to: 'withdrawn', date: null, note: null },
+			editorId
+		);
 		expect(stale).toMatchObject({ ok: false, error: expect.stringContaining('changed meanwhile') });
 
 		const detail = await getAmendment(open.db, dossierId, made.id, reviewer);
@@ -169,9 +264,16 @@ describe('editing, visibility and the lifecycle', () => {
 			['tabled', '2022-06-01', 'Eda Editor'],
 			['committee_adopted', '2023-05-11', 'Eda Editor']
 		]);
-		const audits = await open.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'amendment'), eq(auditLog.entityId, String(made.id)))).orderBy(auditLog.id);
+		const audits = await open.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entityType, 'amendment'), eq(auditLog.entityId, String(made.id))))
+			.orderBy(auditLog.id);
 		expect(audits.map((a) => a.action)).toEqual(['amendment.create', 'amendment.status', 'amendment.status']);
-		const changes = await open.db.select().from(amendmentStatusChange).where(eq(amendmentStatusChange.amendmentId, made.id));
+		const changes = await open.db
+			.select()
+			.from(amendmentStatusChange)
+			.where(eq(amendmentStatusChange.amendmentId, made.id));
 		expect(changes.every((c) => c.changedBy === editorId)).toBe(true);
 		// The public sees the history, not who in the coalition recorded it.
 		await updateAmendment(open.db, dossierId, made.id, 1, draft({ number: '30', visibility: 'public' }), editorId);
@@ -180,24 +282,64 @@ describe('editing, visibility and the lifecycle', () => {
 	});
 
 	it('refuses a stale save and returns the newer text, overwriting nothing', async () => {
-		const made = await createAmendment(open.db, dossierId, draft({ number: '40' }), { status: 'draft', date: null }, editorId);
+		const made = await createAmendment(
+			open.db,
+			dossierId,
+			draft({ number: '40' }),
+			{ status: 'draft', date: null },
+			editorId
+		);
 		if (!made.ok) throw new Error('not created');
-		const alice = await updateAmendment(open.db, dossierId, made.id, 1, draft({ number: '40', proposedText: 'Alice’s text.' }), editorId);
+		const alice = await updateAmendment(
+			open.db,
+			dossierId,
+			made.id,
+			1,
+			draft({ number: '40', proposedText: 'Alice’s text.' }),
+			editorId
+		);
 		expect(alice).toMatchObject({ ok: true, version: 2 });
-		const bob = await updateAmendment(open.db, dossierId, made.id, 1, draft({ number: '40', proposedText: 'Bob’s text.' }), editorId);
+		const bob = await updateAmendment(
+			open.db,
+			dossierId,
+			made.id,
+			1,
+			draft({ number: '40', proposedText: 'Bob’s text.' }),
+			editorId
+		);
 		expect(bob).toMatchObject({ ok: false, conflict: { version: 2, record: { proposedText: 'Alice’s text.' } } });
 		const now = await getAmendment(open.db, dossierId, made.id, reviewer);
 		expect(now!.proposedText).toBe('Alice’s text.');
 		expect(now!.version).toBe(2);
-		const updates = await open.db.select().from(auditLog).where(and(eq(auditLog.action, 'amendment.update'), eq(auditLog.entityId, String(made.id))));
+		const updates = await open.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'amendment.update'), eq(auditLog.entityId, String(made.id))));
 		expect(updates).toHaveLength(1);
 		expect(updates[0].details).toMatchObject({ changed: { proposedText: { after: 'Alice’s text.' } } });
 	});
 
 	it('finds near-identical amendments on the same target', async () => {
-		const text = '(d) the use of remote biometric identification systems in publicly accessible spaces by public authorities or on their behalf, without exception';
-		const a = await createAmendment(open.db, dossierId, draft({ number: '50', proposedText: text }), { status: 'tabled', date: null }, editorId);
-		const b = await createAmendment(open.db, dossierId, draft({ number: '51', authors: ['s-d'], proposedText: text.replace('without exception', 'without any exception') }), { status: 'tabled', date: null }, editorId);
+		const text =
+			'(d) the use of remote biometric identification systems in publicly accessible spaces by public authorities or on their behalf, without exception';
+		const a = await createAmendment(
+			open.db,
+			dossierId,
+			draft({ number: '50', proposedText: text }),
+			{ status: 'tabled', date: null },
+			editorId
+		);
+		const b = await createAmendment(
+			open.db,
+			dossierId,
+			draft({
+				number: '51',
+				authors: ['s-d'],
+				proposedText: text.replace('without exception', 'without any exception')
+			}),
+			{ status: 'tabled', date: null },
+			editorId
+		);
 		if (!a.ok || !b.ok) throw new Error('not created');
 		const detail = await getAmendment(open.db, dossierId, a.id, PUBLIC_VIEWER);
 		expect(detail!.alsoTabled.map((d) => [d.number, d.authors.map((x) => x.slug)])).toEqual([['51', ['s-d']]]);
@@ -207,8 +349,14 @@ describe('editing, visibility and the lifecycle', () => {
 describe('reviewing an assessment', () => {
 	it('needs a member other than the author, a reason to send back, and the version read', async () => {
 		const target = (await list('size=5')).items[3];
-		await saveAssessment(open.db, target.id, { direction: 'strengthens', note: 'Closes a loophole.', visibility: 'public', version: null }, editorId);
-		const sendBack = (comment: string, version = 1) => reviewAssessment(open.db, target.id, { decision: 'return', version, comment }, reviewer.userId!);
+		await saveAssessment(
+			open.db,
+			target.id,
+			{ direction: 'strengthens', note: 'Closes a loophole.', visibility: 'public', version: null },
+			editorId
+		);
+		const sendBack = (comment: string, version = 1) =>
+			reviewAssessment(open.db, target.id, { decision: 'return', version, comment }, reviewer.userId!);
 		expect(await sendBack('')).toEqual({ ok: false, error: 'Say why you send it back.' });
 		expect(await sendBack('Cite the text.', 7)).toMatchObject({ ok: false, error: expect.stringContaining('changed') });
 		expect(await sendBack('Cite the text.')).toEqual({ ok: true });
@@ -216,28 +364,57 @@ describe('reviewing an assessment', () => {
 		expect(detail!.assessment!.reviewState).toBe('returned');
 		expect(detail!.comments.map((c) => c.body)).toContain('Assessment sent back: Cite the text.');
 		expect((await getAmendment(open.db, dossierId, target.id, PUBLIC_VIEWER))!.assessment).toBeNull();
-		const audits = await open.db.select().from(auditLog).where(and(eq(auditLog.action, 'assessment.return'), eq(auditLog.entityId, String(target.id))));
+		const audits = await open.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'assessment.return'), eq(auditLog.entityId, String(target.id))));
 		expect(audits).toHaveLength(1);
 		// Saving it again sends it back to review.
-		await saveAssessment(open.db, target.id, { direction: 'strengthens', note: 'Closes a loophole (Art. 5(1)(h)).', visibility: 'public', version: 2 }, editorId);
+		await saveAssessment(
+			open.db,
+			target.id,
+			{ direction: 'strengthens', note: 'Closes a loophole (Art. 5(1)(h)).', visibility: 'public', version: 2 },
+			editorId
+		);
 		expect((await getAmendment(open.db, dossierId, target.id, reviewer))!.assessment!.reviewState).toBe('in_review');
 	});
 
 	it('two-person rule against the last editor: whoever changed an assessment last cannot approve it', async () => {
 		const target = (await list('size=8')).items[6];
-		await saveAssessment(open.db, target.id, { direction: 'weakens', note: 'First draft.', visibility: 'public', version: null }, reviewer.userId!);
-		await saveAssessment(open.db, target.id, { direction: 'weakens', note: 'Rewritten by the editor.', visibility: 'public', version: 1 }, editorId);
-		expect(await reviewAssessment(open.db, target.id, { decision: 'approve', version: 2, comment: '' }, editorId)).toMatchObject({ ok: false });
-		expect(await reviewAssessment(open.db, target.id, { decision: 'approve', version: 2, comment: '' }, reviewer.userId!)).toEqual({ ok: true });
+		await saveAssessment(
+			open.db,
+			target.id,
+			{ direction: 'weakens', note: 'First draft.', visibility: 'public', version: null },
+			reviewer.userId!
+		);
+		await saveAssessment(
+			open.db,
+			target.id,
+			{ direction: 'weakens', note: 'Rewritten by the editor.', visibility: 'public', version: 1 },
+			editorId
+		);
+		expect(
+			await reviewAssessment(open.db, target.id, { decision: 'approve', version: 2, comment: '' }, editorId)
+		).toMatchObject({ ok: false });
+		expect(
+			await reviewAssessment(open.db, target.id, { decision: 'approve', version: 2, comment: '' }, reviewer.userId!)
+		).toEqual({ ok: true });
 	});
 });
 
 describe('the filter form', () => {
 	it('the author filter lists authors of internal amendments only to those who may see them', async () => {
 		await open.db.insert(actor).values({ kind: 'member', slug: 'internal-only-author', name: 'Internal Only Author' });
-		const made = await createAmendment(open.db, dossierId, draft({ number: '930', visibility: 'internal', authors: ['internal-only-author'] }), { status: 'draft', date: null }, editorId);
+		const made = await createAmendment(
+			open.db,
+			dossierId,
+			draft({ number: '930', visibility: 'internal', authors: ['internal-only-author'] }),
+			{ status: 'draft', date: null },
+			editorId
+		);
 		expect(made.ok).toBe(true);
-		const slugs = async (viewer: Viewer) => (await filterOptions(open.db, dossierId, viewer)).authors.map((a) => a.slug);
+		const slugs = async (viewer: Viewer) =>
+			(await filterOptions(open.db, dossierId, viewer)).authors.map((a) => a.slug);
 		expect(await slugs(PUBLIC_VIEWER)).not.toContain('internal-only-author');
 		expect(await slugs(PUBLIC_VIEWER)).toContain('greens-efa');
 		expect(await slugs(reviewer)).toContain('internal-only-author');

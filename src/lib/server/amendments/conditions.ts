@@ -25,7 +25,9 @@ export async function resolveActorFilters(db: DbConnection, f: AmendmentFilters)
 	const rows = await db
 		.select({ id: actor.id, slug: actor.slug, parentId: actor.parentId })
 		.from(actor)
-		.where(sql`${actor.slug} in ${slugs} or ${actor.parentId} in (select a.id from ${actor} a where a.slug in ${slugs})`);
+		.where(
+			sql`${actor.slug} in ${slugs} or ${actor.parentId} in (select a.id from ${actor} a where a.slug in ${slugs})`
+		);
 	const idsOf = (slug: string | undefined) => {
 		if (!slug) return undefined;
 		const self = rows.find((r) => r.slug === slug);
@@ -53,7 +55,12 @@ function assessed(viewer: Viewer, direction?: string): SQL {
 }
 
 /** The WHERE clause of a filtered list; the same for the page, the API and the export. */
-export function amendmentConditions(dossierId: number, f: AmendmentFilters, viewer: Viewer, actors: ActorFilterIds): SQL {
+export function amendmentConditions(
+	dossierId: number,
+	f: AmendmentFilters,
+	viewer: Viewer,
+	actors: ActorFilterIds
+): SQL {
 	const conditions: (SQL | undefined)[] = [eq(amendment.dossierId, dossierId)];
 	if (!viewer.canSeeInternal) conditions.push(eq(amendment.visibility, 'public'));
 	else if (f.visibility) conditions.push(eq(amendment.visibility, f.visibility));
@@ -83,7 +90,10 @@ export function amendmentOrder(f: AmendmentFilters): SQL[] {
 			// ts_rank weighs the proposed text (A) over the base text (B); it is 2–3 times cheaper than ts_rank_cd here.
 			return f.q ? [sql`ts_rank(${amendment.search}, ${tsQuery(f.q)}) desc`, asc(amendment.id)] : byNumber;
 		case 'target':
-			return [sql`(select ${provision.sortKey} from ${provision} where ${provision.id} = ${amendment.targetProvisionId}) asc nulls last`, ...byNumber];
+			return [
+				sql`(select ${provision.sortKey} from ${provision} where ${provision.id} = ${amendment.targetProvisionId}) asc nulls last`,
+				...byNumber
+			];
 		case 'tabled_desc':
 			return [sql`${amendment.tabledOn} desc nulls last`, ...byNumber];
 		case 'tabled_asc':

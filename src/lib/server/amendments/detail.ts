@@ -34,7 +34,13 @@ const DUPLICATE_CANDIDATES = 2000;
 /** One amendment as the viewer may see it, or undefined when it does not exist or is internal. */
 export async function getAmendment(db: DbConnection, dossierId: number, id: number, viewer: Viewer) {
 	const [row] = await db
-		.select({ ...amendmentColumns, provisionEid: provision.eid, documentTitle: document.title, documentRef: document.officialReference, documentUrl: document.url })
+		.select({
+			...amendmentColumns,
+			provisionEid: provision.eid,
+			documentTitle: document.title,
+			documentRef: document.officialReference,
+			documentUrl: document.url
+		})
 		.from(amendment)
 		.leftJoin(provision, eq(provision.id, amendment.targetProvisionId))
 		.leftJoin(document, eq(document.id, amendment.documentId))
@@ -44,7 +50,13 @@ export async function getAmendment(db: DbConnection, dossierId: number, id: numb
 	const [authors, history, review, comments, similar] = await Promise.all([
 		authorsOf(db, [id]).then((m) => m.get(id) ?? []),
 		db
-			.select({ status: amendmentStatusChange.status, date: amendmentStatusChange.date, note: amendmentStatusChange.note, recordedAt: amendmentStatusChange.recordedAt, by: user.name })
+			.select({
+				status: amendmentStatusChange.status,
+				date: amendmentStatusChange.date,
+				note: amendmentStatusChange.note,
+				recordedAt: amendmentStatusChange.recordedAt,
+				by: user.name
+			})
 			.from(amendmentStatusChange)
 			.leftJoin(user, eq(user.id, amendmentStatusChange.changedBy))
 			.where(eq(amendmentStatusChange.amendmentId, id))
@@ -107,19 +119,44 @@ export interface AlsoTabled {
  */
 async function alsoTabled(
 	db: DbConnection,
-	row: { id: number; targetProvisionId: number | null; targetPart: string; proposedText: string; deletesProvision: boolean },
+	row: {
+		id: number;
+		targetProvisionId: number | null;
+		targetPart: string;
+		proposedText: string;
+		deletesProvision: boolean;
+	},
 	viewer: Viewer
 ): Promise<AlsoTabled[]> {
 	if (row.targetProvisionId === null) return [];
-	const conditions = [eq(amendment.targetProvisionId, row.targetProvisionId), eq(amendment.targetPart, row.targetPart), ne(amendment.id, row.id)];
+	const conditions = [
+		eq(amendment.targetProvisionId, row.targetProvisionId),
+		eq(amendment.targetPart, row.targetPart),
+		ne(amendment.id, row.id)
+	];
 	if (!viewer.canSeeInternal) conditions.push(eq(amendment.visibility, 'public'));
 	const candidates = await db
-		.select({ id: amendment.id, number: amendment.number, tablingContext: amendment.tablingContext, proposedText: amendment.proposedText, deletesProvision: amendment.deletesProvision })
+		.select({
+			id: amendment.id,
+			number: amendment.number,
+			tablingContext: amendment.tablingContext,
+			proposedText: amendment.proposedText,
+			deletesProvision: amendment.deletesProvision
+		})
 		.from(amendment)
 		.where(and(...conditions))
 		.orderBy(desc(amendment.id))
 		.limit(DUPLICATE_CANDIDATES);
 	const found = nearDuplicates(row, candidates).slice(0, 20);
-	const authors = await authorsOf(db, found.map((f) => f.id));
-	return found.map((f) => ({ id: f.id, number: f.number, tablingContext: f.tablingContext, similarity: f.similarity, authors: authors.get(f.id) ?? [] }));
+	const authors = await authorsOf(
+		db,
+		found.map((f) => f.id)
+	);
+	return found.map((f) => ({
+		id: f.id,
+		number: f.number,
+		tablingContext: f.tablingContext,
+		similarity: f.similarity,
+		authors: authors.get(f.id) ?? []
+	}));
 }

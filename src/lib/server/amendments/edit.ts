@@ -73,11 +73,29 @@ export async function createAmendment(
 			if (Object.keys(errors).length) return { ok: false, errors };
 			const [row] = await tx
 				.insert(amendment)
-				.values({ dossierId, ...columnsOf(draft, provisionId), sources: draft.sources ?? [], status: initial.status, createdBy: userId })
+				.values({
+					dossierId,
+					...columnsOf(draft, provisionId),
+					sources: draft.sources ?? [],
+					status: initial.status,
+					createdBy: userId
+				})
 				.returning({ id: amendment.id, version: amendment.version });
 			await setAuthors(tx, row.id, actorIds);
-			await tx.insert(amendmentStatusChange).values({ amendmentId: row.id, status: initial.status, date: initial.date, changedBy: userId, note: 'Created' });
-			await audit(tx, { userId, action: 'amendment.create', entityType: 'amendment', entityId: row.id, details: { after: { ...draft, status: initial.status } } });
+			await tx.insert(amendmentStatusChange).values({
+				amendmentId: row.id,
+				status: initial.status,
+				date: initial.date,
+				changedBy: userId,
+				note: 'Created'
+			});
+			await audit(tx, {
+				userId,
+				action: 'amendment.create',
+				entityType: 'amendment',
+				entityId: row.id,
+				details: { after: { ...draft, status: initial.status } }
+			});
 			return { ok: true, ...row };
 		});
 	} catch (e) {
@@ -118,7 +136,11 @@ export async function updateAmendment(
 				action: 'amendment.update',
 				entityType: 'amendment',
 				entityId: id,
-				details: { fromVersion: expectedVersion, toVersion: row.version, changed: Object.fromEntries(changed.map((k) => [k, { before: before.record[k], after: draft[k] }])) }
+				details: {
+					fromVersion: expectedVersion,
+					toVersion: row.version,
+					changed: Object.fromEntries(changed.map((k) => [k, { before: before.record[k], after: draft[k] }]))
+				}
 			});
 			return { ok: true, ...row };
 		});
@@ -130,13 +152,22 @@ export async function updateAmendment(
 
 function changedFields(before: AmendmentDraft, after: AmendmentDraft): (keyof AmendmentDraft)[] {
 	const keys = Object.keys(after) as (keyof AmendmentDraft)[];
-	return keys.filter((k) => JSON.stringify(k === 'authors' ? [...after.authors].sort() : after[k]) !== JSON.stringify(before[k]));
+	return keys.filter(
+		(k) => JSON.stringify(k === 'authors' ? [...after.authors].sort() : after[k]) !== JSON.stringify(before[k])
+	);
 }
 
 /** The amendment as it is now, in the form's shape (authors sorted). */
-export async function currentVersion(db: DbConnection, dossierId: number, id: number): Promise<CurrentVersion | undefined> {
+export async function currentVersion(
+	db: DbConnection,
+	dossierId: number,
+	id: number
+): Promise<CurrentVersion | undefined> {
 	const [row] = await db
-		.select({ ...amendmentColumns, provisionEid: sql<string | null>`(select eid from provision where provision.id = ${amendment.targetProvisionId})` })
+		.select({
+			...amendmentColumns,
+			provisionEid: sql<string | null>`(select eid from provision where provision.id = ${amendment.targetProvisionId})`
+		})
 		.from(amendment)
 		.where(and(eq(amendment.id, id), eq(amendment.dossierId, dossierId)));
 	if (!row) return undefined;
@@ -174,20 +205,37 @@ export async function changeStatus(
 	userId: number
 ): Promise<StatusResult | undefined> {
 	return db.transaction(async (tx) => {
-		const [row] = await tx.select({ status: amendment.status }).from(amendment).where(and(eq(amendment.id, id), eq(amendment.dossierId, dossierId)));
+		const [row] = await tx
+			.select({ status: amendment.status })
+			.from(amendment)
+			.where(and(eq(amendment.id, id), eq(amendment.dossierId, dossierId)));
 		if (!row) return undefined;
 		if (row.status !== change.from)
-			return { ok: false, error: `The status changed meanwhile: it is now “${statusLabels[row.status]}”. Check and try again.` };
+			return {
+				ok: false,
+				error: `The status changed meanwhile: it is now “${statusLabels[row.status]}”. Check and try again.`
+			};
 		if (!canMove(row.status, change.to))
-			return { ok: false, error: `An amendment “${statusLabels[row.status]}” cannot become “${statusLabels[change.to]}”.` };
+			return {
+				ok: false,
+				error: `An amendment “${statusLabels[row.status]}” cannot become “${statusLabels[change.to]}”.`
+			};
 		const updated = await tx
 			.update(amendment)
 			.set({ status: change.to, updatedAt: new Date() })
 			.where(and(eq(amendment.id, id), eq(amendment.status, change.from)))
 			.returning({ id: amendment.id });
 		if (!updated.length) return { ok: false, error: 'The status changed meanwhile. Check and try again.' };
-		await tx.insert(amendmentStatusChange).values({ amendmentId: id, status: change.to, date: change.date, note: change.note, changedBy: userId });
-		await audit(tx, { userId, action: 'amendment.status', entityType: 'amendment', entityId: id, details: { from: change.from, to: change.to, date: change.date, note: change.note } });
+		await tx
+			.insert(amendmentStatusChange)
+			.values({ amendmentId: id, status: change.to, date: change.date, note: change.note, changedBy: userId });
+		await audit(tx, {
+			userId,
+			action: 'amendment.status',
+			entityType: 'amendment',
+			entityId: id,
+			details: { from: change.from, to: change.to, date: change.date, note: change.note }
+		});
 		return { ok: true };
 	});
 }

@@ -12,7 +12,12 @@ import { authorsOf } from './list';
 const BATCH = 1000;
 
 /** Ids of the whole filtered list in its order (no paging): cheap, and the rows follow in batches. */
-export async function filteredIds(db: DbConnection, dossierId: number, f: AmendmentFilters, viewer: Viewer): Promise<number[]> {
+export async function filteredIds(
+	db: DbConnection,
+	dossierId: number,
+	f: AmendmentFilters,
+	viewer: Viewer
+): Promise<number[]> {
 	const rows = await db
 		.select({ id: amendment.id })
 		.from(amendment)
@@ -36,13 +41,36 @@ export async function recordsOf(db: DbConnection, ids: number[]): Promise<(Amend
 	return ids.flatMap((id) => {
 		const r = byId.get(id);
 		if (!r) return [];
-		return [{ id, ...asRecord(r, (authors.get(id) ?? []).map((a) => a.slug)) }];
+		return [
+			{
+				id,
+				...asRecord(
+					r,
+					(authors.get(id) ?? []).map((a) => a.slug)
+				)
+			}
+		];
 	});
 }
 
 /** An amendment row as the record that export writes and import reads, so a round trip compares like with like. */
 export function asRecord(
-	r: Pick<typeof amendment.$inferSelect, 'tablingContext' | 'number' | 'targetLabel' | 'targetPart' | 'tabledOn' | 'status' | 'visibility' | 'baseText' | 'proposedText' | 'deletesProvision' | 'newProvision' | 'justification' | 'sources'> & {
+	r: Pick<
+		typeof amendment.$inferSelect,
+		| 'tablingContext'
+		| 'number'
+		| 'targetLabel'
+		| 'targetPart'
+		| 'tabledOn'
+		| 'status'
+		| 'visibility'
+		| 'baseText'
+		| 'proposedText'
+		| 'deletesProvision'
+		| 'newProvision'
+		| 'justification'
+		| 'sources'
+	> & {
 		provisionEid: string | null;
 	},
 	authorSlugs: string[]
@@ -71,7 +99,13 @@ export function asRecord(
  * (`{ "amendments": [...] }`, which the import also reads), streamed in batches so a large export
  * never sits in memory whole.
  */
-export function exportStream(db: DbConnection, dossierId: number, f: AmendmentFilters, viewer: Viewer, format: 'csv' | 'json'): ReadableStream<Uint8Array> {
+export function exportStream(
+	db: DbConnection,
+	dossierId: number,
+	f: AmendmentFilters,
+	viewer: Viewer,
+	format: 'csv' | 'json'
+): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
 	let ids: number[] | undefined;
 	let at = 0;

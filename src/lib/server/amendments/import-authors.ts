@@ -27,23 +27,27 @@ export interface AuthorResolver {
  * by that slug, which keeps a second import of the same file a no-op.
  */
 export async function authorResolver(db: DbConnection): Promise<AuthorResolver> {
-	const actors = await db.select({ slug: actor.slug, name: actor.name, kind: actor.kind, unmatched: actor.unmatched }).from(actor);
+	const actors = await db
+		.select({ slug: actor.slug, name: actor.name, kind: actor.kind, unmatched: actor.unmatched })
+		.from(actor);
 	const bySlug = new Map(actors.map((a) => [a.slug, a]));
 	const index = buildMemberIndex(actors.filter((a) => a.kind === 'member' && !a.unmatched));
 	const created = new Map<string, NewActor>();
 	const resolve = ((entries: string[], where: string) => {
 		const unknown = entries.filter((e) => !bySlug.has(e) && isIdentifier(e));
-		const slugs = entries.filter((e) => !unknown.includes(e)).map((entry) => {
-			if (bySlug.has(entry)) return entry;
-			const [match] = matchAuthors([entry], index);
-			if (match.kind !== 'unmatched') return match.slug;
-			const base = match.suggestedSlug || 'unnamed';
-			const earlier = bySlug.get(base);
-			if (earlier?.unmatched) return base;
-			const slug = earlier ? `${base}-not-matched` : base;
-			if (!created.has(slug)) created.set(slug, { slug, name: match.printed, where });
-			return slug;
-		});
+		const slugs = entries
+			.filter((e) => !unknown.includes(e))
+			.map((entry) => {
+				if (bySlug.has(entry)) return entry;
+				const [match] = matchAuthors([entry], index);
+				if (match.kind !== 'unmatched') return match.slug;
+				const base = match.suggestedSlug || 'unnamed';
+				const earlier = bySlug.get(base);
+				if (earlier?.unmatched) return base;
+				const slug = earlier ? `${base}-not-matched` : base;
+				if (!created.has(slug)) created.set(slug, { slug, name: match.printed, where });
+				return slug;
+			});
 		return { slugs, unknown };
 	}) as AuthorResolver;
 	resolve.newActors = () => [...created.values()];

@@ -109,19 +109,30 @@ export async function planImport(
 		} else {
 			const match = resolveTargetOf(given.target, eids, given.baseText || undefined);
 			if (!match.resolved || !match.eid || (!eids.has(match.eid) && !match.isNew)) {
-				refuse(`Unknown provision: the target “${given.target}” matches no provision of this dossier (give its identifier in the provision column).`);
+				refuse(
+					`Unknown provision: the target “${given.target}” matches no provision of this dossier (give its identifier in the provision column).`
+				);
 				continue;
 			}
 			eid = match.eid;
 			targetPart ??= match.part;
-			for (const e of missingChain(eid, eids)) planned.push({ eid: e, parentEid: parentOf(e), where: row.where, target: given.target });
+			for (const e of missingChain(eid, eids))
+				planned.push({ eid: e, parentEid: parentOf(e), where: row.where, target: given.target });
 		}
 		const { slugs: authors, unknown } = resolveAuthors(given.authors ?? before?.record.authors ?? [], row.where);
 		if (unknown.length) {
-			refuse(`Unknown author${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (no actor has this identifier; write a Member’s name as printed to add someone new).`);
+			refuse(
+				`Unknown author${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (no actor has this identifier; write a Member’s name as printed to add someone new).`
+			);
 			continue;
 		}
-		const merged = { ...(before?.record ?? defaults), ...given, authors: [...new Set(authors)].sort(), provision: eid, ...(targetPart ? { targetPart } : {}) };
+		const merged = {
+			...(before?.record ?? defaults),
+			...given,
+			authors: [...new Set(authors)].sort(),
+			provision: eid,
+			...(targetPart ? { targetPart } : {})
+		};
 		const checked = amendmentRecordSchema.safeParse(merged);
 		if (!checked.success) {
 			refuse(checked.error.issues[0]?.message ?? 'Invalid row.');
@@ -132,7 +143,11 @@ export async function planImport(
 		if (before && !fields.length) continue;
 		ready.push({ row, record, eid, authors: [...new Set(authors)], existing: before, fields });
 	}
-	const change = (r: Ready): PlannedChange => ({ where: r.row.where, number: r.record.number, tablingContext: r.record.tablingContext });
+	const change = (r: Ready): PlannedChange => ({
+		where: r.row.where,
+		number: r.record.number,
+		tablingContext: r.record.tablingContext
+	});
 	const plan: ImportPlan = {
 		format: file.format,
 		created: ready.filter((r) => !r.existing).map(change),
@@ -153,7 +168,10 @@ export async function planImport(
  */
 function resolveTargetOf(target: string, eids: Set<string>, baseText: string | undefined) {
 	const match = resolveAgainst(target, eids, baseText);
-	const own = target.replace(/\s+(Regulation|Directive|Decision)\s+(\((EU|EC|EEC|Euratom)\)\s+)?(No\s+)?\d+\/\d+.*$/, '');
+	const own = target.replace(
+		/\s+(Regulation|Directive|Decision)\s+(\((EU|EC|EEC|Euratom)\)\s+)?(No\s+)?\d+\/\d+.*$/,
+		''
+	);
 	return match.resolved || own === target ? match : resolveAgainst(own, eids, baseText);
 }
 
@@ -166,12 +184,17 @@ function differences(before: AmendmentRecord, after: AmendmentRecord): (keyof Am
 /** JSON with object keys sorted: PostgreSQL's jsonb does not keep key order. */
 function canonical(value: unknown): string {
 	return JSON.stringify(value, (_, v) =>
-		v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v
+		v && typeof v === 'object' && !Array.isArray(v)
+			? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+			: v
 	);
 }
 
 async function findDocument(db: DbConnection, dossierId: number, key: string): Promise<number | null> {
-	const [row] = await db.select({ id: document.id }).from(document).where(and(eq(document.dossierId, dossierId), eq(document.key, key)));
+	const [row] = await db
+		.select({ id: document.id })
+		.from(document)
+		.where(and(eq(document.dossierId, dossierId), eq(document.key, key)));
 	return row?.id ?? null;
 }
 
@@ -182,7 +205,12 @@ async function existingByKey(db: DbConnection, dossierId: number, contexts: stri
 	const where = and(eq(amendment.dossierId, dossierId), inArray(amendment.tablingContext, contexts));
 	const [rows, authorRows] = await Promise.all([
 		db
-			.select({ ...amendmentColumns, provisionEid: sql<string | null>`(select eid from provision where provision.id = ${amendment.targetProvisionId})` })
+			.select({
+				...amendmentColumns,
+				provisionEid: sql<
+					string | null
+				>`(select eid from provision where provision.id = ${amendment.targetProvisionId})`
+			})
 			.from(amendment)
 			.where(where),
 		db
@@ -195,6 +223,11 @@ async function existingByKey(db: DbConnection, dossierId: number, contexts: stri
 	]);
 	const authors = new Map<number, string[]>();
 	for (const a of authorRows) authors.set(a.amendmentId, [...(authors.get(a.amendmentId) ?? []), a.slug]);
-	for (const r of rows) out.set(keyOf(r.tablingContext, r.number), { id: r.id, version: r.version, record: asRecord(r, authors.get(r.id) ?? []) });
+	for (const r of rows)
+		out.set(keyOf(r.tablingContext, r.number), {
+			id: r.id,
+			version: r.version,
+			record: asRecord(r, authors.get(r.id) ?? [])
+		});
 	return out;
 }

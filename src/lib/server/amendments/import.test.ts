@@ -17,15 +17,18 @@ let userId: number;
 const ep = { tablingContext: 'EP plenary, 14 June 2023', tabledOn: '2023-06-14', status: 'plenary_adopted' as const };
 const epFile = readFileSync('src/lib/server/seed/data/ai-act/ep-amendments-2023-06-14.json');
 const bytes = (text: string) => new TextEncoder().encode(text);
-const run = (file: Uint8Array, dryRun = false) => importAmendments(open.db, dossierId, file, { dryRun, userId, fileName: 'test', ep });
+const run = (file: Uint8Array, dryRun = false) =>
+	importAmendments(open.db, dossierId, file, { dryRun, userId, fileName: 'test', ep });
 
 /** Everything an import could touch, to prove a refused one touched nothing. */
 async function snapshot() {
-	const [row] = rowsOf<{ n: number; versions: number; changes: number; authors: number; audits: number }>(await open.db.execute(
-		sql`select (select count(*) from amendment)::int as n, (select coalesce(sum(version), 0) from amendment)::int as versions,
+	const [row] = rowsOf<{ n: number; versions: number; changes: number; authors: number; audits: number }>(
+		await open.db.execute(
+			sql`select (select count(*) from amendment)::int as n, (select coalesce(sum(version), 0) from amendment)::int as versions,
 			(select count(*) from amendment_status_change)::int as changes, (select count(*) from amendment_author)::int as authors,
 			(select count(*) from audit_log)::int as audits`
-	));
+		)
+	);
 	return row;
 }
 
@@ -34,14 +37,23 @@ const row = (n: string, extra = '') =>
 	`LIBE draft report,${n},art_5__para_1__point_d,Article 5 – paragraph 1 – point d,"(d) the use of ‘real-time’ systems","(d) the use of any remote biometric identification system",tabled,greens-efa${extra}`;
 
 async function exportCsv(query: string): Promise<Uint8Array> {
-	const stream = exportStream(open.db, dossierId, parseFilters(new URLSearchParams(query)).filters, PUBLIC_VIEWER, 'csv');
+	const stream = exportStream(
+		open.db,
+		dossierId,
+		parseFilters(new URLSearchParams(query)).filters,
+		PUBLIC_VIEWER,
+		'csv'
+	);
 	return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 beforeAll(async () => {
 	open = await testDatabase();
 	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-	[{ id: userId }] = await open.db.insert(user).values({ email: 'importer@example.org', name: 'Importer', role: 'editor' }).returning();
+	[{ id: userId }] = await open.db
+		.insert(user)
+		.values({ email: 'importer@example.org', name: 'Importer', role: 'editor' })
+		.returning();
 });
 afterAll(() => open?.close());
 
@@ -49,7 +61,11 @@ describe('import', () => {
 	it('re-importing the Parliament file changes nothing', async () => {
 		const before = await snapshot();
 		const result = await run(epFile);
-		expect(result).toMatchObject({ ok: true, applied: true, plan: { format: 'ep-json', created: [], updated: [], unchanged: 771, refused: [] } });
+		expect(result).toMatchObject({
+			ok: true,
+			applied: true,
+			plan: { format: 'ep-json', created: [], updated: [], unchanged: 771, refused: [] }
+		});
 		expect(await snapshot()).toEqual({ ...before, audits: before.audits + 1 });
 	});
 
@@ -57,7 +73,11 @@ describe('import', () => {
 		const file = bytes(`${header}\n${row('1')}\n${row('2')}\n`);
 		const before = await snapshot();
 		const dry = await run(file, true);
-		expect(dry).toMatchObject({ ok: true, applied: false, plan: { created: [{ number: '1', where: 'line 2' }, { number: '2' }], updated: [], refused: [] } });
+		expect(dry).toMatchObject({
+			ok: true,
+			applied: false,
+			plan: { created: [{ number: '1', where: 'line 2' }, { number: '2' }], updated: [], refused: [] }
+		});
 		expect(await snapshot()).toEqual(before);
 		const real = await run(file);
 		expect(real).toMatchObject({ ok: true, applied: true });
@@ -66,7 +86,11 @@ describe('import', () => {
 		const again = await run(file);
 		expect(again).toMatchObject({ ok: true, plan: { created: [], updated: [], unchanged: 2 } });
 		const edited = await run(bytes(`${header}\n${row('1').replace('tabled,', 'withdrawn,')}\n${row('2')}\n`));
-		expect(edited).toMatchObject({ ok: true, applied: true, plan: { updated: [{ number: '1', fields: ['status'] }], unchanged: 1 } });
+		expect(edited).toMatchObject({
+			ok: true,
+			applied: true,
+			plan: { updated: [{ number: '1', fields: ['status'] }], unchanged: 1 }
+		});
 	});
 
 	it('round-trips its own CSV export (formulas neutralised and restored) without a change', async () => {
@@ -80,19 +104,35 @@ describe('import', () => {
 		expect(result).toMatchObject({ ok: true, plan: { created: [], updated: [], refused: [] } });
 		if (result.ok) expect(result.plan.unchanged).toBeGreaterThan(10);
 		expect((await snapshot()).versions).toBe(before.versions);
-		const listed = await listAmendments(open.db, dossierId, parseFilters(new URLSearchParams('q=1')).filters, PUBLIC_VIEWER);
+		const listed = await listAmendments(
+			open.db,
+			dossierId,
+			parseFilters(new URLSearchParams('q=1')).filters,
+			PUBLIC_VIEWER
+		);
 		expect(listed.total).toBeGreaterThanOrEqual(0);
 	});
 
 	it('imports 300 rows with line numbers counted across multi-line cells', async () => {
 		const rows = Array.from({ length: 300 }, (_, i) => [
-			'Bulk context', String(i + 1), 'art_5', 'Article 5', `Base\nline ${i}`, `Proposed\nline ${i}`
+			'Bulk context',
+			String(i + 1),
+			'art_5',
+			'Article 5',
+			`Base\nline ${i}`,
+			`Proposed\nline ${i}`
 		]);
 		rows[149][2] = 'art_999';
 		const file = bytes(toCsv(['tabling_context', 'number', 'provision', 'target', 'base_text', 'proposed_text'], rows));
 		const before = await snapshot();
 		const result = await run(file);
-		expect(result).toMatchObject({ ok: true, applied: false, plan: { refused: [{ line: 2 + 149 * 3, number: '150', reason: expect.stringContaining('Unknown provision “art_999”') }] } });
+		expect(result).toMatchObject({
+			ok: true,
+			applied: false,
+			plan: {
+				refused: [{ line: 2 + 149 * 3, number: '150', reason: expect.stringContaining('Unknown provision “art_999”') }]
+			}
+		});
 		expect(await snapshot()).toEqual(before);
 	});
 });
@@ -101,8 +141,19 @@ describe('a broken file gets a clear error and leaves the database as it was', (
 	const cases: [string, Uint8Array, RegExp][] = [
 		['malformed CSV', bytes(`${header}\n${row('1')}\nLIBE,"unclosed,art_5\n`), /malformed/],
 		['malformed JSON', bytes('{"items": [ {"number": 1,'), /JSON is malformed/],
-		['wrong encoding', Uint8Array.from([...bytes(`${header}\n`), ...Buffer.from(row('1').replace('‘real-time’', 'caf\u00e9'), 'latin1')]), /not UTF-8.*line 2/],
-		['missing column', bytes('tabling_context,number,target,base_text\nA,1,Article 5,x\n'), /Missing column: proposed_text/],
+		[
+			'wrong encoding',
+			Uint8Array.from([
+				...bytes(`${header}\n`),
+				...Buffer.from(row('1').replace('‘real-time’', 'caf\u00e9'), 'latin1')
+			]),
+			/not UTF-8.*line 2/
+		],
+		[
+			'missing column',
+			bytes('tabling_context,number,target,base_text\nA,1,Article 5,x\n'),
+			/Missing column: proposed_text/
+		],
 		['unknown column', bytes(`${header},colour\n${row('1')},red\n`), /Unknown column: colour/],
 		['50 MB upload', new Uint8Array(50 * 1024 * 1024).fill(65), /50\.0 MB.*up to 20\.0 MB/],
 		['empty file', new Uint8Array(0), /empty/]
@@ -119,7 +170,11 @@ describe('a broken file gets a clear error and leaves the database as it was', (
 
 	const refusals: [string, string, RegExp][] = [
 		['unknown provision', row('7').replace('art_5__para_1__point_d', 'art_5__para_99'), /Unknown provision/],
-		['unresolvable target', row('7').replace('art_5__para_1__point_d,Article 5 – paragraph 1 – point d', ',Article 999'), /matches no provision/],
+		[
+			'unresolvable target',
+			row('7').replace('art_5__para_1__point_d,Article 5 – paragraph 1 – point d', ',Article 999'),
+			/matches no provision/
+		],
 		['bad status', row('7').replace(',tabled,', ',approved,'), /Status: one of/],
 		['unknown author', row('7').replace('greens-efa', 'nobody-here'), /Unknown author: nobody-here/],
 		['duplicate row', `${row('7')}\n${row('7')}`, /already on line 3/]
@@ -139,7 +194,11 @@ describe('a broken file gets a clear error and leaves the database as it was', (
 	}
 
 	// Sources are links on the public amendment page: a javascript: or data: address would run script there.
-	for (const url of ['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'JavaScript:alert(1)']) {
+	for (const url of [
+		'javascript:alert(document.domain)',
+		'data:text/html,<script>alert(1)</script>',
+		'JavaScript:alert(1)'
+	]) {
 		it(`a source address that is not http(s) (${url.slice(0, 11)}…) is refused and nothing is written`, async () => {
 			const before = await snapshot();
 			const sources = JSON.stringify([{ title: 'Evil', url }]).replace(/"/g, '""');
@@ -156,7 +215,10 @@ describe('a broken file gets a clear error and leaves the database as it was', (
 
 describe('targets that create provisions, and authors by name', () => {
 	const sortKeys = async (eids: string[]) => {
-		const rows = await open.db.select({ eid: provision.eid, sortKey: provision.sortKey, parentId: provision.parentId, id: provision.id }).from(provision).where(and(eq(provision.dossierId, dossierId), inArray(provision.eid, eids)));
+		const rows = await open.db
+			.select({ eid: provision.eid, sortKey: provision.sortKey, parentId: provision.parentId, id: provision.id })
+			.from(provision)
+			.where(and(eq(provision.dossierId, dossierId), inArray(provision.eid, eids)));
 		return new Map(rows.map((r) => [r.eid, r]));
 	};
 
@@ -173,7 +235,16 @@ describe('targets that create provisions, and authors by name', () => {
 		expect((await sortKeys(['art_5__para_1__point_dx'])).size).toBe(0);
 
 		expect(await run(file)).toMatchObject({ ok: true, applied: true });
-		const keys = await sortKeys(['art_5__para_1', 'art_5__para_1__point_dd', 'art_5__para_1__point_dx', 'art_5__para_2', 'art_4c', 'art_4d', 'art_4d__para_1', 'art_5']);
+		const keys = await sortKeys([
+			'art_5__para_1',
+			'art_5__para_1__point_dd',
+			'art_5__para_1__point_dx',
+			'art_5__para_2',
+			'art_4c',
+			'art_4d',
+			'art_4d__para_1',
+			'art_5'
+		]);
 		const de = keys.get('art_5__para_1__point_dx')!;
 		expect(de.parentId).toBe(keys.get('art_5__para_1')!.id);
 		expect(de.sortKey).toBeGreaterThan(keys.get('art_5__para_1__point_dd')!.sortKey);
@@ -192,7 +263,10 @@ describe('targets that create provisions, and authors by name', () => {
 				'Authors test,1,art_5,Article 5,Old,New,"Dace MELBĀRDE;Andrey Slabakov;on behalf of the ECR Group;Jane Nobody-Known"\n'
 		);
 		const dry = await run(file, true);
-		expect(dry).toMatchObject({ ok: true, plan: { refused: [], newActors: [{ slug: 'jane-nobody-known', name: 'Jane Nobody-Known', where: 'line 2' }] } });
+		expect(dry).toMatchObject({
+			ok: true,
+			plan: { refused: [], newActors: [{ slug: 'jane-nobody-known', name: 'Jane Nobody-Known', where: 'line 2' }] }
+		});
 		expect(await run(file)).toMatchObject({ ok: true, applied: true });
 		const rows = await open.db
 			.select({ slug: actor.slug, kind: actor.kind, unmatched: actor.unmatched, position: amendmentAuthor.position })
@@ -201,15 +275,39 @@ describe('targets that create provisions, and authors by name', () => {
 			.innerJoin(amendment, eq(amendment.id, amendmentAuthor.amendmentId))
 			.where(eq(amendment.tablingContext, 'Authors test'))
 			.orderBy(amendmentAuthor.position);
-		expect(rows.map((r) => [r.kind, r.unmatched])).toEqual([['member', false], ['member', false], ['political_group', false], ['member', true]]);
+		expect(rows.map((r) => [r.kind, r.unmatched])).toEqual([
+			['member', false],
+			['member', false],
+			['political_group', false],
+			['member', true]
+		]);
 		expect(rows[2].slug).toBe('ecr');
 		expect(rows[3].slug).toBe('jane-nobody-known');
 		expect(await run(file, true)).toMatchObject({ ok: true, plan: { newActors: [], created: [], unchanged: 1 } });
 	});
 
 	it('the Parliament JSON format reads an authors list of names', async () => {
-		const file = bytes(JSON.stringify({ items: [{ number: 1, target: 'Article 5', commissionText: 'Old', amendmentText: 'New', deleted: false, newProvision: false, authors: ['Brando Benifei'] }] }));
-		const result = await importAmendments(open.db, dossierId, file, { dryRun: false, userId, fileName: 'test', ep: { ...ep, tablingContext: 'JSON authors test' } });
+		const file = bytes(
+			JSON.stringify({
+				items: [
+					{
+						number: 1,
+						target: 'Article 5',
+						commissionText: 'Old',
+						amendmentText: 'New',
+						deleted: false,
+						newProvision: false,
+						authors: ['Brando Benifei']
+					}
+				]
+			})
+		);
+		const result = await importAmendments(open.db, dossierId, file, {
+			dryRun: false,
+			userId,
+			fileName: 'test',
+			ep: { ...ep, tablingContext: 'JSON authors test' }
+		});
 		expect(result).toMatchObject({ ok: true, applied: true, plan: { newActors: [] } });
 	});
 });
@@ -219,12 +317,30 @@ describe('a committee amendment document (PDF)', () => {
 		const name = 'AIA-CULT-Rule-57-Opinion-Amendments-1-April.pdf';
 		const file = readFileSync(`src/lib/server/seed/data/ai-act/documents/ep-committee-amendments/${name}`);
 		const before = await snapshot();
-		const result = await importAmendments(open.db, dossierId, new Uint8Array(file), { dryRun: false, userId, fileName: name, ep, procedure: '2021/0106(COD)' });
-		expect(result).toMatchObject({ ok: true, plan: { format: 'pdf', created: [], updated: [], unchanged: 217, refused: [], provisions: [], newActors: [] } });
-		if (result.ok) expect(result.plan.documents.map((d) => [d.officialReference, d.id !== null])).toEqual([['PE730.175v01-00', true]]);
+		const result = await importAmendments(open.db, dossierId, new Uint8Array(file), {
+			dryRun: false,
+			userId,
+			fileName: name,
+			ep,
+			procedure: '2021/0106(COD)'
+		});
+		expect(result).toMatchObject({
+			ok: true,
+			plan: { format: 'pdf', created: [], updated: [], unchanged: 217, refused: [], provisions: [], newActors: [] }
+		});
+		if (result.ok)
+			expect(result.plan.documents.map((d) => [d.officialReference, d.id !== null])).toEqual([
+				['PE730.175v01-00', true]
+			]);
 		expect((await snapshot()).versions).toBe(before.versions);
 		const [a54] = await open.db
-			.select({ id: amendment.id, target: amendment.targetLabel, status: amendment.status, tabledOn: amendment.tabledOn, sources: amendment.sources })
+			.select({
+				id: amendment.id,
+				target: amendment.targetLabel,
+				status: amendment.status,
+				tabledOn: amendment.tabledOn,
+				sources: amendment.sources
+			})
 			.from(amendment)
 			.where(and(eq(amendment.tablingContext, 'CULT'), eq(amendment.number, '54')));
 		expect(a54).toMatchObject({ target: 'Recital 1', status: 'tabled', tabledOn: '2022-04-01' });
@@ -242,7 +358,13 @@ describe('a committee amendment document (PDF)', () => {
 		const name = 'AIA-TRAN-Rule-56-Opinion-Amendments-4-May.pdf';
 		const file = readFileSync(`src/lib/server/seed/data/ai-act/documents/ep-committee-amendments/${name}`);
 		const before = await snapshot();
-		const result = await importAmendments(open.db, dossierId, new Uint8Array(file), { dryRun: false, userId, fileName: name, ep, procedure: '2020/0374(COD)' });
+		const result = await importAmendments(open.db, dossierId, new Uint8Array(file), {
+			dryRun: false,
+			userId,
+			fileName: name,
+			ep,
+			procedure: '2020/0374(COD)'
+		});
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(result.error).toContain(name);
 		expect(await snapshot()).toEqual(before);

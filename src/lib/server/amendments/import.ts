@@ -29,9 +29,13 @@ export interface ImportOptions {
  * Reads an uploaded file by what it is: a PDF is a Parliament committee amendment document, anything else
  * CSV or JSON. File-level problems are an `error`; a row that cannot be read is a refusal with its place.
  */
-export async function readImportFile(bytes: Uint8Array, options: Pick<ImportOptions, 'fileName' | 'ep' | 'procedure'>): Promise<ParsedImportFile> {
+export async function readImportFile(
+	bytes: Uint8Array,
+	options: Pick<ImportOptions, 'fileName' | 'ep' | 'procedure'>
+): Promise<ParsedImportFile> {
 	const isPdf = bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46; // %PDF
-	if (isPdf || /\.pdf$/i.test(options.fileName)) return parseAmendmentPdf(bytes, options.fileName, { procedure: options.procedure });
+	if (isPdf || /\.pdf$/i.test(options.fileName))
+		return parseAmendmentPdf(bytes, options.fileName, { procedure: options.procedure });
 	return parseImportFile(bytes, options.ep);
 }
 
@@ -41,7 +45,12 @@ export async function readImportFile(bytes: Uint8Array, options: Pick<ImportOpti
  * transaction and all or nothing: when any row is refused, nothing is written. Rows are matched to
  * amendments by (tabling context, number), so importing the same file again changes nothing.
  */
-export async function importAmendments(db: DbConnection, dossierId: number, bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+export async function importAmendments(
+	db: DbConnection,
+	dossierId: number,
+	bytes: Uint8Array,
+	options: ImportOptions
+): Promise<ImportResult> {
 	const parsed = await readImportFile(bytes, options);
 	if (!parsed.ok) return parsed;
 	return importParsed(db, dossierId, parsed, options);
@@ -106,12 +115,20 @@ function columnsOf(r: AmendmentRecord, provisionId: number | null) {
 /** The status history starts with the imported status; its date is known only for a tabling. */
 const statusDate = (r: AmendmentRecord) => (r.status === 'tabled' ? r.tabledOn : null);
 
-async function applyImport(db: DbConnection, dossierId: number, plan: ImportPlan, ready: Ready[], userId: number | null): Promise<void> {
+async function applyImport(
+	db: DbConnection,
+	dossierId: number,
+	plan: ImportPlan,
+	ready: Ready[],
+	userId: number | null
+): Promise<void> {
 	const documentIds: (number | null)[] = [];
 	for (const t of plan.documents) documentIds.push(await ensureTablingDocument(db, dossierId, t));
 	const documentOf = (r: Ready) => (r.row.tabling === undefined ? null : (documentIds[r.row.tabling] ?? null));
 	if (plan.newActors.length)
-		await db.insert(actor).values(plan.newActors.map((a) => ({ kind: 'member' as const, slug: a.slug, name: a.name, unmatched: true })));
+		await db
+			.insert(actor)
+			.values(plan.newActors.map((a) => ({ kind: 'member' as const, slug: a.slug, name: a.name, unmatched: true })));
 	await createProvisions(db, dossierId, plan.provisions);
 	const slugs = [...new Set(ready.flatMap((r) => r.authors))];
 	const [actorRows, provisionRows] = await Promise.all([
@@ -126,28 +143,56 @@ async function applyImport(db: DbConnection, dossierId: number, plan: ImportPlan
 	for (const batch of chunked(creates, 400)) {
 		const ids = await db
 			.insert(amendment)
-			.values(batch.map((r) => ({ dossierId, documentId: documentOf(r), ...columnsOf(r.record, provisionOf(r)), createdBy: userId })))
+			.values(
+				batch.map((r) => ({
+					dossierId,
+					documentId: documentOf(r),
+					...columnsOf(r.record, provisionOf(r)),
+					createdBy: userId
+				}))
+			)
 			.returning({ id: amendment.id, tablingContext: amendment.tablingContext, number: amendment.number });
 		const idOf = new Map(ids.map((i) => [keyOf(i.tablingContext, i.number), i.id]));
 		const authorRows = batch.flatMap((r) =>
-			authorIds(r).map((actorId, position) => ({ amendmentId: idOf.get(keyOf(r.record.tablingContext, r.record.number))!, actorId, position }))
+			authorIds(r).map((actorId, position) => ({
+				amendmentId: idOf.get(keyOf(r.record.tablingContext, r.record.number))!,
+				actorId,
+				position
+			}))
 		);
 		for (const chunk of chunked(authorRows, 5000)) await db.insert(amendmentAuthor).values(chunk);
 		await db.insert(amendmentStatusChange).values(
-			batch.map((r) => ({ amendmentId: idOf.get(keyOf(r.record.tablingContext, r.record.number))!, status: r.record.status, date: statusDate(r.record), note: 'Imported', changedBy: userId }))
+			batch.map((r) => ({
+				amendmentId: idOf.get(keyOf(r.record.tablingContext, r.record.number))!,
+				status: r.record.status,
+				date: statusDate(r.record),
+				note: 'Imported',
+				changedBy: userId
+			}))
 		);
 	}
 	for (const r of ready.filter((r) => r.existing)) {
 		const before = r.existing!;
 		const updated = await db
 			.update(amendment)
-			.set({ ...columnsOf(r.record, provisionOf(r)), ...(documentOf(r) ? { documentId: documentOf(r) } : {}), version: sql`${amendment.version} + 1`, updatedAt: new Date() })
+			.set({
+				...columnsOf(r.record, provisionOf(r)),
+				...(documentOf(r) ? { documentId: documentOf(r) } : {}),
+				version: sql`${amendment.version} + 1`,
+				updatedAt: new Date()
+			})
 			.where(and(eq(amendment.id, before.id), eq(amendment.version, before.version)))
 			.returning({ id: amendment.id });
 		if (!updated.length) throw new ImportConflict(r.record.number);
 		if (r.fields.includes('authors')) await setAuthors(db, before.id, authorIds(r));
 		if (r.fields.includes('status'))
-			await db.insert(amendmentStatusChange).values({ amendmentId: before.id, status: r.record.status, date: statusDate(r.record), note: 'Set by import', changedBy: userId });
+			await db.insert(amendmentStatusChange).values({
+				amendmentId: before.id,
+				status: r.record.status,
+				date: statusDate(r.record),
+				note: 'Set by import',
+				changedBy: userId
+			});
 	}
 }
 
@@ -156,14 +201,21 @@ async function lookupProvisions(db: DbConnection, dossierId: number, ready: Read
 	const eids = [...new Set(ready.flatMap((r) => (r.eid ? [r.eid] : [])))];
 	const out = new Map<string, number>();
 	for (const batch of chunked(eids, 5000)) {
-		const rows = await db.select({ id: provision.id, eid: provision.eid }).from(provision).where(and(eq(provision.dossierId, dossierId), inArray(provision.eid, batch)));
+		const rows = await db
+			.select({ id: provision.id, eid: provision.eid })
+			.from(provision)
+			.where(and(eq(provision.dossierId, dossierId), inArray(provision.eid, batch)));
 		for (const r of rows) out.set(r.eid, r.id);
 	}
 	return out;
 }
 
 /** The committee document the amendments were tabled in: a document of the dossier, issued by the committee. */
-async function ensureTablingDocument(db: DbConnection, dossierId: number, t: ImportPlan['documents'][number]): Promise<number> {
+async function ensureTablingDocument(
+	db: DbConnection,
+	dossierId: number,
+	t: ImportPlan['documents'][number]
+): Promise<number> {
 	if (t.id) return t.id;
 	const committeeSlug = `ep-${t.committee.toLowerCase()}`;
 	let [committee] = await db.select({ id: actor.id }).from(actor).where(eq(actor.slug, committeeSlug));
@@ -171,10 +223,18 @@ async function ensureTablingDocument(db: DbConnection, dossierId: number, t: Imp
 		const [parliament] = await db.select({ id: actor.id }).from(actor).where(eq(actor.slug, 'european-parliament'));
 		[committee] = await db
 			.insert(actor)
-			.values({ kind: 'committee', slug: committeeSlug, name: `${t.committeeName} (${t.committee})`, parentId: parliament?.id ?? null })
+			.values({
+				kind: 'committee',
+				slug: committeeSlug,
+				name: `${t.committeeName} (${t.committee})`,
+				parentId: parliament?.id ?? null
+			})
 			.returning({ id: actor.id });
 	}
-	const [{ sortOrder }] = await db.select({ sortOrder: sql<number>`coalesce(max(${document.sortOrder}), 0) + 1` }).from(document).where(eq(document.dossierId, dossierId));
+	const [{ sortOrder }] = await db
+		.select({ sortOrder: sql<number>`coalesce(max(${document.sortOrder}), 0) + 1` })
+		.from(document)
+		.where(eq(document.dossierId, dossierId));
 	const [row] = await db
 		.insert(document)
 		.values({

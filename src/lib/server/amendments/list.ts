@@ -52,7 +52,12 @@ export interface AmendmentPage {
 const EXCERPT_CHARS = 280;
 
 /** One page of the filtered, sorted list with the total count, authors, visible assessments and search snippets. */
-export async function listAmendments(db: DbConnection, dossierId: number, f: AmendmentFilters, viewer: Viewer): Promise<AmendmentPage> {
+export async function listAmendments(
+	db: DbConnection,
+	dossierId: number,
+	f: AmendmentFilters,
+	viewer: Viewer
+): Promise<AmendmentPage> {
 	const where = amendmentConditions(dossierId, f, viewer, await resolveActorFilters(db, f));
 	const [{ total }] = await db.select({ total: count() }).from(amendment).where(where);
 	const pages = Math.max(1, Math.ceil(total / f.size));
@@ -102,7 +107,11 @@ export async function listAmendments(db: DbConnection, dossierId: number, f: Ame
 		return {
 			...r,
 			excerpt: r.excerpt.length > EXCERPT_CHARS ? `${r.excerpt.slice(0, EXCERPT_CHARS).trimEnd()}…` : r.excerpt,
-			snippet: proposedHit ? { parts: proposedHit, from: 'proposed' as const } : baseHit ? { parts: baseHit, from: 'base' as const } : null,
+			snippet: proposedHit
+				? { parts: proposedHit, from: 'proposed' as const }
+				: baseHit
+					? { parts: baseHit, from: 'base' as const }
+					: null,
 			authors: authors.get(r.id) ?? [],
 			assessment: assessments.get(r.id) ?? null
 		};
@@ -133,16 +142,26 @@ export async function authorsOf(db: DbConnection, ids: number[]): Promise<Map<nu
 		// As the document prints them; the plenary's authors (no order) by name.
 		.orderBy(asc(amendmentAuthor.position), asc(actor.name));
 	for (const { amendmentId, parentSlug, parentName, parentKind, ...a } of rows) {
-		const group = parentKind === 'political_group' && parentSlug && parentName ? { slug: parentSlug, name: parentName } : null;
+		const group =
+			parentKind === 'political_group' && parentSlug && parentName ? { slug: parentSlug, name: parentName } : null;
 		out.set(amendmentId, [...(out.get(amendmentId) ?? []), { ...a, group }]);
 	}
 	return out;
 }
 
-async function assessmentsOf(db: DbConnection, ids: number[], viewer: Viewer): Promise<Map<number, AssessmentDirection>> {
+async function assessmentsOf(
+	db: DbConnection,
+	ids: number[],
+	viewer: Viewer
+): Promise<Map<number, AssessmentDirection>> {
 	if (!ids.length) return new Map();
 	const rows = await db
-		.select({ amendmentId: assessment.amendmentId, direction: assessment.direction, visibility: assessment.visibility, reviewState: assessment.reviewState })
+		.select({
+			amendmentId: assessment.amendmentId,
+			direction: assessment.direction,
+			visibility: assessment.visibility,
+			reviewState: assessment.reviewState
+		})
 		.from(assessment)
 		.where(inArray(assessment.amendmentId, ids));
 	return new Map(rows.filter((r) => viewer.canSeeInternal || isPublished(r)).map((r) => [r.amendmentId, r.direction]));

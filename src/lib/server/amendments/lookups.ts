@@ -4,12 +4,18 @@ import { actor, amendmentAuthor, provision } from '../db/schema';
 
 /** eId → provision id for a whole dossier (a few thousand rows). */
 export async function provisionIds(db: DbConnection, dossierId: number): Promise<Map<string, number>> {
-	const rows = await db.select({ id: provision.id, eid: provision.eid }).from(provision).where(eq(provision.dossierId, dossierId));
+	const rows = await db
+		.select({ id: provision.id, eid: provision.eid })
+		.from(provision)
+		.where(eq(provision.dossierId, dossierId));
 	return new Map(rows.map((r) => [r.eid, r.id]));
 }
 
 export async function provisionIdOf(db: DbConnection, dossierId: number, eid: string): Promise<number | undefined> {
-	const [row] = await db.select({ id: provision.id }).from(provision).where(and(eq(provision.dossierId, dossierId), eq(provision.eid, eid)));
+	const [row] = await db
+		.select({ id: provision.id })
+		.from(provision)
+		.where(and(eq(provision.dossierId, dossierId), eq(provision.eid, eid)));
 	return row?.id;
 }
 
@@ -30,11 +36,13 @@ export async function allActorIds(db: DbConnection): Promise<Map<string, number>
 export async function setAuthors(db: DbConnection, amendmentId: number, actorIds: number[]): Promise<void> {
 	await db.delete(amendmentAuthor).where(eq(amendmentAuthor.amendmentId, amendmentId));
 	const unique = [...new Set(actorIds)];
-	if (unique.length) await db.insert(amendmentAuthor).values(unique.map((actorId, position) => ({ amendmentId, actorId, position })));
+	if (unique.length)
+		await db.insert(amendmentAuthor).values(unique.map((actorId, position) => ({ amendmentId, actorId, position })));
 }
 
 /** PostgreSQL's unique_violation, from either driver. */
 export function isUniqueViolation(error: unknown): boolean {
-	for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
+	for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+		if (e.code === '23505') return true;
 	return false;
 }

@@ -31,10 +31,17 @@ export function missingChain(eid: string, known: Set<string>): string[] {
  * its parent when it follows no sibling. When the order's gaps run out, the dossier's order is renumbered.
  * Returns the new ids by eId. `planned` must list parents before children.
  */
-export async function createProvisions(db: DbConnection, dossierId: number, planned: PlannedProvision[]): Promise<Map<string, number>> {
+export async function createProvisions(
+	db: DbConnection,
+	dossierId: number,
+	planned: PlannedProvision[]
+): Promise<Map<string, number>> {
 	const ids = new Map<string, number>();
 	if (!planned.length) return ids;
-	const rows = await db.select({ id: provision.id, eid: provision.eid, sortKey: provision.sortKey }).from(provision).where(eq(provision.dossierId, dossierId));
+	const rows = await db
+		.select({ id: provision.id, eid: provision.eid, sortKey: provision.sortKey })
+		.from(provision)
+		.where(eq(provision.dossierId, dossierId));
 	const order: { eid: string; sortKey: number | null; id?: number }[] = rows.sort((a, b) => a.sortKey - b.sortKey);
 	const existingIds = new Map(rows.map((r) => [r.eid, r.id]));
 	for (const p of planned) order.splice(insertionIndex(order, p.eid), 0, { eid: p.eid, sortKey: null });
@@ -51,13 +58,21 @@ export async function createProvisions(db: DbConnection, dossierId: number, plan
 		for (const r of inserted) ids.set(r.eid, r.id);
 	}
 	const idOf = (eid: string) => ids.get(eid) ?? existingIds.get(eid);
-	const parents = planned.flatMap((p) => (p.parentEid && idOf(p.parentEid) ? [sql`(${ids.get(p.eid)!}::int, ${idOf(p.parentEid)!}::int)`] : []));
+	const parents = planned.flatMap((p) =>
+		p.parentEid && idOf(p.parentEid) ? [sql`(${ids.get(p.eid)!}::int, ${idOf(p.parentEid)!}::int)`] : []
+	);
 	for (const batch of chunked(parents, 1000))
-		await db.execute(sql`update ${provision} set parent_id = v.parent_id from (values ${sql.join(batch, sql`, `)}) as v(id, parent_id) where ${provision.id} = v.id`);
+		await db.execute(
+			sql`update ${provision} set parent_id = v.parent_id from (values ${sql.join(batch, sql`, `)}) as v(id, parent_id) where ${provision.id} = v.id`
+		);
 	if (renumber) {
-		const keys = order.filter((o) => existingIds.has(o.eid)).map((o) => sql`(${existingIds.get(o.eid)!}::int, ${o.sortKey!}::int)`);
+		const keys = order
+			.filter((o) => existingIds.has(o.eid))
+			.map((o) => sql`(${existingIds.get(o.eid)!}::int, ${o.sortKey!}::int)`);
 		for (const batch of chunked(keys, 1000))
-			await db.execute(sql`update ${provision} set sort_key = v.sort_key from (values ${sql.join(batch, sql`, `)}) as v(id, sort_key) where ${provision.id} = v.id`);
+			await db.execute(
+				sql`update ${provision} set sort_key = v.sort_key from (values ${sql.join(batch, sql`, `)}) as v(id, sort_key) where ${provision.id} = v.id`
+			);
 	}
 	return ids;
 }
@@ -99,7 +114,9 @@ function insertionIndex(order: { eid: string }[], eid: string): number {
 	};
 	if (num.startsWith('-')) {
 		// "-57 a" is inserted before Article 57.
-		const before = order.findIndex((o) => isSibling(o.eid) && lastSegment(o.eid)[1] === num.slice(1).replace(/[a-z]+$/, ''));
+		const before = order.findIndex(
+			(o) => isSibling(o.eid) && lastSegment(o.eid)[1] === num.slice(1).replace(/[a-z]+$/, '')
+		);
 		if (before >= 0) return before;
 	}
 	// The sibling it is numbered after: the last one whose number it extends by letters and which sorts before

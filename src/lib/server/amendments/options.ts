@@ -33,10 +33,23 @@ export async function filterOptions(db: DbConnection, dossierId: number, viewer:
 		db
 			.select({ eid: provision.eid, kind: provision.kind })
 			.from(provision)
-			.where(and(eq(provision.dossierId, dossierId), inArray(provision.kind, ['article', 'annex', 'recital']), sql`${provision.parentId} is null`))
+			.where(
+				and(
+					eq(provision.dossierId, dossierId),
+					inArray(provision.kind, ['article', 'annex', 'recital']),
+					sql`${provision.parentId} is null`
+				)
+			)
 			.orderBy(asc(provision.sortKey)),
 		db
-			.select({ id: actor.id, slug: actor.slug, name: actor.name, kind: actor.kind, parentId: actor.parentId, unmatched: actor.unmatched })
+			.select({
+				id: actor.id,
+				slug: actor.slug,
+				name: actor.name,
+				kind: actor.kind,
+				parentId: actor.parentId,
+				unmatched: actor.unmatched
+			})
 			.from(actor)
 			.orderBy(asc(actor.name)),
 		// One index probe per actor (its first authorship in the dossier) rather than a scan of every authorship.

@@ -13,7 +13,8 @@ export interface AssessmentInput {
 	version: number | null;
 }
 
-export type AssessmentResult = { ok: true } | { ok: false; stale: true; current: { direction: string; note: string; version: number } };
+export type AssessmentResult =
+	{ ok: true } | { ok: false; stale: true; current: { direction: string; note: string; version: number } };
 
 /**
  * Records the coalition's assessment of an amendment (one per amendment). Like amendment edits, a save
@@ -21,11 +22,21 @@ export type AssessmentResult = { ok: true } | { ok: false; stale: true; current:
  * becomes its author; every save goes to review (`assessmentReview` in `$lib/review`): another member
  * approves it before a public assessment is published (see `reviewAssessment`).
  */
-export async function saveAssessment(db: DbConnection, amendmentId: number, input: AssessmentInput, userId: number): Promise<AssessmentResult> {
+export async function saveAssessment(
+	db: DbConnection,
+	amendmentId: number,
+	input: AssessmentInput,
+	userId: number
+): Promise<AssessmentResult> {
 	return db.transaction(async (tx) => {
 		const [before] = await tx.select().from(assessment).where(eq(assessment.amendmentId, amendmentId));
 		if (before && before.version !== input.version) return { ok: false, stale: true, current: before };
-		if (!before && input.version !== null) return { ok: false, stale: true, current: { direction: 'none', note: '(the assessment was removed)', version: 0 } };
+		if (!before && input.version !== null)
+			return {
+				ok: false,
+				stale: true,
+				current: { direction: 'none', note: '(the assessment was removed)', version: 0 }
+			};
 		if (before) {
 			const updated = await tx
 				.update(assessment)
@@ -43,9 +54,14 @@ export async function saveAssessment(db: DbConnection, amendmentId: number, inpu
 				.returning({ id: assessment.id });
 			if (!updated.length) return { ok: false, stale: true, current: before };
 		} else {
-			await tx
-				.insert(assessment)
-				.values({ amendmentId, direction: input.direction, note: input.note, visibility: input.visibility, authorId: userId, reviewState: stateAfterSave(assessmentReview, null, true) });
+			await tx.insert(assessment).values({
+				amendmentId,
+				direction: input.direction,
+				note: input.note,
+				visibility: input.visibility,
+				authorId: userId,
+				reviewState: stateAfterSave(assessmentReview, null, true)
+			});
 		}
 		await audit(tx, {
 			userId,
@@ -76,11 +92,17 @@ export type ReviewResult = { ok: true } | { ok: false; error: string };
  * with a comment (kept as an internal comment on the amendment). Only approved public assessments are
  * shown to the public.
  */
-export async function reviewAssessment(db: DbConnection, amendmentId: number, review: AssessmentReview, userId: number): Promise<ReviewResult> {
+export async function reviewAssessment(
+	db: DbConnection,
+	amendmentId: number,
+	review: AssessmentReview,
+	userId: number
+): Promise<ReviewResult> {
 	return db.transaction(async (tx) => {
 		const [current] = await tx.select().from(assessment).where(eq(assessment.amendmentId, amendmentId));
 		if (!current) return { ok: false, error: 'There is no assessment to review.' };
-		if (current.version !== review.version) return { ok: false, error: 'The assessment changed while you were reading it: read it again before deciding.' };
+		if (current.version !== review.version)
+			return { ok: false, error: 'The assessment changed while you were reading it: read it again before deciding.' };
 		// Every save makes the saver the author, so the author is also whoever changed it last.
 		const refused = decisionRefusal(assessmentReview, review.decision, { id: userId }, current);
 		if (refused) return { ok: false, error: refused.message };
@@ -93,7 +115,12 @@ export async function reviewAssessment(db: DbConnection, amendmentId: number, re
 			.where(and(eq(assessment.id, current.id), eq(assessment.version, current.version)));
 		if (review.comment.trim()) {
 			const prefix = review.decision === 'approve' ? 'Assessment approved' : 'Assessment sent back';
-			await tx.insert(comment).values({ targetType: 'amendment', targetId: amendmentId, body: `${prefix}: ${review.comment.trim()}`, authorId: userId });
+			await tx.insert(comment).values({
+				targetType: 'amendment',
+				targetId: amendmentId,
+				body: `${prefix}: ${review.comment.trim()}`,
+				authorId: userId
+			});
 		}
 		await audit(tx, {
 			userId,
@@ -111,8 +138,17 @@ export async function addComment(db: DbConnection, amendmentId: number, body: st
 	return db.transaction(async (tx) => {
 		const [exists] = await tx.select({ id: amendment.id }).from(amendment).where(eq(amendment.id, amendmentId));
 		if (!exists) throw new Error(`No amendment ${amendmentId}`);
-		const [row] = await tx.insert(comment).values({ targetType: 'amendment', targetId: amendmentId, body, authorId: userId }).returning({ id: comment.id });
-		await audit(tx, { userId, action: 'comment.create', entityType: 'amendment', entityId: amendmentId, details: { commentId: row.id } });
+		const [row] = await tx
+			.insert(comment)
+			.values({ targetType: 'amendment', targetId: amendmentId, body, authorId: userId })
+			.returning({ id: comment.id });
+		await audit(tx, {
+			userId,
+			action: 'comment.create',
+			entityType: 'amendment',
+			entityId: amendmentId,
+			details: { commentId: row.id }
+		});
 		return row.id;
 	});
 }

@@ -31,7 +31,13 @@ export async function exportResponse(
 	const dossier = await dossierParam(event.params.slug);
 	const { filters, errors } = parseFilters(event.url.searchParams);
 	if (Object.keys(errors).length) return json({ errors }, { status: 400 });
-	const stream = exportStream(db(), dossier.id, filters, viewerOf(event.locals.user, canSeeInternal(event.locals)), format);
+	const stream = exportStream(
+		db(),
+		dossier.id,
+		filters,
+		viewerOf(event.locals.user, canSeeInternal(event.locals)),
+		format
+	);
 	const name = `amendments-${dossier.slug}-${todayIso()}.${format}`;
 	return new Response(stream, {
 		headers: {

@@ -60,7 +60,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 	} catch (error) {
 		if (!template) throw error;
 		// A damaged template must not stop the app: make the new folder from scratch instead.
-		console.warn(`The PGlite template ${pgliteTemplatePath()} could not be loaded (${error}); creating the database from scratch.`);
+		console.warn(
+			`The PGlite template ${pgliteTemplatePath()} could not be loaded (${error}); creating the database from scratch.`
+		);
 		if (!inMemory) rmSync(dataDir, { recursive: true, force: true });
 		if (!inMemory) mkdirSync(dataDir, { recursive: true });
 		client = await PGlite.create({ dataDir });

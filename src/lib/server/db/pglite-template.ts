@@ -10,7 +10,9 @@ import path from 'node:path';
  * holds no data of ours: migrations and the seed still run on it as on a folder made from scratch.
  */
 export function pgliteTemplatePath(): string {
-	return path.resolve(process.env.PGLITE_TEMPLATE ?? path.join('node_modules', '.cache', 'trilogue', `pglite-${pgliteVersion()}.tar.gz`));
+	return path.resolve(
+		process.env.PGLITE_TEMPLATE ?? path.join('node_modules', '.cache', 'trilogue', `pglite-${pgliteVersion()}.tar.gz`)
+	);
 }
 
 function pgliteVersion(): string {
@@ -30,7 +32,9 @@ export function pgliteTemplate(): Blob | undefined {
 	const bytes = readFileSync(file);
 	const expected = existsSync(`${file}.sha256`) ? readFileSync(`${file}.sha256`, 'utf8').trim() : '';
 	if (digest(bytes) !== expected) {
-		console.warn(`The PGlite template ${file} is damaged (its SHA-256 does not match); creating the database from scratch.`);
+		console.warn(
+			`The PGlite template ${file} is damaged (its SHA-256 does not match); creating the database from scratch.`
+		);
 		return undefined;
 	}
 	return new Blob([bytes]);

@@ -11,7 +11,10 @@ export async function prepareDatabase(
 	log: (line: string) => void = console.log
 ): Promise<OpenDatabase> {
 	// A new PGlite folder will be seeded: read the seed's documents while PGlite creates it.
-	const fresh = !options.url && !options.loadDataDir && (!options.dataDir || options.dataDir.startsWith('memory://') || !existsSync(options.dataDir));
+	const fresh =
+		!options.url &&
+		!options.loadDataDir &&
+		(!options.dataDir || options.dataDir.startsWith('memory://') || !existsSync(options.dataDir));
 	if (fresh) startSeedReads().catch(() => {}); // seedAiAct awaits the same reading and reports its failure
 	const open = await openDatabase(options);
 	try {
@@ -19,7 +22,8 @@ export async function prepareDatabase(
 		const summary = await seedAiAct(open.db);
 		if (summary.seeded) {
 			log(describeSeed(summary));
-			for (const u of summary.amendments.unresolved) log(`  unresolved: Amendment ${u.number} “${u.target}”: ${u.reason}`);
+			for (const u of summary.amendments.unresolved)
+				log(`  unresolved: Amendment ${u.number} “${u.target}”: ${u.reason}`);
 		}
 		return open;
 	} catch (error) {

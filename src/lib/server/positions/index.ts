@@ -15,5 +15,22 @@ export {
 	type PositionMatrix,
 	type ActorPositions
 } from './visible';
-export { createPosition, updatePosition, submitPosition, approvePosition, returnPosition, reopenPosition, type WorkflowResult } from './review';
-export { getPositionDetail, reviewQueue, positionHistory, formOptions, recentlyApproved, type PositionDetail, type ReviewQueue, type HistoryEntry } from './queue';
+export {
+	createPosition,
+	updatePosition,
+	submitPosition,
+	approvePosition,
+	returnPosition,
+	reopenPosition,
+	type WorkflowResult
+} from './review';
+export {
+	getPositionDetail,
+	reviewQueue,
+	positionHistory,
+	formOptions,
+	recentlyApproved,
+	type PositionDetail,
+	type ReviewQueue,
+	type HistoryEntry
+} from './queue';

@@ -49,14 +49,23 @@ describe('the seeded positions', () => {
 	});
 
 	it('leave records that state no stance unknown, e.g. a data protection authority or a campaign', async () => {
-		const [garante] = await open.db.select().from(position).where(and(eq(position.actorId, actorIds.get('italy')!), eq(position.date, '2022-11')));
+		const [garante] = await open.db
+			.select()
+			.from(position)
+			.where(and(eq(position.actorId, actorIds.get('italy')!), eq(position.date, '2022-11')));
 		expect(garante.stance).toBe('unknown');
-		const belgium = await open.db.select().from(position).where(eq(position.actorId, actorIds.get('belgium')!));
+		const belgium = await open.db
+			.select()
+			.from(position)
+			.where(eq(position.actorId, actorIds.get('belgium')!));
 		expect(belgium.every((p) => p.stance === 'unknown')).toBe(true);
 	});
 
 	it('put Spain’s proposals as Council Presidency on the Presidency, not on Spain', async () => {
-		const spain = await open.db.select().from(position).where(eq(position.actorId, actorIds.get('spain')!));
+		const spain = await open.db
+			.select()
+			.from(position)
+			.where(eq(position.actorId, actorIds.get('spain')!));
 		// Its own records state no stance: the 2023 one (as Presidency, below) and its 2025 draft national law.
 		expect(spain.map((p) => [p.date, p.stance]).sort()).toEqual([
 			['2023-11-24', 'unknown'],
@@ -78,12 +87,23 @@ describe('the seeded positions', () => {
 
 describe('the matrix as of a date', () => {
 	const cell = (m: Awaited<ReturnType<typeof positionMatrix>>, slug: string, key: string) =>
-		[...m.memberStates, ...m.others].find((r) => r.actor.slug === slug)?.cells.find((c) => c.topicKey === key)?.cell ?? null;
+		[...m.memberStates, ...m.others].find((r) => r.actor.slug === slug)?.cells.find((c) => c.topicKey === key)?.cell ??
+		null;
 
 	it('has the 27 member states and the ban as a whole before the 8 topics', async () => {
 		const m = await positionMatrix(open.db, dossierId, { asOf: null, viewer: PUBLIC_VIEWER });
 		expect(m.memberStates).toHaveLength(27);
-		expect(m.topics.map((t) => t.key)).toEqual([WHOLE_BAN, 'real-time-rbi', 'post-rbi', 'exceptions', 'private-actors', 'biometric-categorisation', 'emotion-recognition', 'facial-scraping', 'predictive-policing']);
+		expect(m.topics.map((t) => t.key)).toEqual([
+			WHOLE_BAN,
+			'real-time-rbi',
+			'post-rbi',
+			'exceptions',
+			'private-actors',
+			'biometric-categorisation',
+			'emotion-recognition',
+			'facial-scraping',
+			'predictive-policing'
+		]);
 	});
 
 	it('shows Germany’s position on the day of the Council general approach and the day before', async () => {
@@ -94,7 +114,10 @@ describe('the matrix as of a date', () => {
 		expect(cell(dayBefore, 'presidency-czech-republic-h2-2022', WHOLE_BAN)).toBeNull();
 
 		const generalApproach = await positionMatrix(open.db, dossierId, { asOf: '2022-12-06', viewer: PUBLIC_VIEWER });
-		expect(cell(generalApproach, 'germany', WHOLE_BAN)?.position).toMatchObject({ date: '2022-12-06', stance: 'ban_with_exceptions' });
+		expect(cell(generalApproach, 'germany', WHOLE_BAN)?.position).toMatchObject({
+			date: '2022-12-06',
+			stance: 'ban_with_exceptions'
+		});
 		expect(cell(generalApproach, 'presidency-czech-republic-h2-2022', WHOLE_BAN)?.position.stance).toBe('unknown');
 		expect(generalApproach.others.some((r) => r.actor.slug === 'presidency-spain-h2-2023')).toBe(false);
 	});
@@ -107,7 +130,12 @@ describe('the matrix as of a date', () => {
 	});
 
 	it('filters by topic and by stance', async () => {
-		const m = await positionMatrix(open.db, dossierId, { asOf: null, topic: 'post-rbi', stance: 'opposes', viewer: PUBLIC_VIEWER });
+		const m = await positionMatrix(open.db, dossierId, {
+			asOf: null,
+			topic: 'post-rbi',
+			stance: 'opposes',
+			viewer: PUBLIC_VIEWER
+		});
 		expect(m.topics.map((t) => t.key)).toEqual(['post-rbi']);
 		expect(m.memberStates.map((r) => r.actor.slug)).toEqual(['germany']);
 		expect(m.others).toEqual([]);
@@ -122,7 +150,10 @@ describe('the matrix as of a date', () => {
 
 	it('shows nothing that is not approved and public to the public', async () => {
 		const visible = await visiblePositions(open.db, dossierId, PUBLIC_VIEWER);
-		const all = await open.db.select({ id: position.id }).from(position).where(and(eq(position.dossierId, dossierId), isNull(position.authorId)));
+		const all = await open.db
+			.select({ id: position.id })
+			.from(position)
+			.where(and(eq(position.dossierId, dossierId), isNull(position.authorId)));
 		expect(visible).toHaveLength(all.length);
 	});
 });

@@ -101,13 +101,27 @@ export interface HistoryEntry {
 /** Everything that happened to a position, from the audit log, oldest first. */
 export async function positionHistory(db: DbConnection, id: number): Promise<HistoryEntry[]> {
 	const rows = await db
-		.select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, details: auditLog.details, userName: user.name, userEmail: user.email })
+		.select({
+			id: auditLog.id,
+			at: auditLog.at,
+			action: auditLog.action,
+			details: auditLog.details,
+			userName: user.name,
+			userEmail: user.email
+		})
 		.from(auditLog)
 		.leftJoin(user, eq(user.id, auditLog.userId))
 		.where(and(eq(auditLog.entityType, 'position'), eq(auditLog.entityId, String(id))))
 		.orderBy(asc(auditLog.at), asc(auditLog.id));
 	return rows.map((r) => {
-		const d = r.details as { from?: string; to?: string; state?: string; comment?: string; changes?: Changes; note?: string };
+		const d = r.details as {
+			from?: string;
+			to?: string;
+			state?: string;
+			comment?: string;
+			changes?: Changes;
+			note?: string;
+		};
 		return {
 			id: r.id,
 			at: r.at,
@@ -127,8 +141,15 @@ export async function positionHistory(db: DbConnection, id: number): Promise<His
 /** The choices of the draft form: every actor (member states first) and the dossier's topics. */
 export async function formOptions(db: DbConnection, dossierId: number) {
 	const [actors, topics] = await Promise.all([
-		db.select({ id: actor.id, name: actor.name, kind: actor.kind }).from(actor).orderBy(asc(actor.kind), asc(actor.name)),
-		db.select({ id: topic.id, name: topic.name, slug: topic.slug }).from(topic).where(eq(topic.dossierId, dossierId)).orderBy(asc(topic.sortOrder))
+		db
+			.select({ id: actor.id, name: actor.name, kind: actor.kind })
+			.from(actor)
+			.orderBy(asc(actor.kind), asc(actor.name)),
+		db
+			.select({ id: topic.id, name: topic.name, slug: topic.slug })
+			.from(topic)
+			.where(eq(topic.dossierId, dossierId))
+			.orderBy(asc(topic.sortOrder))
 	]);
 	return { actors, topics };
 }

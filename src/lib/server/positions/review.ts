@@ -6,7 +6,16 @@ import { hasRole, type SessionUser } from '../authorization';
 import { toSourceRef, type PositionInput } from '$lib/positions/input';
 import { diffSnapshots, type PositionSnapshot } from '$lib/positions/changes';
 import { wholeBanLabel } from '$lib/positions/stance';
-import { editRefusal, positionReview, returnCommentMissing, reviewSteps, stateAfterSave, stepRefusal, type ReviewState, type ReviewStep } from '$lib/review';
+import {
+	editRefusal,
+	positionReview,
+	returnCommentMissing,
+	reviewSteps,
+	stateAfterSave,
+	stepRefusal,
+	type ReviewState,
+	type ReviewStep
+} from '$lib/review';
 
 /**
  * The review workflow (`$lib/review`) applied to positions: anyone with the reviewer role or above
@@ -21,16 +30,44 @@ export type WorkflowResult =
 type Actor = SessionUser;
 type Row = typeof position.$inferSelect;
 
-const refuse = (status: 400 | 403 | 404 | 409, message: string, errors?: Record<string, string[]>): WorkflowResult => ({ ok: false, status, message, errors });
-const conflict = () => refuse(409, 'Someone changed this position since you opened it. Reload the page to see their change, then try again.');
+const refuse = (status: 400 | 403 | 404 | 409, message: string, errors?: Record<string, string[]>): WorkflowResult => ({
+	ok: false,
+	status,
+	message,
+	errors
+});
+const conflict = () =>
+	refuse(
+		409,
+		'Someone changed this position since you opened it. Reload the page to see their change, then try again.'
+	);
 
 async function names(db: DbConnection, actorId: number, topicId: number | null) {
 	const [a] = await db.select({ name: actor.name }).from(actor).where(eq(actor.id, actorId));
-	const [t] = topicId === null ? [{ name: wholeBanLabel }] : await db.select({ name: topic.name }).from(topic).where(eq(topic.id, topicId));
+	const [t] =
+		topicId === null
+			? [{ name: wholeBanLabel }]
+			: await db.select({ name: topic.name }).from(topic).where(eq(topic.id, topicId));
 	return { actor: a?.name, topic: t?.name };
 }
 
-async function snapshot(db: DbConnection, p: Omit<Row, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'reviewState' | 'seedKey' | 'authorId' | 'lastEditorId' | 'reviewerId' | 'reviewComment' | 'dossierId'>): Promise<PositionSnapshot> {
+async function snapshot(
+	db: DbConnection,
+	p: Omit<
+		Row,
+		| 'id'
+		| 'createdAt'
+		| 'updatedAt'
+		| 'version'
+		| 'reviewState'
+		| 'seedKey'
+		| 'authorId'
+		| 'lastEditorId'
+		| 'reviewerId'
+		| 'reviewComment'
+		| 'dossierId'
+	>
+): Promise<PositionSnapshot> {
 	const n = await names(db, p.actorId, p.topicId);
 	return {
 		actor: n.actor ?? String(p.actorId),
@@ -66,12 +103,19 @@ function fields(input: PositionInput) {
 }
 
 /** Checks that the actor exists and the topic belongs to the dossier: field errors, not a 500 from a foreign key. */
-async function checkReferences(db: DbConnection, dossierId: number, input: PositionInput): Promise<WorkflowResult | null> {
+async function checkReferences(
+	db: DbConnection,
+	dossierId: number,
+	input: PositionInput
+): Promise<WorkflowResult | null> {
 	const n = await names(db, input.actorId, input.topic);
 	const errors: Record<string, string[]> = {};
 	if (!n.actor) errors.actorId = ['There is no such actor.'];
 	if (input.topic !== null) {
-		const [t] = await db.select({ id: topic.id }).from(topic).where(and(eq(topic.id, input.topic), eq(topic.dossierId, dossierId)));
+		const [t] = await db
+			.select({ id: topic.id })
+			.from(topic)
+			.where(and(eq(topic.id, input.topic), eq(topic.dossierId, dossierId)));
 		if (!t) errors.topic = ['There is no such topic in this dossier.'];
 	}
 	return Object.keys(errors).length ? refuse(400, 'Please correct the fields marked below.', errors) : null;
@@ -83,7 +127,13 @@ async function load(db: DbConnection, id: number): Promise<Row | undefined> {
 }
 
 /** Drafts a new position (state 'draft', or straight to 'in_review' when `submit`). */
-export async function createPosition(db: DbConnection, user: Actor, dossierId: number, input: PositionInput, submit: boolean): Promise<WorkflowResult> {
+export async function createPosition(
+	db: DbConnection,
+	user: Actor,
+	dossierId: number,
+	input: PositionInput,
+	submit: boolean
+): Promise<WorkflowResult> {
 	if (!hasRole(user, 'reviewer')) return refuse(403, 'Drafting a position needs the reviewer role.');
 	return db.transaction(async (tx) => {
 		const bad = await checkReferences(tx, dossierId, input);
@@ -93,13 +143,26 @@ export async function createPosition(db: DbConnection, user: Actor, dossierId: n
 			.insert(position)
 			.values({ dossierId, ...fields(input), reviewState: state, authorId: user.id, lastEditorId: user.id })
 			.returning();
-		await audit(tx, { userId: user.id, action: 'position.create', entityType: 'position', entityId: row.id, details: { state, after: await snapshot(tx, row) } });
+		await audit(tx, {
+			userId: user.id,
+			action: 'position.create',
+			entityType: 'position',
+			entityId: row.id,
+			details: { state, after: await snapshot(tx, row) }
+		});
 		return { ok: true, id: row.id, state };
 	});
 }
 
 /** Edits a draft or returned position (its author, or an admin); `submit` also sends it for review. */
-export async function updatePosition(db: DbConnection, user: Actor, id: number, version: number, input: PositionInput, submit: boolean): Promise<WorkflowResult> {
+export async function updatePosition(
+	db: DbConnection,
+	user: Actor,
+	id: number,
+	version: number,
+	input: PositionInput,
+	submit: boolean
+): Promise<WorkflowResult> {
 	if (!hasRole(user, 'reviewer')) return refuse(403, 'Editing a position needs the reviewer role.');
 	return db.transaction(async (tx) => {
 		const row = await load(tx, id);
@@ -113,11 +176,23 @@ export async function updatePosition(db: DbConnection, user: Actor, id: number, 
 		const before = await snapshot(tx, row);
 		const [after] = await tx
 			.update(position)
-			.set({ ...fields(input), reviewState: state, lastEditorId: user.id, version: sql`${position.version} + 1`, updatedAt: new Date() })
+			.set({
+				...fields(input),
+				reviewState: state,
+				lastEditorId: user.id,
+				version: sql`${position.version} + 1`,
+				updatedAt: new Date()
+			})
 			.where(eq(position.id, id))
 			.returning();
 		const changes = diffSnapshots(before, await snapshot(tx, after));
-		await audit(tx, { userId: user.id, action: 'position.update', entityType: 'position', entityId: id, details: { changes, ...(state !== row.reviewState ? { from: row.reviewState, to: state } : {}) } });
+		await audit(tx, {
+			userId: user.id,
+			action: 'position.update',
+			entityType: 'position',
+			entityId: id,
+			details: { changes, ...(state !== row.reviewState ? { from: row.reviewState, to: state } : {}) }
+		});
 		return { ok: true, id, state };
 	});
 }
@@ -160,14 +235,20 @@ export function submitPosition(db: DbConnection, user: Actor, id: number, versio
 
 /** Approves a position in review: someone other than its author and its last editor. */
 export function approvePosition(db: DbConnection, user: Actor, id: number, version: number, comment: string | null) {
-	return transition(db, user, id, version, { name: 'approve', comment }, () => ({ reviewerId: user.id, reviewComment: comment }));
+	return transition(db, user, id, version, { name: 'approve', comment }, () => ({
+		reviewerId: user.id,
+		reviewComment: comment
+	}));
 }
 
 /** Sends a position in review back to its author with a comment: someone other than its author and its last editor. */
 export function returnPosition(db: DbConnection, user: Actor, id: number, version: number, comment: string) {
 	const missing = returnCommentMissing(comment);
 	if (missing) return Promise.resolve(refuse(400, missing, { comment: [missing] }));
-	return transition(db, user, id, version, { name: 'return', comment }, () => ({ reviewerId: user.id, reviewComment: comment }));
+	return transition(db, user, id, version, { name: 'return', comment }, () => ({
+		reviewerId: user.id,
+		reviewComment: comment
+	}));
 }
 
 /**
@@ -175,7 +256,17 @@ export function returnPosition(db: DbConnection, user: Actor, id: number, versio
  * reopening it, who is then its author (so someone else must approve the change).
  */
 export function reopenPosition(db: DbConnection, user: Actor, id: number, version: number, reason: string) {
-	if (!reason.trim()) return Promise.resolve(refuse(400, 'Say why it needs changing.', { comment: ['Say why it needs changing.'] }));
-	const step = { name: 'reopen' as const, comment: reason, details: (row: Row) => ({ previousAuthorId: row.authorId }) };
-	return transition(db, user, id, version, step, () => ({ authorId: user.id, lastEditorId: user.id, reviewerId: null, reviewComment: null }));
+	if (!reason.trim())
+		return Promise.resolve(refuse(400, 'Say why it needs changing.', { comment: ['Say why it needs changing.'] }));
+	const step = {
+		name: 'reopen' as const,
+		comment: reason,
+		details: (row: Row) => ({ previousAuthorId: row.authorId })
+	};
+	return transition(db, user, id, version, step, () => ({
+		authorId: user.id,
+		lastEditorId: user.id,
+		reviewerId: null,
+		reviewComment: null
+	}));
 }

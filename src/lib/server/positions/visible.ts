@@ -52,8 +52,16 @@ function selectPositions(db: DbConnection, where: SQL | undefined) {
  * The positions a viewer may see on the public pages: approved only, and public only unless the
  * viewer is a coalition member. Internal notes are blanked for everyone else.
  */
-export async function visiblePositions(db: DbConnection, dossierId: number, viewer: Viewer, extra?: SQL): Promise<PositionView[]> {
-	const conditions = [eq(position.dossierId, dossierId), viewer.canSeeInternal ? eq(position.reviewState, 'approved') : published(position)];
+export async function visiblePositions(
+	db: DbConnection,
+	dossierId: number,
+	viewer: Viewer,
+	extra?: SQL
+): Promise<PositionView[]> {
+	const conditions = [
+		eq(position.dossierId, dossierId),
+		viewer.canSeeInternal ? eq(position.reviewState, 'approved') : published(position)
+	];
 	if (extra) conditions.push(extra);
 	const rows = await selectPositions(db, and(...conditions));
 	return rows.map(({ topicSlug, ...p }) => ({
@@ -67,15 +75,30 @@ export async function visiblePositions(db: DbConnection, dossierId: number, view
 export async function topicColumns(db: DbConnection, dossierId: number): Promise<TopicColumn[]> {
 	const topics = await db.select().from(topic).where(eq(topic.dossierId, dossierId)).orderBy(asc(topic.sortOrder));
 	return [
-		{ key: WHOLE_BAN, id: null, name: wholeBanLabel, description: 'Positions on the ban of biometric mass surveillance as a whole, not on one part of it.' },
+		{
+			key: WHOLE_BAN,
+			id: null,
+			name: wholeBanLabel,
+			description: 'Positions on the ban of biometric mass surveillance as a whole, not on one part of it.'
+		},
 		...topics.map((t) => ({ key: t.slug, id: t.id, name: t.name, description: t.description }))
 	];
 }
 
-const actorColumns = { id: actor.id, slug: actor.slug, name: actor.name, kind: actor.kind, countryCode: actor.countryCode };
+const actorColumns = {
+	id: actor.id,
+	slug: actor.slug,
+	name: actor.name,
+	kind: actor.kind,
+	countryCode: actor.countryCode
+};
 
 export async function actorsOfKinds(db: DbConnection, kinds: ActorKind[]): Promise<ActorSummary[]> {
-	return db.select(actorColumns).from(actor).where(inArray(actor.kind, kinds)).orderBy(asc(actor.kind), asc(actor.name));
+	return db
+		.select(actorColumns)
+		.from(actor)
+		.where(inArray(actor.kind, kinds))
+		.orderBy(asc(actor.kind), asc(actor.name));
 }
 
 export async function getActor(db: DbConnection, slug: string): Promise<ActorSummary | undefined> {
@@ -128,7 +151,12 @@ export interface ActorPositions {
 }
 
 /** One actor's positions over time, grouped by topic (every topic, even with no position). */
-export async function actorPositions(db: DbConnection, dossierId: number, actorId: number, viewer: Viewer): Promise<ActorPositions[]> {
+export async function actorPositions(
+	db: DbConnection,
+	dossierId: number,
+	actorId: number,
+	viewer: Viewer
+): Promise<ActorPositions[]> {
 	const [topics, positions] = await Promise.all([
 		topicColumns(db, dossierId),
 		visiblePositions(db, dossierId, viewer, eq(position.actorId, actorId))

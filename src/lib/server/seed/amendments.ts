@@ -22,12 +22,21 @@ export interface AmendmentSeedReport {
 export async function seedEpAmendments(
 	tx: DbConnection,
 	data: AiActData,
-	ctx: { dossierId: number; documentId: number; parliamentActorId: number; index: ProvisionIndex; proposalTexts: ReadonlyMap<string, string> }
+	ctx: {
+		dossierId: number;
+		documentId: number;
+		parliamentActorId: number;
+		index: ProvisionIndex;
+		proposalTexts: ReadonlyMap<string, string>;
+	}
 ): Promise<AmendmentSeedReport> {
 	const sources = toSourceRefs([{ id: 'EPTA' }], data.dossier.meta.sources);
 	const report: AmendmentSeedReport = { total: 0, resolved: 0, unresolved: [] };
 
-	const resolved = data.amendments.items.map((a) => ({ a, target: resolveAgainst(a.target, ctx.proposalTexts, a.commissionText) }));
+	const resolved = data.amendments.items.map((a) => ({
+		a,
+		target: resolveAgainst(a.target, ctx.proposalTexts, a.commissionText)
+	}));
 	const newProvisions = resolved
 		.filter(({ target }) => target.eid && target.isNew && !ctx.index.ids.has(target.eid))
 		.map(({ target }) => ({ eid: target.eid!, parentEid: target.parentEid }))
@@ -39,7 +48,8 @@ export async function seedEpAmendments(
 		report.total += 1;
 		const provisionId = target.eid ? ctx.index.ids.get(target.eid) : undefined;
 		if (provisionId) report.resolved += 1;
-		else report.unresolved.push({ number: a.number, target: a.target, reason: target.reason ?? 'no matching provision' });
+		else
+			report.unresolved.push({ number: a.number, target: a.target, reason: target.reason ?? 'no matching provision' });
 		return {
 			dossierId: ctx.dossierId,
 			documentId: ctx.documentId,

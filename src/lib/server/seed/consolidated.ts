@@ -16,7 +16,8 @@ const shortUrl = (url: string) => {
 	return bare.length > 70 ? `${bare.slice(0, 69)}…` : bare;
 };
 
-const githubUrl = (f: { repo: string; path: string; commit: string }) => `https://github.com/${f.repo}/blob/${f.commit}/${f.path}`;
+const githubUrl = (f: { repo: string; path: string; commit: string }) =>
+	`https://github.com/${f.repo}/blob/${f.commit}/${f.path}`;
 
 /** Where each provision's text comes from, and who corroborates what: the sources shown with the notice. */
 export function consolidationSources(raw: RawConsolidation): SourceRef[] {
@@ -29,7 +30,9 @@ export function consolidationSources(raw: RawConsolidation): SourceRef[] {
 	};
 	const corroboration = raw.source.corroboration.flatMap((c) =>
 		c.sources.map((s): SourceRef =>
-			/^https?:\/\//.test(s) ? { title: `${shortUrl(s)} (corroborates ${c.what})`, url: s, kind: 'secondary' } : { title: `${s} (corroborates ${c.what})`, url: null, kind: 'secondary' }
+			/^https?:\/\//.test(s)
+				? { title: `${shortUrl(s)} (corroborates ${c.what})`, url: s, kind: 'secondary' }
+				: { title: `${s} (corroborates ${c.what})`, url: null, kind: 'secondary' }
 		)
 	);
 	return [main, ...corroboration];
@@ -49,8 +52,7 @@ function holdsList(raw: RawConsolidation): string {
  */
 export function consolidatedDocument(raw: RawConsolidation) {
 	const notice: StoredNotice = {
-		note:
-			'Not the Official Journal text. Trilogue took it from a public consolidation of Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744 (Digital Omnibus on AI), corroborated by third-party sources; only the Official Journal is authentic.',
+		note: 'Not the Official Journal text. Trilogue took it from a public consolidation of Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744 (Digital Omnibus on AI), corroborated by third-party sources; only the Official Journal is authentic.',
 		holds: `It holds Articles ${holdsList(raw)} only. For every other provision see Regulation (EU) 2024/1689 (final act): the 2026 act may have amended some of them too.`,
 		sources: consolidationSources(raw)
 	};
@@ -59,7 +61,8 @@ export function consolidatedDocument(raw: RawConsolidation) {
 		kind: 'consolidated' as const,
 		title: 'Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744 (unofficial consolidation)',
 		shortTitle: 'Unofficial consolidation',
-		officialReference: 'Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744, unofficial consolidated text (not the Official Journal)',
+		officialReference:
+			'Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744, unofficial consolidated text (not the Official Journal)',
 		url: githubUrl(raw.source.foundAt),
 		date: CONSOLIDATION_DATE,
 		provenance: {

@@ -12,9 +12,15 @@ export type SeedDocumentFolder = 'ep-committee-amendments' | 'council-compromise
  * checkout the server is started from.
  */
 function documentsDir(): string {
-	const candidates = [fileURLToPath(new URL('./data/ai-act/documents/', import.meta.url)), resolve('src/lib/server/seed/data/ai-act/documents')];
+	const candidates = [
+		fileURLToPath(new URL('./data/ai-act/documents/', import.meta.url)),
+		resolve('src/lib/server/seed/data/ai-act/documents')
+	];
 	const found = candidates.find((dir) => existsSync(join(dir, 'README.md')));
-	if (!found) throw new Error(`The seed's original documents are missing: looked in ${candidates.join(' and ')}. Start the server from the project's folder.`);
+	if (!found)
+		throw new Error(
+			`The seed's original documents are missing: looked in ${candidates.join(' and ')}. Start the server from the project's folder.`
+		);
 	return found;
 }
 

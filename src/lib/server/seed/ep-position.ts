@@ -53,7 +53,14 @@ export async function seedEpPosition(
 			skipped.push({ number: Number(r.number), reason: 'target not resolved' });
 			continue;
 		}
-		amendments.push({ number: Number(r.number), eid, part: r.part, text: r.text, deletes: r.deletes, isNew: !baseEids.has(eid) });
+		amendments.push({
+			number: Number(r.number),
+			eid,
+			part: r.part,
+			text: r.text,
+			deletes: r.deletes,
+			isNew: !baseEids.has(eid)
+		});
 	}
 	const result = reconstruct(base, amendments);
 
@@ -78,7 +85,12 @@ export async function seedEpPosition(
 		derivedFrom: n.derivedFrom
 	}));
 	for (const batch of chunked(versions, 400)) await tx.insert(textVersion).values(batch);
-	return { documentId, versions: versions.length, applied: result.applied.length, skipped: [...skipped, ...result.skipped] };
+	return {
+		documentId,
+		versions: versions.length,
+		applied: result.applied.length,
+		skipped: [...skipped, ...result.skipped]
+	};
 }
 
 /** The position goes between the amendments and the final act in every comparison. */
@@ -123,8 +135,11 @@ function footnotes(data: AiActData): Notes {
 	const proposal = new Map<string, string>();
 	for (const item of data.proposal.items) for (const f of item.footnotes ?? []) proposal.set(String(f.marker), f.text);
 	const byAmendment = new Map<number, Map<string, string>>();
-	for (const a of data.amendments.items as (AiActData['amendments']['items'][number] & { amendmentFootnotes?: { marker: string | number; text: string }[] })[]) {
-		if (a.amendmentFootnotes?.length) byAmendment.set(a.number, new Map(a.amendmentFootnotes.map((f) => [String(f.marker), f.text])));
+	for (const a of data.amendments.items as (AiActData['amendments']['items'][number] & {
+		amendmentFootnotes?: { marker: string | number; text: string }[];
+	})[]) {
+		if (a.amendmentFootnotes?.length)
+			byAmendment.set(a.number, new Map(a.amendmentFootnotes.map((f) => [String(f.marker), f.text])));
 	}
 	return { proposal, byAmendment };
 }

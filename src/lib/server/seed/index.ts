@@ -12,7 +12,12 @@ import { seedPositions } from './positions';
 import type { MatrixFigures } from '../../positions/matrix';
 import { seedBanScores } from './scores';
 import { consolidatedText } from './consolidated';
-import { readCommitteeDocuments, seedCommitteeAmendments, type CommitteeAmendmentsReport, type CommitteeReads } from './committee-amendments';
+import {
+	readCommitteeDocuments,
+	seedCommitteeAmendments,
+	type CommitteeAmendmentsReport,
+	type CommitteeReads
+} from './committee-amendments';
 import { readCouncilDocuments, seedCouncilTexts, type CouncilReads, type CouncilTextsReport } from './council-texts';
 
 export interface SeedSummary {
@@ -59,7 +64,12 @@ export function startSeedReads(): Promise<SeedInputs> {
 	const startedAt = performance.now();
 	inputs ??= loadAiAct().then((data) => {
 		const procedure = data.dossier.procedure.reference;
-		return { startedAt, data, committeeReads: readCommitteeDocuments(procedure), councilReads: readCouncilDocuments(procedure) };
+		return {
+			startedAt,
+			data,
+			committeeReads: readCommitteeDocuments(procedure),
+			councilReads: readCouncilDocuments(procedure)
+		};
 	});
 	return inputs;
 }
@@ -88,31 +98,41 @@ export async function seedAiAct(db: Database): Promise<SeedSummary | { seeded: f
 	return db.transaction(async (tx) => {
 		const { dossierId, documents } = await time('seedDossier', () => seedDossier(tx, data));
 		const { stages, events } = await time('seedProcedure', () => seedProcedure(tx, data, dossierId, documents));
-		const texts = await time('seedTexts', () => seedTexts(tx, dossierId, [
-			{ documentId: documents.proposal, text: data.proposal },
-			{ documentId: documents.generalApproach, text: data.generalApproach },
-			{ documentId: documents.finalAct, text: data.finalAct },
-			{ documentId: documents.consolidated, text: consolidatedText(data.consolidated) }
-		]));
+		const texts = await time('seedTexts', () =>
+			seedTexts(tx, dossierId, [
+				{ documentId: documents.proposal, text: data.proposal },
+				{ documentId: documents.generalApproach, text: data.generalApproach },
+				{ documentId: documents.finalAct, text: data.finalAct },
+				{ documentId: documents.consolidated, text: consolidatedText(data.consolidated) }
+			])
+		);
 		const actors = await time('seedActors', () => seedActors(tx, data, dossierId));
 		const proposalTexts = new Map(texts.splits[0].map((n) => [n.eid, n.text]));
-		const amendments = await time('seedEpAmendments', () => seedEpAmendments(tx, data, {
-			dossierId,
-			documentId: documents.epAmendments,
-			parliamentActorId: actors.parliamentId,
-			index: texts.index,
-			proposalTexts
-		}));
+		const amendments = await time('seedEpAmendments', () =>
+			seedEpAmendments(tx, data, {
+				dossierId,
+				documentId: documents.epAmendments,
+				parliamentActorId: actors.parliamentId,
+				index: texts.index,
+				proposalTexts
+			})
+		);
 		const epPosition = await time('seedEpPosition', () => seedEpPosition(tx, data, { dossierId, index: texts.index }));
-		const lineage = await time('seedLineage', () => seedLineage(tx, data, {
-			proposal: documents.proposal,
-			generalApproach: documents.generalApproach,
-			epPosition: epPosition.documentId,
-			finalAct: documents.finalAct,
-			consolidated: documents.consolidated
-		}));
-		const councilTexts = await time('seedCouncilTexts', () => seedCouncilTexts(tx, dossierId, councilReads, data.dossier.procedure.reference));
-		const committeeAmendments = await time('seedCommitteeAmendments', () => seedCommitteeAmendments(tx, dossierId, committeeReads));
+		const lineage = await time('seedLineage', () =>
+			seedLineage(tx, data, {
+				proposal: documents.proposal,
+				generalApproach: documents.generalApproach,
+				epPosition: epPosition.documentId,
+				finalAct: documents.finalAct,
+				consolidated: documents.consolidated
+			})
+		);
+		const councilTexts = await time('seedCouncilTexts', () =>
+			seedCouncilTexts(tx, dossierId, councilReads, data.dossier.procedure.reference)
+		);
+		const committeeAmendments = await time('seedCommitteeAmendments', () =>
+			seedCommitteeAmendments(tx, dossierId, committeeReads)
+		);
 		const positions = await time('seedPositions', () => seedPositions(tx, data, { dossierId, ...actors }));
 		await time('seedBanScores', () => seedBanScores(tx, data, { dossierId, documents }));
 		return {

@@ -41,7 +41,12 @@ export async function seedLineage(tx: DbConnection, data: AiActData, docs: Linea
 		})
 		.from(textVersion)
 		.innerJoin(provision, eq(provision.id, textVersion.provisionId))
-		.where(inArray(textVersion.documentId, Object.values(docs).filter((id) => id !== undefined)));
+		.where(
+			inArray(
+				textVersion.documentId,
+				Object.values(docs).filter((id) => id !== undefined)
+			)
+		);
 	const of = (documentId: number): LineageNode[] => rows.filter((r) => r.documentId === documentId);
 	const P = of(docs.proposal);
 	const C = of(docs.generalApproach);
@@ -64,7 +69,9 @@ export async function seedLineage(tx: DbConnection, data: AiActData, docs: Linea
 	const toParliament = sameNumber(P, E);
 
 	// What the Parliament added, against what the final act has left unclaimed.
-	const finalRoots = new Map(toFinal.filter((m) => rootOf(m.from.eid) === m.from.eid).map((m) => [m.from.eid, m.to.eid]));
+	const finalRoots = new Map(
+		toFinal.filter((m) => rootOf(m.from.eid) === m.from.eid).map((m) => [m.from.eid, m.to.eid])
+	);
 	const claimed = new Set(toFinal.map((m) => m.to.eid));
 	const inProposal = eids(P);
 	const epToFinal = matchDocuments(E, F, {
@@ -93,12 +100,14 @@ export async function seedLineage(tx: DbConnection, data: AiActData, docs: Linea
 
 	const toConsolidated = docs.consolidated ? sameNumber(F, of(docs.consolidated)) : [];
 
-	const links = [...toCouncil, ...toParliament, ...toFinal, ...epToFinal, ...councilToFinal, ...toConsolidated].map((m) => ({
-		fromVersionId: m.from.id,
-		toVersionId: m.to.id,
-		method: m.method,
-		similarity: m.similarity
-	}));
+	const links = [...toCouncil, ...toParliament, ...toFinal, ...epToFinal, ...councilToFinal, ...toConsolidated].map(
+		(m) => ({
+			fromVersionId: m.from.id,
+			toVersionId: m.to.id,
+			method: m.method,
+			similarity: m.similarity
+		})
+	);
 	for (const batch of chunked(links, 1000)) await tx.insert(provisionLink).values(batch);
 	const byMethod: Record<string, number> = {};
 	for (const l of links) byMethod[l.method] = (byMethod[l.method] ?? 0) + 1;

@@ -120,7 +120,15 @@ export interface AiActData {
 
 /** `text-2026-consolidated-selected.json`: selected provisions, each saying what changed. */
 export interface RawConsolidation {
-	source: { title: string; amendingAct: string; procedure: string; foundAt: { repo: string; path: string; commit: string; note?: string }; corroboration: { what: string; sources: string[] }[]; reliability: string; [key: string]: unknown };
+	source: {
+		title: string;
+		amendingAct: string;
+		procedure: string;
+		foundAt: { repo: string; path: string; commit: string; note?: string };
+		corroboration: { what: string; sources: string[] }[];
+		reliability: string;
+		[key: string]: unknown;
+	};
 	items: (SourceItem & { status: 'new' | 'amended'; basis: string })[];
 }
 
@@ -129,16 +137,17 @@ export interface RawConsolidation {
  * except the seed's own, and out of memory unless a seed runs.
  */
 export async function loadAiAct(): Promise<AiActData> {
-	const [dossier, proposal, generalApproach, finalAct, amendments, members, consolidated, moreNationalPositions] = await Promise.all([
-		import('./data/ai-act/dossier.json'),
-		import('./data/ai-act/text-commission-proposal-2021.json'),
-		import('./data/ai-act/text-council-general-approach-2022.json'),
-		import('./data/ai-act/text-regulation-2024-1689.json'),
-		import('./data/ai-act/ep-amendments-2023-06-14.json'),
-		import('./data/ai-act/ep-members-2023-04.json'),
-		import('./data/ai-act/text-2026-consolidated-selected.json'),
-		import('./data/ai-act/national-positions-2026-12.json')
-	]);
+	const [dossier, proposal, generalApproach, finalAct, amendments, members, consolidated, moreNationalPositions] =
+		await Promise.all([
+			import('./data/ai-act/dossier.json'),
+			import('./data/ai-act/text-commission-proposal-2021.json'),
+			import('./data/ai-act/text-council-general-approach-2022.json'),
+			import('./data/ai-act/text-regulation-2024-1689.json'),
+			import('./data/ai-act/ep-amendments-2023-06-14.json'),
+			import('./data/ai-act/ep-members-2023-04.json'),
+			import('./data/ai-act/text-2026-consolidated-selected.json'),
+			import('./data/ai-act/national-positions-2026-12.json')
+		]);
 	return {
 		dossier: dossier.default as unknown as RawDossier,
 		proposal: proposal.default as unknown as RawText,

@@ -13,7 +13,11 @@ const euCountryCode = (code: string) => (code === 'GR' ? 'EL' : code);
  * Parliament's id (none do in this directory, but a later one may). A group short name we do not know
  * stops the seed rather than leaving Members without a group.
  */
-export async function seedMembers(tx: DbConnection, groupIds: Map<string, number>, members: RawMember[]): Promise<number> {
+export async function seedMembers(
+	tx: DbConnection,
+	groupIds: Map<string, number>,
+	members: RawMember[]
+): Promise<number> {
 	const counts = new Map<string, number>();
 	for (const m of members) counts.set(slugify(m.name), (counts.get(slugify(m.name)) ?? 0) + 1);
 	const rows = members.map((m) => {

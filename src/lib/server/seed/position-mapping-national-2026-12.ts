@@ -12,10 +12,18 @@ import { formatDate } from '../../dates';
  */
 
 /** A record about national law or practice, or one that states no position: unknown on its topic. */
-const unknownOn = (topic: string, basis: string, dateNote?: string): RecordMapping => ({ basis, dateNote, positions: [{ topic, stance: 'unknown' }] });
+const unknownOn = (topic: string, basis: string, dateNote?: string): RecordMapping => ({
+	basis,
+	dateNote,
+	positions: [{ topic, stance: 'unknown' }]
+});
 
 /** Exceptions sought (and, where given, the real-time ban accepted in principle): a ban with exceptions. */
-const withExceptions = (topics: string[], basis: string, more: { confidence?: Confidence; dateNote?: string } = {}): RecordMapping => ({
+const withExceptions = (
+	topics: string[],
+	basis: string,
+	more: { confidence?: Confidence; dateNote?: string } = {}
+): RecordMapping => ({
 	basis,
 	dateNote: more.dateNote,
 	positions: topics.map((topic) => ({ topic, stance: 'ban_with_exceptions', confidence: more.confidence }))
@@ -40,9 +48,18 @@ const investigateEurope = reportedOn('2025-01-22', 'the Council statements it re
 
 /** Keyed like the dossier's national records, `Country date`. */
 export const moreNationalMapping: Record<string, RecordMapping> = {
-	'Germany 2022-03-16': unknownOn('real-time-rbi', 'What Germany will do at home once the Act applies (“Germany will refrain from using AI applications for remote biometric identification”), not a position on the EU ban.'),
-	'Germany 2024-09': unknownOn('facial-scraping', `A plan for national powers “für die biometrische Gesichtersuche im Netz” (biometric face search online): ${nationalLaw}`),
-	'Germany 2025-04': unknownOn('facial-scraping', `A coalition commitment to national powers for “den nachträglichen biometrischen Abgleich mit öffentlich zugänglichen Internetdaten”: ${nationalLaw}`),
+	'Germany 2022-03-16': unknownOn(
+		'real-time-rbi',
+		'What Germany will do at home once the Act applies (“Germany will refrain from using AI applications for remote biometric identification”), not a position on the EU ban.'
+	),
+	'Germany 2024-09': unknownOn(
+		'facial-scraping',
+		`A plan for national powers “für die biometrische Gesichtersuche im Netz” (biometric face search online): ${nationalLaw}`
+	),
+	'Germany 2025-04': unknownOn(
+		'facial-scraping',
+		`A coalition commitment to national powers for “den nachträglichen biometrischen Abgleich mit öffentlich zugänglichen Internetdaten”: ${nationalLaw}`
+	),
 
 	'Denmark 2024-01-10': withExceptions(
 		['real-time-rbi', 'exceptions'],
@@ -50,24 +67,49 @@ export const moreNationalMapping: Record<string, RecordMapping> = {
 	),
 	'Denmark 2024-02': {
 		// The document is the Danish Institute for Human Rights' analysis, not the government's own: reported.
-		basis: 'The government wants police use “på offentlige steder” (in public places), and Denmark “står dog uden for denne del af AI-forordningen” (stands outside this part of the AI Act) by its justice opt-out: national practice, no stated position on the EU ban.',
+		basis:
+			'The government wants police use “på offentlige steder” (in public places), and Denmark “står dog uden for denne del af AI-forordningen” (stands outside this part of the AI Act) by its justice opt-out: national practice, no stated position on the EU ban.',
 		positions: [{ topic: 'real-time-rbi', stance: 'unknown', confidence: 'reported' }]
 	},
-	'Denmark 2024-09': unknownOn('post-rbi', `A national agreement that police may use facial recognition “i efterforskning” (in investigations); “Tilladelsen gælder ikke ansigtsgenkendelse i realtid”: ${nationalLaw}`),
+	'Denmark 2024-09': unknownOn(
+		'post-rbi',
+		`A national agreement that police may use facial recognition “i efterforskning” (in investigations); “Tilladelsen gælder ikke ansigtsgenkendelse i realtid”: ${nationalLaw}`
+	),
 
-	'Sweden 2024-10-10': unknownOn('post-rbi', `A government bill for “biometriska jämförelser av ansiktsbilder” against the Migration Agency’s registers: ${nationalLaw}`),
-	'Sweden 2025-03-20': unknownOn('real-time-rbi', 'A national bill to use real-time identification “fullt ut i den utsträckning EU:s AIförordning medger” (to the full extent the AI Act allows): national law under the Act’s own option, not a position on the ban.'),
-	'Sweden 2025-11-27': unknownOn('real-time-rbi', `A referral for a national law: the government “vill ge polisen bredare undantag för att bekämpa allvarlig kriminalitet” (wants to give police broader exceptions), as reported, under the Act: ${nationalLaw}`),
+	'Sweden 2024-10-10': unknownOn(
+		'post-rbi',
+		`A government bill for “biometriska jämförelser av ansiktsbilder” against the Migration Agency’s registers: ${nationalLaw}`
+	),
+	'Sweden 2025-03-20': unknownOn(
+		'real-time-rbi',
+		'A national bill to use real-time identification “fullt ut i den utsträckning EU:s AIförordning medger” (to the full extent the AI Act allows): national law under the Act’s own option, not a position on the ban.'
+	),
+	'Sweden 2025-11-27': unknownOn(
+		'real-time-rbi',
+		`A referral for a national law: the government “vill ge polisen bredare undantag för att bekämpa allvarlig kriminalitet” (wants to give police broader exceptions), as reported, under the Act: ${nationalLaw}`
+	),
 
-	'Netherlands 2021-12-13': unknownOn('real-time-rbi', 'Use “zeer terughoudend en met inachtneming van de noodzakelijke waarborgen” (very restrained, with the necessary safeguards) under the rules in force: no position on what the EU ban should be.'),
+	'Netherlands 2021-12-13': unknownOn(
+		'real-time-rbi',
+		'Use “zeer terughoudend en met inachtneming van de noodzakelijke waarborgen” (very restrained, with the necessary safeguards) under the rules in force: no position on what the EU ban should be.'
+	),
 	'Netherlands 2023-07': withExceptions(
 		['real-time-rbi', 'exceptions'],
 		'The minister’s answers, as quoted: “Een dergelijk totaalverbod acht het kabinet onwenselijk” (the cabinet finds such a total ban undesirable), since “er zich situaties voordoen waarin realtime biometrische identificatie door de rechtshandhaving geoorloofd zou moeten zijn” (there are situations where law enforcement should be allowed it): a ban with exceptions.'
 	),
-	'Netherlands 2024-10-09': unknownOn('post-rbi', '“Het kabinet onderschrijft de onderliggende zorgen van de motie” (a motion on facial-recognition uses lacking a legal basis): about national law, no position on the EU ban.'),
-	'Netherlands 2024-12-09': unknownOn('post-rbi', 'Police practice: “de politie geen realtime gezichtsherkenningstechnologie inzet bij demonstraties”, and uses it “achteraf” (afterwards) to identify suspects: no position on the EU ban.'),
+	'Netherlands 2024-10-09': unknownOn(
+		'post-rbi',
+		'“Het kabinet onderschrijft de onderliggende zorgen van de motie” (a motion on facial-recognition uses lacking a legal basis): about national law, no position on the EU ban.'
+	),
+	'Netherlands 2024-12-09': unknownOn(
+		'post-rbi',
+		'Police practice: “de politie geen realtime gezichtsherkenningstechnologie inzet bij demonstraties”, and uses it “achteraf” (afterwards) to identify suspects: no position on the EU ban.'
+	),
 
-	'France 2023-05-31': unknownOn('real-time-rbi', 'A national bill of the Senate’s Law Committee, which “a cependant estimé qu’il n’était pas possible de se priver de la reconnaissance faciale dans des cas particulièrement graves”: “This is a parliamentary, not government, position.”'),
+	'France 2023-05-31': unknownOn(
+		'real-time-rbi',
+		'A national bill of the Senate’s Law Committee, which “a cependant estimé qu’il n’était pas possible de se priver de la reconnaissance faciale dans des cas particulièrement graves”: “This is a parliamentary, not government, position.”'
+	),
 	'France 2023-11-21': unknownOn(
 		'exceptions',
 		'France “has been pushing for a broad national security exemption within the EU Council”: an exemption from the Act’s scope; the quote does not say what France wanted for the ban or its exceptions (its record of 22 January 2025 does).',
@@ -98,23 +140,62 @@ export const moreNationalMapping: Record<string, RecordMapping> = {
 	'Hungary 2023-12-19': ansa('Hungary'),
 	'Finland 2023-12-19': ansa('Finland'),
 
-	'Italy 2023-05-01': unknownOn('real-time-rbi', 'National practice: video surveillance “è uno strumento fondamentale”, talks with the Garante on “una soluzione condivisa”; “it was not said whether real-time use was meant”: no position on the EU ban.'),
-	'Italy 2024-02-02': unknownOn('exceptions', 'A trilogue position that safeguarded “gli interessi di sicurezza, ordine pubblico e le prerogative delle Forze dell\'ordine”: the quote names neither the ban nor its exceptions, so no stance is read into it.'),
-	'Italy 2026-06-10': unknownOn('exceptions', 'National decrees: police uses need “a request from the police commissioner and authorisation from the judicial authority”: national law under the Act, not a position on the ban.'),
+	'Italy 2023-05-01': unknownOn(
+		'real-time-rbi',
+		'National practice: video surveillance “è uno strumento fondamentale”, talks with the Garante on “una soluzione condivisa”; “it was not said whether real-time use was meant”: no position on the EU ban.'
+	),
+	'Italy 2024-02-02': unknownOn(
+		'exceptions',
+		"A trilogue position that safeguarded “gli interessi di sicurezza, ordine pubblico e le prerogative delle Forze dell'ordine”: the quote names neither the ban nor its exceptions, so no stance is read into it."
+	),
+	'Italy 2026-06-10': unknownOn(
+		'exceptions',
+		'National decrees: police uses need “a request from the police commissioner and authorisation from the judicial authority”: national law under the Act, not a position on the ban.'
+	),
 
-	'Austria 2021-08': unknownOn('real-time-rbi', 'National practice, as reported: “plant die Regierung trotz der Kritik weiterhin, Gesichtserkennung einzusetzen”, reading the Commission draft as allowing “die Anwendung zu Strafverfolgungszwecken”: a reading of the draft, not a position on what the ban should be.'),
+	'Austria 2021-08': unknownOn(
+		'real-time-rbi',
+		'National practice, as reported: “plant die Regierung trotz der Kritik weiterhin, Gesichtserkennung einzusetzen”, reading the Commission draft as allowing “die Anwendung zu Strafverfolgungszwecken”: a reading of the draft, not a position on what the ban should be.'
+	),
 	'Belgium 2025-02-10': unknownOn(
 		'real-time-rbi',
 		`A coalition agreement on national experiments with “du déploiement de la technologie de reconnaissance faciale pour la détection des condamnés et des suspects”: ${nationalLaw}`,
 		reportedOn('2025-02-10', 'the agreement itself is earlier (“not stated in the excerpt”).')
 	),
-	'Luxembourg 2021-07-01': unknownOn('real-time-rbi', `National law on police video surveillance: “Tout dispositif de reconnaissance faciale est exclu”; ${nationalLaw}`),
-	'Spain 2025-03-11': unknownOn('exceptions', 'A national draft law setting “los supuestos de uso de la IA para la identificación biométrica remota «en tiempo real»”, authorised by courts: national law under the Act’s own option, not a position on the ban.'),
-	'Poland 2024-11-18': unknownOn('real-time-rbi', `A national draft law, as a civil-society group reports it: “Rząd nie skorzystał z możliwości przyznania służbom prawa do stosowania technologii rozpoznawania twarzy”; ${nationalLaw}`),
-	'Poland 2025-07': unknownOn('exceptions', 'One ministry’s comments on the national draft (“uzupełnienia katalogu wyłączeń o policję”, adding the police to its exclusions): national law, not the government’s position on the ban.'),
-	'Czechia 2025-06-11': unknownOn('real-time-rbi', `A police-law reform that “umožní využívání kamer s technologií poznávání tváří v reálném čase”: ${nationalLaw}`),
-	'Czechia 2025-08-14': unknownOn('real-time-rbi', 'A ministry official on national practice: the police “musí reagovat na vývoj legislativy”, the deadline “byla nesmyslně krátká”: no position on the EU ban.'),
-	'Ireland 2023-12-14': unknownOn('post-rbi', `A national bill on “biometric identification, using facial images, by An Garda Síochána for an exhaustive list of the most serious of offences”: ${nationalLaw}`),
-	'Ireland 2026-05-27': unknownOn('post-rbi', `A national bill for “biometric analysis on a retrospective basis only”: ${nationalLaw}`),
-	'Finland 2025-09': unknownOn('post-rbi', `A government bill to improve “edellytyksiä biometriikan käyttöön lainvalvonta- ja rikoksentorjuntatarkoituksissa”: ${nationalLaw}`)
+	'Luxembourg 2021-07-01': unknownOn(
+		'real-time-rbi',
+		`National law on police video surveillance: “Tout dispositif de reconnaissance faciale est exclu”; ${nationalLaw}`
+	),
+	'Spain 2025-03-11': unknownOn(
+		'exceptions',
+		'A national draft law setting “los supuestos de uso de la IA para la identificación biométrica remota «en tiempo real»”, authorised by courts: national law under the Act’s own option, not a position on the ban.'
+	),
+	'Poland 2024-11-18': unknownOn(
+		'real-time-rbi',
+		`A national draft law, as a civil-society group reports it: “Rząd nie skorzystał z możliwości przyznania służbom prawa do stosowania technologii rozpoznawania twarzy”; ${nationalLaw}`
+	),
+	'Poland 2025-07': unknownOn(
+		'exceptions',
+		'One ministry’s comments on the national draft (“uzupełnienia katalogu wyłączeń o policję”, adding the police to its exclusions): national law, not the government’s position on the ban.'
+	),
+	'Czechia 2025-06-11': unknownOn(
+		'real-time-rbi',
+		`A police-law reform that “umožní využívání kamer s technologií poznávání tváří v reálném čase”: ${nationalLaw}`
+	),
+	'Czechia 2025-08-14': unknownOn(
+		'real-time-rbi',
+		'A ministry official on national practice: the police “musí reagovat na vývoj legislativy”, the deadline “byla nesmyslně krátká”: no position on the EU ban.'
+	),
+	'Ireland 2023-12-14': unknownOn(
+		'post-rbi',
+		`A national bill on “biometric identification, using facial images, by An Garda Síochána for an exhaustive list of the most serious of offences”: ${nationalLaw}`
+	),
+	'Ireland 2026-05-27': unknownOn(
+		'post-rbi',
+		`A national bill for “biometric analysis on a retrospective basis only”: ${nationalLaw}`
+	),
+	'Finland 2025-09': unknownOn(
+		'post-rbi',
+		`A government bill to improve “edellytyksiä biometriikan käyttöön lainvalvonta- ja rikoksentorjuntatarkoituksissa”: ${nationalLaw}`
+	)
 };

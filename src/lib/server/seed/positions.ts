@@ -25,7 +25,8 @@ export interface PositionRecord {
 	source: RawSource[] | undefined;
 }
 
-export const nationalMappingKey = (p: { country: string; date: string | null }) => `${p.country} ${p.date ?? 'undated'}`;
+export const nationalMappingKey = (p: { country: string; date: string | null }) =>
+	`${p.country} ${p.date ?? 'undated'}`;
 /** The seed keys of the records of national-positions-2026-12.json start with this. */
 export const MORE_NATIONAL_SEED = 'national-2026-12';
 export const presidencySlug = (presidency: string) => `presidency-${slugify(presidency)}`;
@@ -72,7 +73,14 @@ export async function seedPositions(
 				dateNote: null,
 				stanceAsReported: p.stanceAsReported,
 				summary: p.summary,
-				source: [{ ...source, published: source.published ?? undefined, quote: p.quote, note: `Published by ${publisher}; ${checked}.` }]
+				source: [
+					{
+						...source,
+						published: source.published ?? undefined,
+						quote: p.quote,
+						note: `Published by ${publisher}; ${checked}.`
+					}
+				]
 			};
 		}),
 		...data.dossier.councilPresidencies.map((p, i) => ({
@@ -87,12 +95,19 @@ export async function seedPositions(
 		}))
 	];
 
-	const topics = await tx.select({ id: topic.id, slug: topic.slug }).from(topic).where(eq(topic.dossierId, ctx.dossierId));
+	const topics = await tx
+		.select({ id: topic.id, slug: topic.slug })
+		.from(topic)
+		.where(eq(topic.dossierId, ctx.dossierId));
 	const topicIds = new Map(topics.map((t) => [t.slug, t.id]));
-	const otherActors = [...new Set(Object.values(positionMapping).flatMap((m) => m.positions.flatMap((p) => (p.actor ? [p.actor] : []))))];
+	const otherActors = [
+		...new Set(Object.values(positionMapping).flatMap((m) => m.positions.flatMap((p) => (p.actor ? [p.actor] : []))))
+	];
 	const actorIds = new Map(
 		otherActors.length
-			? (await tx.select({ id: actor.id, slug: actor.slug }).from(actor).where(inArray(actor.slug, otherActors))).map((a) => [a.slug, a.id])
+			? (await tx.select({ id: actor.id, slug: actor.slug }).from(actor).where(inArray(actor.slug, otherActors))).map(
+					(a) => [a.slug, a.id]
+				)
 			: []
 	);
 
@@ -100,10 +115,13 @@ export async function seedPositions(
 		const mapping = positionMapping[r.mappingKey];
 		const mapped: MappedPosition[] = mapping?.positions ?? [{ topic: null, stance: 'unknown' }];
 		const evidence = toSourceRefs(r.source, catalogue);
-		const sourced = r.source?.some((s) => s.kind?.startsWith('official')) ? ('official' as const) : ('reported' as const);
+		const sourced = r.source?.some((s) => s.kind?.startsWith('official'))
+			? ('official' as const)
+			: ('reported' as const);
 		return mapped.map((m) => {
 			const topicId = m.topic === null ? null : topicIds.get(m.topic);
-			if (topicId === undefined) throw new Error(`Unknown topic in the position mapping of ${r.mappingKey}: ${m.topic}`);
+			if (topicId === undefined)
+				throw new Error(`Unknown topic in the position mapping of ${r.mappingKey}: ${m.topic}`);
 			const actorId = m.actor ? actorIds.get(m.actor) : r.actorId;
 			if (!actorId) throw new Error(`Unknown actor in the position mapping of ${r.mappingKey}: ${m.actor}`);
 			return {
@@ -131,7 +149,11 @@ export async function seedPositions(
 			action: 'position.seed',
 			entityType: 'position',
 			entityId: p.id,
-			details: { seedKey: p.seedKey, from: p.seedKey?.startsWith(MORE_NATIONAL_SEED) ? 'national-positions-2026-12.json' : 'dossier.json', note: 'Loaded from the dossier’s sources; stance mapped by the table in seed/position-mapping.ts.' }
+			details: {
+				seedKey: p.seedKey,
+				from: p.seedKey?.startsWith(MORE_NATIONAL_SEED) ? 'national-positions-2026-12.json' : 'dossier.json',
+				note: 'Loaded from the dossier’s sources; stance mapped by the table in seed/position-mapping.ts.'
+			}
 		});
 	}
 	const matrix = await positionMatrix(tx, ctx.dossierId, { asOf: null, viewer: PUBLIC_VIEWER });

@@ -180,6 +180,15 @@ function supersession(stage: AiActData['dossier']['procedure']['stages'][number]
 	const moved = stage.supersededBy;
 	if (!moved) return [];
 	const event = data.dossier.events.find((e) => e.key === moved.event);
-	if (!event) throw new Error(`Stage ${stage.key} is superseded by an event that is not in dossier.json: ${moved.event}`);
-	return [supersessionRef({ entryKey: `event:${event.key}`, title: event.title, date: moved.date, partly: moved.partly === true, note: moved.note })];
+	if (!event)
+		throw new Error(`Stage ${stage.key} is superseded by an event that is not in dossier.json: ${moved.event}`);
+	return [
+		supersessionRef({
+			entryKey: `event:${event.key}`,
+			title: event.title,
+			date: moved.date,
+			partly: moved.partly === true,
+			note: moved.note
+		})
+	];
 }

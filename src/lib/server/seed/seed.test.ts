@@ -26,8 +26,17 @@ describe('the AI Act seed', () => {
 	it('loads the three full texts split down to points', async () => {
 		const docs = await open.db.select().from(document);
 		// Council compromise texts and committee amendment lists come from the Word and PDF files (their own tests).
-		const kinds = new Set(docs.map((d) => d.kind).filter((k) => k !== 'council_text' && k !== 'ep_committee_amendments'));
-		expect([...kinds].sort()).toEqual(['consolidated', 'ep_amendments', 'ep_position', 'final_act', 'general_approach', 'proposal']);
+		const kinds = new Set(
+			docs.map((d) => d.kind).filter((k) => k !== 'council_text' && k !== 'ep_committee_amendments')
+		);
+		expect([...kinds].sort()).toEqual([
+			'consolidated',
+			'ep_amendments',
+			'ep_position',
+			'final_act',
+			'general_approach',
+			'proposal'
+		]);
 		const [{ n }] = await open.db.select({ n: count() }).from(textVersion);
 		expect(n).toBeGreaterThan(3000);
 		const [pointH] = await open.db
@@ -55,7 +64,8 @@ describe('the AI Act seed', () => {
 		expect(doc).toMatchObject({ kind: 'consolidated', date: '2026-07-27' });
 		expect(doc.title).toContain('as amended by Regulation (EU) 2026/1744 (unofficial consolidation)');
 		expect(doc.url).toMatch(/^https:\/\/github\.com\/CommonAccord\/Cmacc-Org\/blob\/1133fe28/);
-		const notice = (doc.provenance as { notice: { note: string; holds: string; sources: { url: string | null }[] } }).notice;
+		const notice = (doc.provenance as { notice: { note: string; holds: string; sources: { url: string | null }[] } })
+			.notice;
 		expect(notice.holds).toContain('Articles 3, 4a (new), 5, 10 and 113 only');
 		expect(notice.sources.filter((s) => s.url).length).toBeGreaterThanOrEqual(5);
 
@@ -70,14 +80,20 @@ describe('the AI Act seed', () => {
 		expect(byEid.get('art_5__para_1__point_ba')?.text).toMatch(/^\(ba\) the placing on the market.*intimate parts/);
 		expect(byEid.get('art_5__para_1b')?.text).toMatch(/^1b\. For the purposes of paragraph 1/);
 		expect(byEid.get('art_10__para_5')?.deleted).toBe(true);
-		expect(byEid.get('art_113')?.text).toContain('2 December 2027 as regards AI systems classified as high-risk pursuant to Article 6(2) and Annex III');
+		expect(byEid.get('art_113')?.text).toContain(
+			'2 December 2027 as regards AI systems classified as high-risk pursuant to Article 6(2) and Annex III'
+		);
 
 		const [finalAct] = await open.db.select().from(document).where(eq(document.key, 'final-act'));
 		const [proposal] = await open.db.select().from(document).where(eq(document.key, 'commission-proposal'));
 		const h = (await findVersion(open.db, doc.dossierId, doc.id, 'art_5__para_1__point_h'))!;
 		expect(h.text).toBe((await findVersion(open.db, doc.dossierId, finalAct.id, 'art_5__para_1__point_h'))!.text);
 		// Same number in the final act; through it, proposal 5(1)(d).
-		const back = await compareProvision(open.db, doc.dossierId, { eid: 'art_5__para_1__point_h', fromDocumentId: doc.id, toDocumentId: proposal.id });
+		const back = await compareProvision(open.db, doc.dossierId, {
+			eid: 'art_5__para_1__point_h',
+			fromDocumentId: doc.id,
+			toDocumentId: proposal.id
+		});
 		expect(back?.to?.eid).toBe('art_5__para_1__point_d');
 		expect(back?.path.map((p) => p.method)[0]).toBe('same_number');
 	});
@@ -87,9 +103,18 @@ describe('the AI Act seed', () => {
 		const byKey = new Map(rows.map((r) => [r.key, r]));
 		const moved = byKey.get('application-article-6-1')!;
 		expect(moved.date).toBe('2027-08-02');
-		expect(moved.sources.find((s) => s.kind === 'superseded-by')).toMatchObject({ locator: 'event:omnibus-annex-i-high-risk-apply', published: '2028-08-02' });
-		expect(byKey.get('general-application')!.sources.find((s) => s.kind === 'superseded-in-part-by')).toMatchObject({ published: '2027-12-02' });
-		for (const key of ['omnibus-article-5-new-prohibitions-apply', 'omnibus-annex-iii-high-risk-apply', 'omnibus-annex-i-high-risk-apply'])
+		expect(moved.sources.find((s) => s.kind === 'superseded-by')).toMatchObject({
+			locator: 'event:omnibus-annex-i-high-risk-apply',
+			published: '2028-08-02'
+		});
+		expect(byKey.get('general-application')!.sources.find((s) => s.kind === 'superseded-in-part-by')).toMatchObject({
+			published: '2027-12-02'
+		});
+		for (const key of [
+			'omnibus-article-5-new-prohibitions-apply',
+			'omnibus-annex-iii-high-risk-apply',
+			'omnibus-annex-i-high-risk-apply'
+		])
 			expect(byKey.get(`event:${key}`)?.sources.length, key).toBeGreaterThan(0);
 		expect(byKey.get('event:digital-omnibus-oj')?.documentId).not.toBeNull();
 	});

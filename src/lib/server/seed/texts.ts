@@ -72,9 +72,18 @@ export async function seedTexts(
  * after the provision it is numbered after, as an import places them, and records their ids in `index`.
  * Parents must come before children.
  */
-export async function placeProvisions(tx: DbConnection, dossierId: number, rows: { eid: string; parentEid: string | null }[], index: ProvisionIndex) {
+export async function placeProvisions(
+	tx: DbConnection,
+	dossierId: number,
+	rows: { eid: string; parentEid: string | null }[],
+	index: ProvisionIndex
+) {
 	const fresh = rows.filter((r) => !index.ids.has(r.eid));
-	const created = await createProvisions(tx, dossierId, fresh.map((r) => ({ ...r, where: 'seed', target: r.eid })));
+	const created = await createProvisions(
+		tx,
+		dossierId,
+		fresh.map((r) => ({ ...r, where: 'seed', target: r.eid }))
+	);
 	for (const [eid, id] of created) index.ids.set(eid, id);
 }
 

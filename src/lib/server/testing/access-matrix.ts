@@ -57,13 +57,20 @@ export const matrixExempt: Record<string, string> = {};
 /** Gives the acting user a known password (earlier rows may change it) and returns it, for admins to confirm with. */
 async function confirmWith(db: DbConnection, who: SessionUser | null): Promise<string> {
 	const password = 'matrix admin passphrase';
-	if (who) await db.update(user).set({ passwordHash: await hashPassword(password) }).where(eq(user.id, who.id));
+	if (who)
+		await db
+			.update(user)
+			.set({ passwordHash: await hashPassword(password) })
+			.where(eq(user.id, who.id));
 	return password;
 }
 
 /** A user row to act on (no password; cheap). */
 async function targetUser(db: DbConnection, n: number): Promise<number> {
-	const [row] = await db.insert(user).values({ email: `matrix-target-${n}@example.org`, name: `Target ${n}`, role: 'reviewer' }).returning({ id: user.id });
+	const [row] = await db
+		.insert(user)
+		.values({ email: `matrix-target-${n}@example.org`, name: `Target ${n}`, role: 'reviewer' })
+		.returning({ id: user.id });
 	return row.id;
 }
 
@@ -72,7 +79,16 @@ async function draftAmendment(db: DbConnection, n: number): Promise<string> {
 	const [{ id: dossierId }] = await db.select({ id: dossier.id }).from(dossier).where(eq(dossier.slug, 'ai-act'));
 	const [row] = await db
 		.insert(amendment)
-		.values({ dossierId, number: `M${n}`, tablingContext: 'Access matrix', targetLabel: 'Article 5', baseText: 'Base.', proposedText: 'Proposed.', status: 'draft', visibility: 'public' })
+		.values({
+			dossierId,
+			number: `M${n}`,
+			tablingContext: 'Access matrix',
+			targetLabel: 'Article 5',
+			baseText: 'Base.',
+			proposedText: 'Proposed.',
+			status: 'draft',
+			visibility: 'public'
+		})
 		.returning({ id: amendment.id });
 	return String(row.id);
 }
@@ -109,47 +125,77 @@ export const accessMatrix: MatrixRow[] = [
 		action: 'password',
 		minimum: 'reviewer',
 		sample: async ({ db, user: who }) => {
-			if (who) await db.update(user).set({ passwordHash: await hashPassword('matrix passphrase') }).where(eq(user.id, who.id));
-			return { form: { current: 'matrix passphrase', next: 'another matrix passphrase', confirm: 'another matrix passphrase' } };
+			if (who)
+				await db
+					.update(user)
+					.set({ passwordHash: await hashPassword('matrix passphrase') })
+					.where(eq(user.id, who.id));
+			return {
+				form: { current: 'matrix passphrase', next: 'another matrix passphrase', confirm: 'another matrix passphrase' }
+			};
 		}
 	},
 	{
 		route: '/admin/users',
 		action: 'create',
 		minimum: 'admin',
-		sample: ({ n }) => ({ form: { email: `matrix-new-${n}@example.org`, name: `New ${n}`, role: 'editor', password: 'matrix passphrase' } })
+		sample: ({ n }) => ({
+			form: { email: `matrix-new-${n}@example.org`, name: `New ${n}`, role: 'editor', password: 'matrix passphrase' }
+		})
 	},
 	{
 		route: '/admin/users',
 		action: 'role',
 		minimum: 'admin',
-		sample: async ({ db, n, user: who }) => ({ form: { userId: String(await targetUser(db, n)), role: 'editor', adminPassword: await confirmWith(db, who) } })
+		sample: async ({ db, n, user: who }) => ({
+			form: { userId: String(await targetUser(db, n)), role: 'editor', adminPassword: await confirmWith(db, who) }
+		})
 	},
 	{
 		route: '/admin/users',
 		action: 'active',
 		minimum: 'admin',
-		sample: async ({ db, n, user: who }) => ({ form: { userId: String(await targetUser(db, n)), active: 'false', adminPassword: await confirmWith(db, who) } })
+		sample: async ({ db, n, user: who }) => ({
+			form: { userId: String(await targetUser(db, n)), active: 'false', adminPassword: await confirmWith(db, who) }
+		})
 	},
 	{
 		route: '/admin/users',
 		action: 'password',
 		minimum: 'admin',
-		sample: async ({ db, n, user: who }) => ({ form: { userId: String(await targetUser(db, n)), password: 'matrix passphrase', adminPassword: await confirmWith(db, who) } })
+		sample: async ({ db, n, user: who }) => ({
+			form: {
+				userId: String(await targetUser(db, n)),
+				password: 'matrix passphrase',
+				adminPassword: await confirmWith(db, who)
+			}
+		})
 	},
 	{
 		route: '/admin/dossiers',
 		action: 'default',
 		minimum: 'admin',
 		sample: ({ n }) => ({
-			form: { title: `Matrix dossier ${n}`, shortTitle: `Matrix ${n}`, procedureRef: `2030/${String(n).padStart(4, '0')}(COD)`, summary: 'A dossier the access matrix opens.', slug: `matrix-dossier-${n}` }
+			form: {
+				title: `Matrix dossier ${n}`,
+				shortTitle: `Matrix ${n}`,
+				procedureRef: `2030/${String(n).padStart(4, '0')}(COD)`,
+				summary: 'A dossier the access matrix opens.',
+				slug: `matrix-dossier-${n}`
+			}
 		})
 	},
 
 	// Rows added by the accounts work for routes of other issues, with empty input: they prove the
 	// refusals (and the database unchanged) and that permitted roles get past authorization (to a
 	// 400). Their owners may replace the samples with valid input and drop `expect: 'not-refused'`.
-	{ route: '/dossiers/[slug]/stages/new', action: 'default', minimum: 'editor', expect: 'not-refused', sample: () => ({ params: { slug: 'ai-act' }, form: {} }) },
+	{
+		route: '/dossiers/[slug]/stages/new',
+		action: 'default',
+		minimum: 'editor',
+		expect: 'not-refused',
+		sample: () => ({ params: { slug: 'ai-act' }, form: {} })
+	},
 	{
 		route: '/dossiers/[slug]/stages/[id]',
 		action: 'default',
@@ -160,11 +206,22 @@ export const accessMatrix: MatrixRow[] = [
 			return { params: { slug: 'ai-act', id: String(event.id) }, form: {} };
 		}
 	},
-	{ route: '/dossiers/[slug]/charts/scores', action: 'default', minimum: 'editor', expect: 'not-refused', sample: () => ({ params: { slug: 'ai-act' }, form: {} }) },
+	{
+		route: '/dossiers/[slug]/charts/scores',
+		action: 'default',
+		minimum: 'editor',
+		expect: 'not-refused',
+		sample: () => ({ params: { slug: 'ai-act' }, form: {} })
+	},
 	{ route: '/following', action: 'follow', minimum: 'reviewer', expect: 'not-refused', sample: () => ({ form: {} }) },
 	{ route: '/following', action: 'unfollow', minimum: 'reviewer', expect: 'not-refused', sample: () => ({ form: {} }) },
 	// Positions review: drafting needs the reviewer role; approving also needs not to be the author.
-	{ route: '/review/positions/new', action: 'default', minimum: 'reviewer', sample: async ({ db }) => ({ form: await positionFormSample(db) }) },
+	{
+		route: '/review/positions/new',
+		action: 'default',
+		minimum: 'reviewer',
+		sample: async ({ db }) => ({ form: await positionFormSample(db) })
+	},
 	{
 		route: '/review/positions/[id]/edit',
 		action: 'default',
@@ -178,7 +235,10 @@ export const accessMatrix: MatrixRow[] = [
 		route: '/review/positions/[id]',
 		action: 'submit',
 		minimum: 'reviewer',
-		sample: async ({ db, user: who, n }) => ({ params: { id: String(await positionFixture(db, who?.id ?? (await otherAuthor(db, n)), 'draft')) }, form: { version: '1' } })
+		sample: async ({ db, user: who, n }) => ({
+			params: { id: String(await positionFixture(db, who?.id ?? (await otherAuthor(db, n)), 'draft')) },
+			form: { version: '1' }
+		})
 	},
 	...(['approve', 'return'] as const).map((action) => ({
 		route: '/review/positions/[id]',
@@ -193,14 +253,20 @@ export const accessMatrix: MatrixRow[] = [
 		route: '/review/positions/[id]',
 		action: 'reopen',
 		minimum: 'reviewer',
-		sample: async ({ db, n }) => ({ params: { id: String(await positionFixture(db, await otherAuthor(db, n), 'approved')) }, form: { version: '1', comment: 'Matrix reason' } })
+		sample: async ({ db, n }) => ({
+			params: { id: String(await positionFixture(db, await otherAuthor(db, n), 'approved')) },
+			form: { version: '1', comment: 'Matrix reason' }
+		})
 	},
 	// Comparing texts and lineage: comparing one's own text stores nothing and is open to all.
 	{
 		route: '/dossiers/[slug]/compare/text',
 		action: 'default',
 		minimum: 'public',
-		sample: () => ({ params: { slug: 'ai-act' }, form: { mine: 'Member States shall act.', other: 'Member States may act.', provision: '', in: '' } })
+		sample: () => ({
+			params: { slug: 'ai-act' },
+			form: { mine: 'Member States shall act.', other: 'Member States may act.', provision: '', in: '' }
+		})
 	},
 	{
 		route: '/dossiers/[slug]/provisions/[eid]/lineage',
@@ -221,7 +287,11 @@ export const accessMatrix: MatrixRow[] = [
 		action: 'remove',
 		minimum: 'editor',
 		sample: async ({ db }) => {
-			const [link] = await db.select({ id: provisionLink.id }).from(provisionLink).orderBy(asc(provisionLink.id)).limit(1);
+			const [link] = await db
+				.select({ id: provisionLink.id })
+				.from(provisionLink)
+				.orderBy(asc(provisionLink.id))
+				.limit(1);
 			return { params: { slug: 'ai-act', eid: 'rec_89' }, form: { linkId: String(link.id), note: 'matrix' } };
 		}
 	},
@@ -230,7 +300,10 @@ export const accessMatrix: MatrixRow[] = [
 		route: '/dossiers/[slug]/amendments/[id]',
 		action: 'status',
 		minimum: 'editor',
-		sample: async ({ db, n }) => ({ params: { slug: 'ai-act', id: await draftAmendment(db, n) }, form: { from: 'draft', to: 'tabled', date: '2023-01-02', note: '' } })
+		sample: async ({ db, n }) => ({
+			params: { slug: 'ai-act', id: await draftAmendment(db, n) },
+			form: { from: 'draft', to: 'tabled', date: '2023-01-02', note: '' }
+		})
 	},
 	{
 		route: '/dossiers/[slug]/amendments/[id]',
@@ -249,7 +322,14 @@ export const accessMatrix: MatrixRow[] = [
 		sample: async ({ db, n }) => {
 			const id = await draftAmendment(db, n);
 			const authorId = await otherAuthor(db, n);
-			await db.insert(assessment).values({ amendmentId: Number(id), direction: 'weakens', note: 'Matrix.', visibility: 'public', reviewState: 'in_review', authorId });
+			await db.insert(assessment).values({
+				amendmentId: Number(id),
+				direction: 'weakens',
+				note: 'Matrix.',
+				visibility: 'public',
+				reviewState: 'in_review',
+				authorId
+			});
 			return { params: { slug: 'ai-act', id }, form: { decision: 'approve', version: '1', comment: '' } };
 		}
 	},
@@ -257,22 +337,41 @@ export const accessMatrix: MatrixRow[] = [
 		route: '/dossiers/[slug]/amendments/[id]',
 		action: 'comment',
 		minimum: 'reviewer',
-		sample: async ({ db, n }) => ({ params: { slug: 'ai-act', id: await draftAmendment(db, n) }, form: { body: 'Matrix comment.' } })
+		sample: async ({ db, n }) => ({
+			params: { slug: 'ai-act', id: await draftAmendment(db, n) },
+			form: { body: 'Matrix comment.' }
+		})
 	},
 	{
 		route: '/dossiers/[slug]/amendments/[id]/edit',
 		action: 'default',
 		minimum: 'editor',
-		sample: async ({ db, n }) => ({ params: { slug: 'ai-act', id: await draftAmendment(db, n) }, form: { ...amendmentForm(n), version: '1' } })
+		sample: async ({ db, n }) => ({
+			params: { slug: 'ai-act', id: await draftAmendment(db, n) },
+			form: { ...amendmentForm(n), version: '1' }
+		})
 	},
-	{ route: '/dossiers/[slug]/amendments/new', action: 'default', minimum: 'editor', sample: ({ n }) => ({ params: { slug: 'ai-act' }, form: { ...amendmentForm(n), status: 'draft' } }) },
+	{
+		route: '/dossiers/[slug]/amendments/new',
+		action: 'default',
+		minimum: 'editor',
+		sample: ({ n }) => ({ params: { slug: 'ai-act' }, form: { ...amendmentForm(n), status: 'draft' } })
+	},
 	{
 		// Without a file the import answers 400 (“Choose a CSV or JSON file”); the browser tests upload real files.
 		route: '/dossiers/[slug]/amendments/import',
 		action: 'default',
 		minimum: 'editor',
 		expect: 'not-refused',
-		sample: () => ({ params: { slug: 'ai-act' }, form: { mode: 'dry', tablingContext: 'EP plenary, 14 June 2023', tabledOn: '2023-06-14', status: 'plenary_adopted' } })
+		sample: () => ({
+			params: { slug: 'ai-act' },
+			form: {
+				mode: 'dry',
+				tablingContext: 'EP plenary, 14 June 2023',
+				tabledOn: '2023-06-14',
+				status: 'plenary_adopted'
+			}
+		})
 	},
 	{
 		// Without a file the text import answers 400 (“Choose a Word file”); the browser tests upload a real one.

@@ -17,7 +17,10 @@ export const benchPostgresUrl = () => process.env.BENCH_DATABASE_URL;
  * dropped), migrates, seeds the AI Act and adds `count` synthetic amendments, then VACUUM ANALYZE so the
  * planner has statistics as a long-running database would.
  */
-export async function fillBenchDatabase(target: { dataDir: string } | { url: string }, count: number): Promise<{ open: OpenDatabase; report: SyntheticReport }> {
+export async function fillBenchDatabase(
+	target: { dataDir: string } | { url: string },
+	count: number
+): Promise<{ open: OpenDatabase; report: SyntheticReport }> {
 	if ('dataDir' in target && existsSync(target.dataDir)) rmSync(target.dataDir, { recursive: true, force: true });
 	const open = await openDatabase(target);
 	if ('url' in target) {

@@ -17,8 +17,15 @@ export const listening = /Listening on |\d+ workers listening/;
  * which takes minutes on a busy machine, hence the long default wait. Rejects, with the output, if the
  * server stops or the wait ends first.
  */
-export function startBuiltServer(env: Record<string, string>, ready = listening, waitMs = 600_000): Promise<BuiltServer> {
-	const child = spawn(process.execPath, ['scripts/start.js'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startBuiltServer(
+	env: Record<string, string>,
+	ready = listening,
+	waitMs = 600_000
+): Promise<BuiltServer> {
+	const child = spawn(process.execPath, ['scripts/start.js'], {
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let output = '';
 	const server: BuiltServer = {
 		child,

@@ -50,7 +50,11 @@ export function requestEvent(init: EventInit): RequestEvent {
 	const params = init.params ?? {};
 	const url = new URL(`http://localhost${routePath(init.routeId, params)}${init.search ?? ''}`);
 	const method = init.method ?? 'GET';
-	const request = new Request(url, { method, body: method === 'GET' ? undefined : init.body, headers: { origin: url.origin, ...init.headers } });
+	const request = new Request(url, {
+		method,
+		body: method === 'GET' ? undefined : init.body,
+		headers: { origin: url.origin, ...init.headers }
+	});
 	return {
 		request,
 		url,
@@ -88,7 +92,9 @@ export async function outcomeOf(run: () => unknown): Promise<Outcome> {
 		if (isActionFailure(result)) return { kind: 'fail', status: result.status, data: result.data };
 		if (result instanceof Response) {
 			const body = await result.text();
-			return result.status < 400 ? { kind: 'ok', status: result.status, body } : { kind: 'error', status: result.status, message: body };
+			return result.status < 400
+				? { kind: 'ok', status: result.status, body }
+				: { kind: 'error', status: result.status, message: body };
 		}
 		return { kind: 'ok', status: 200, body: result };
 	} catch (e) {

@@ -79,7 +79,12 @@ export interface SyntheticReport {
 }
 
 /** Adds `count` synthetic amendments (and their authors, status histories and some assessments) to a dossier. */
-export async function addSyntheticAmendments(db: DbConnection, dossierId: number, count: number, seed = 2021_0106): Promise<SyntheticReport> {
+export async function addSyntheticAmendments(
+	db: DbConnection,
+	dossierId: number,
+	count: number,
+	seed = 2021_0106
+): Promise<SyntheticReport> {
 	const started = performance.now();
 	const rnd = random(seed);
 	const real = await db
@@ -97,14 +102,27 @@ export async function addSyntheticAmendments(db: DbConnection, dossierId: number
 	if (!real.length) throw new Error('No real amendments to build from: seed the dossier first.');
 	const vocabulary = [...new Set(real.flatMap((r) => r.proposedText.split(' ')).filter((w) => /^[a-z]{4,}$/.test(w)))];
 
-	const groups = await db.select({ id: actor.id, slug: actor.slug }).from(actor).where(eq(actor.kind, 'political_group'));
-	const bodies = await db.select({ id: actor.id }).from(actor).where(sql`${actor.kind} in ('committee', 'institution')`);
+	const groups = await db
+		.select({ id: actor.id, slug: actor.slug })
+		.from(actor)
+		.where(eq(actor.kind, 'political_group'));
+	const bodies = await db
+		.select({ id: actor.id })
+		.from(actor)
+		.where(sql`${actor.kind} in ('committee', 'institution')`);
 	const members = await ensureMembers(db, groups);
-	const authorPool = [...members.map((id) => [id, 8] as [number, number]), ...groups.map((g) => [g.id, 3] as [number, number]), ...bodies.map((b) => [b.id, 1] as [number, number])];
+	const authorPool = [
+		...members.map((id) => [id, 8] as [number, number]),
+		...groups.map((g) => [g.id, 3] as [number, number]),
+		...bodies.map((b) => [b.id, 1] as [number, number])
+	];
 
 	const numbers = new Map<string, number>();
 	let created = 0;
-	for (const batch of chunked(Array.from({ length: count }, (_, i) => i), 500)) {
+	for (const batch of chunked(
+		Array.from({ length: count }, (_, i) => i),
+		500
+	)) {
 		const rows = batch.map(() => {
 			const template = rnd.pick(real);
 			const tablingContext = rnd.pick(SYNTHETIC_CONTEXTS);
@@ -122,7 +140,11 @@ export async function addSyntheticAmendments(db: DbConnection, dossierId: number
 				targetPart: template.targetPart,
 				baseText: template.baseText,
 				// One in five repeats the Parliament's wording exactly: several groups tabling the same text.
-				proposedText: template.deletesProvision ? '' : rnd.next() < 0.2 ? template.proposedText : reword(template.proposedText, vocabulary, rnd),
+				proposedText: template.deletesProvision
+					? ''
+					: rnd.next() < 0.2
+						? template.proposedText
+						: reword(template.proposedText, vocabulary, rnd),
 				deletesProvision: template.deletesProvision,
 				newProvision: template.newProvision,
 				status,
@@ -130,18 +152,23 @@ export async function addSyntheticAmendments(db: DbConnection, dossierId: number
 				sources: []
 			};
 		});
-		const ids = await db.insert(amendment).values(rows).returning({ id: amendment.id, status: amendment.status, tabledOn: amendment.tabledOn });
+		const ids = await db
+			.insert(amendment)
+			.values(rows)
+			.returning({ id: amendment.id, status: amendment.status, tabledOn: amendment.tabledOn });
 		const authors = ids.flatMap(({ id }) => {
 			const picked = new Set(Array.from({ length: 1 + rnd.int(3) }, () => rnd.weighted(authorPool)));
 			return [...picked].map((actorId) => ({ amendmentId: id, actorId }));
 		});
 		await db.insert(amendmentAuthor).values(authors);
 		await db.insert(amendmentStatusChange).values(
-			ids.flatMap(({ id, status, tabledOn }): { amendmentId: number; status: AmendmentStatus; date: string | null }[] => {
-				const tabled = { amendmentId: id, status: 'tabled' as const, date: tabledOn };
-				if (status === 'draft') return [{ amendmentId: id, status, date: null }];
-				return status === 'tabled' ? [tabled] : [tabled, { amendmentId: id, status, date: null }];
-			})
+			ids.flatMap(
+				({ id, status, tabledOn }): { amendmentId: number; status: AmendmentStatus; date: string | null }[] => {
+					const tabled = { amendmentId: id, status: 'tabled' as const, date: tabledOn };
+					if (status === 'draft') return [{ amendmentId: id, status, date: null }];
+					return status === 'tabled' ? [tabled] : [tabled, { amendmentId: id, status, date: null }];
+				}
+			)
 		);
 		const assessed = ids.filter(() => rnd.next() < 0.05);
 		if (assessed.length)
@@ -160,11 +187,19 @@ export async function addSyntheticAmendments(db: DbConnection, dossierId: number
 
 /** Made-up members of the real groups (benchmark databases only), so group filters go through members. */
 async function ensureMembers(db: DbConnection, groups: { id: number; slug: string }[]): Promise<number[]> {
-	const existing = await db.select({ id: actor.id }).from(actor).where(sql`${actor.slug} like 'bench-member-%'`);
+	const existing = await db
+		.select({ id: actor.id })
+		.from(actor)
+		.where(sql`${actor.slug} like 'bench-member-%'`);
 	if (existing.length) return existing.map((e) => e.id);
 	const rows = Array.from({ length: MEMBERS }, (_, i) => {
 		const group = groups[i % groups.length];
-		return { kind: 'member' as const, slug: `bench-member-${i + 1}`, name: `Benchmark member ${i + 1} (${group.slug})`, parentId: group.id };
+		return {
+			kind: 'member' as const,
+			slug: `bench-member-${i + 1}`,
+			name: `Benchmark member ${i + 1} (${group.slug})`,
+			parentId: group.id
+		};
 	});
 	const ids = await db.insert(actor).values(rows).returning({ id: actor.id });
 	return ids.map((r) => r.id);

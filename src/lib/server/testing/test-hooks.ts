@@ -41,7 +41,10 @@ export async function answerTestHook({ request }: Pick<RequestEvent, 'request'>)
 			.innerJoin(dossier, eq(dossier.id, document.dossierId))
 			.where(and(eq(dossier.slug, slug), eq(document.key, key)));
 		if (!found.length) return json({ removed: 0 }, { status: 404 });
-		const removed = await db().delete(amendment).where(eq(amendment.documentId, found[0].id)).returning({ id: amendment.id });
+		const removed = await db()
+			.delete(amendment)
+			.where(eq(amendment.documentId, found[0].id))
+			.returning({ id: amendment.id });
 		await db().delete(procedureEvent).where(eq(procedureEvent.documentId, found[0].id));
 		await db().delete(document).where(eq(document.id, found[0].id));
 		return json({ removed: removed.length });

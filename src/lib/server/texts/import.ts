@@ -40,7 +40,11 @@ const recent = new Map<string, ReadText>();
  * ago (same bytes, name and procedure: the dry run before an import) is not read again; `remember: false`
  * (the seed, which reads each file once) neither looks nor keeps.
  */
-export function readTextDocument(bytes: Uint8Array, options: Pick<TextImportOptions, 'fileName' | 'procedure'>, remember = true): ReadText {
+export function readTextDocument(
+	bytes: Uint8Array,
+	options: Pick<TextImportOptions, 'fileName' | 'procedure'>,
+	remember = true
+): ReadText {
 	if (!remember) return readCouncilText(bytes, options);
 	const key = `${createHash('sha256').update(bytes).digest('hex')} ${options.procedure} ${options.fileName}`;
 	const hit = recent.get(key);
@@ -57,13 +61,23 @@ export function readTextDocument(bytes: Uint8Array, options: Pick<TextImportOpti
  * revises and to the Commission proposal by lineage, and a timeline event. A dry run is the plan alone. One
  * transaction, all or nothing; importing the same file again changes nothing.
  */
-export async function importTextDocument(db: DbConnection, dossierId: number, bytes: Uint8Array, options: TextImportOptions): Promise<TextImportResult> {
+export async function importTextDocument(
+	db: DbConnection,
+	dossierId: number,
+	bytes: Uint8Array,
+	options: TextImportOptions
+): Promise<TextImportResult> {
 	const read = readTextDocument(bytes, options);
 	return read.ok ? importReadText(db, dossierId, read, options) : read;
 }
 
 /** The import of a text already read (the seed reads the Council texts ahead, while the database is made). */
-export async function importReadText(db: DbConnection, dossierId: number, read: Extract<ReadText, { ok: true }>, options: TextImportOptions): Promise<TextImportResult> {
+export async function importReadText(
+	db: DbConnection,
+	dossierId: number,
+	read: Extract<ReadText, { ok: true }>,
+	options: TextImportOptions
+): Promise<TextImportResult> {
 	const { cover, nodes } = read;
 	return db.transaction(async (tx) => {
 		const input = { ...councilDocumentKey(cover, options.fileName), fileName: options.fileName };
@@ -75,7 +89,12 @@ export async function importReadText(db: DbConnection, dossierId: number, read: 
 			action: 'document.import',
 			entityType: 'dossier',
 			entityId: dossierId,
-			details: { file: options.fileName, reference: plan.document.officialReference, provisions: plan.provisions.length, versions: plan.versions }
+			details: {
+				file: options.fileName,
+				reference: plan.document.officialReference,
+				provisions: plan.provisions.length,
+				versions: plan.versions
+			}
 		});
 		return { ok: true, applied: true, plan };
 	});
@@ -86,17 +105,35 @@ const marksKey = (m: NodeMarks | null | undefined) => JSON.stringify(m ? [m.adde
 
 type ExistingVersions = Map<string, { id: number; text: string; marks: unknown }>;
 
-async function planText(db: DbConnection, dossierId: number, input: TextDocumentInput, nodes: CouncilNode[], warnings: string[]) {
+async function planText(
+	db: DbConnection,
+	dossierId: number,
+	input: TextDocumentInput,
+	nodes: CouncilNode[],
+	warnings: string[]
+) {
 	const found = await findTextDocument(db, dossierId, input);
 	const provisions = await provisionIds(db, dossierId);
 	const known = new Set(provisions.keys());
 	const planned: PlannedProvision[] = [];
-	for (const n of nodes) for (const eid of missingChain(n.eid, known)) planned.push({ eid, parentEid: eid.includes('__') ? eid.slice(0, eid.lastIndexOf('__')) : null, where: n.num ?? eid, target: n.heading ?? n.eid });
+	for (const n of nodes)
+		for (const eid of missingChain(n.eid, known))
+			planned.push({
+				eid,
+				parentEid: eid.includes('__') ? eid.slice(0, eid.lastIndexOf('__')) : null,
+				where: n.num ?? eid,
+				target: n.heading ?? n.eid
+			});
 
 	const existing: ExistingVersions = new Map();
 	if (found.id) {
 		const rows = await db
-			.select({ id: textVersion.id, provisionId: textVersion.provisionId, text: textVersion.text, marks: textVersion.marks })
+			.select({
+				id: textVersion.id,
+				provisionId: textVersion.provisionId,
+				text: textVersion.text,
+				marks: textVersion.marks
+			})
 			.from(textVersion)
 			.where(eq(textVersion.documentId, found.id));
 		const eidOf = new Map([...provisions].map(([eid, id]) => [id, eid]));
@@ -107,7 +144,8 @@ async function planText(db: DbConnection, dossierId: number, input: TextDocument
 	for (const n of nodes) {
 		const before = existing.get(n.eid);
 		if (!before) created++;
-		else if (before.text !== n.text || marksKey(before.marks as NodeMarks | null) !== marksKey(n.marks)) updated.push(n.eid);
+		else if (before.text !== n.text || marksKey(before.marks as NodeMarks | null) !== marksKey(n.marks))
+			updated.push(n.eid);
 	}
 	const plan: TextImportPlan = {
 		document: { ...input, id: found.id, previous: found.previous },
@@ -118,8 +156,15 @@ async function planText(db: DbConnection, dossierId: number, input: TextDocument
 	return { plan, existing };
 }
 
-async function applyText(db: DbConnection, dossierId: number, plan: TextImportPlan, nodes: CouncilNode[], existing: ExistingVersions) {
-	const documentId = plan.document.id ?? (await insertTextDocument(db, dossierId, plan.document, plan.document.previous?.id ?? null));
+async function applyText(
+	db: DbConnection,
+	dossierId: number,
+	plan: TextImportPlan,
+	nodes: CouncilNode[],
+	existing: ExistingVersions
+) {
+	const documentId =
+		plan.document.id ?? (await insertTextDocument(db, dossierId, plan.document, plan.document.previous?.id ?? null));
 	await createProvisions(db, dossierId, plan.provisions);
 	const ids = await provisionIds(db, dossierId);
 	const fresh = nodes.filter((n) => !existing.has(n.eid));
@@ -138,7 +183,10 @@ async function applyText(db: DbConnection, dossierId: number, plan: TextImportPl
 	const changed = new Set(plan.versions.updated);
 	for (const n of nodes.filter((n) => changed.has(n.eid))) {
 		const { text, num, heading, footnotes, marks, deleted } = row(n);
-		await db.update(textVersion).set({ text, num, heading, footnotes, marks, deleted, updatedAt: new Date() }).where(eq(textVersion.id, existing.get(n.eid)!.id));
+		await db
+			.update(textVersion)
+			.set({ text, num, heading, footnotes, marks, deleted, updatedAt: new Date() })
+			.where(eq(textVersion.id, existing.get(n.eid)!.id));
 	}
 	if (!plan.document.id) await linkToBaseText(db, dossierId, documentId, plan.document.previous?.id ?? null);
 	// Provisions this text no longer has are left as they are: a re-import never deletes text.

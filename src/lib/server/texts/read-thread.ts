@@ -8,7 +8,12 @@
  * of the event loop: the same reads, on one core.
  */
 import { Worker } from 'node:worker_threads';
-import { readCouncilText, readCouncilTextModule, type ReadText, type ReadTextOptions } from '$lib/texts/read-council-text';
+import {
+	readCouncilText,
+	readCouncilTextModule,
+	type ReadText,
+	type ReadTextOptions
+} from '$lib/texts/read-council-text';
 
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -45,7 +50,10 @@ export interface WordFile {
 /** Reads the files in one worker thread, in order; falls back to reading here what the thread could not. */
 export async function readCouncilTextsInThread(files: WordFile[]): Promise<ReadText[]> {
 	const reads = await inThread(files).catch((): (ReadText | undefined)[] => []);
-	lastThreadReads = { inThread: files.filter((_, i) => reads[i]).length, here: files.filter((_, i) => !reads[i]).length };
+	lastThreadReads = {
+		inThread: files.filter((_, i) => reads[i]).length,
+		here: files.filter((_, i) => !reads[i]).length
+	};
 	const all: ReadText[] = [];
 	for (const [i, file] of files.entries()) {
 		if (!reads[i]) await new Promise((resolve) => setImmediate(resolve)); // other work (PGlite's steps) goes on between files

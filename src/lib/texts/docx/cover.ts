@@ -6,14 +6,53 @@
 import type { CouncilCover } from './read';
 
 const MONTHS: Record<string, number> = {
-	january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-	janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12
+	january: 1,
+	february: 2,
+	march: 3,
+	april: 4,
+	may: 5,
+	june: 6,
+	july: 7,
+	august: 8,
+	september: 9,
+	october: 10,
+	november: 11,
+	december: 12,
+	janvier: 1,
+	février: 2,
+	fevrier: 2,
+	mars: 3,
+	avril: 4,
+	mai: 5,
+	juin: 6,
+	juillet: 7,
+	août: 8,
+	aout: 8,
+	septembre: 9,
+	octobre: 10,
+	novembre: 11,
+	décembre: 12,
+	decembre: 12
 };
 
 /** Presidencies by the adjective the notes use, in English and French. */
 const PRESIDENCIES: Record<string, string> = {
-	slovenian: 'Slovenia', czech: 'Czechia', french: 'France', portuguese: 'Portugal', german: 'Germany', swedish: 'Sweden', spanish: 'Spain', belgian: 'Belgium',
-	slovène: 'Slovenia', tchèque: 'Czechia', française: 'France', portugaise: 'Portugal', allemande: 'Germany', suédoise: 'Sweden', espagnole: 'Spain', belge: 'Belgium'
+	slovenian: 'Slovenia',
+	czech: 'Czechia',
+	french: 'France',
+	portuguese: 'Portugal',
+	german: 'Germany',
+	swedish: 'Sweden',
+	spanish: 'Spain',
+	belgian: 'Belgium',
+	slovène: 'Slovenia',
+	tchèque: 'Czechia',
+	française: 'France',
+	portugaise: 'Portugal',
+	allemande: 'Germany',
+	suédoise: 'Sweden',
+	espagnole: 'Spain',
+	belge: 'Belgium'
 };
 const PRESIDENCY_EN = /\b(Slovenian|Czech|French|Portuguese|German|Swedish|Spanish|Belgian)\s+Presidency\b/g;
 const PRESIDENCY_FR = /\b[Pp]résidence\s+(slovène|tchèque|française|portugaise|allemande|suédoise|espagnole|belge)\b/g;
@@ -43,7 +82,8 @@ export function readCover(lines: string[]): CouncilCover {
 
 	const refLine = tidy.find((l) => new RegExp(`^${REF.source}$`).test(l));
 	const previousField = field(/(?:No\.\s*prev\.\s*doc\.|N[º°o]\.?\s*doc\.\s*préc\.)\s*:\s*(.+)$/);
-	const compared = /compared with the [^.]*?\(doc\.\s*([^)]+)\)/i.exec(all) ?? /par rapport [^.]*?\(doc\.\s*([^)]+)\)/i.exec(all);
+	const compared =
+		/compared with the [^.]*?\(doc\.\s*([^)]+)\)/i.exec(all) ?? /par rapport [^.]*?\(doc\.\s*([^)]+)\)/i.exec(all);
 	const commission = field(/(?:No\.\s*Cion\s*doc\.|N[º°o]\.?\s*doc\.\s*Cion)\s*:\s*(.+)$/);
 	const commissionRef = commission ? normaliseCouncilRef(commission) : null;
 	// The first compromise revises the Commission proposal itself ("The changes in the document compared with

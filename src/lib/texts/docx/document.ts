@@ -119,7 +119,16 @@ function readTable(tbl: XmlNode, ctx: Context): void {
 }
 
 function plainRun(text: string): DocxRun {
-	return { text, bold: false, boldDirect: false, italic: false, strike: false, underline: false, superscript: false, size: null };
+	return {
+		text,
+		bold: false,
+		boldDirect: false,
+		italic: false,
+		strike: false,
+		underline: false,
+		superscript: false,
+		size: null
+	};
 }
 
 function readParagraph(p: XmlNode, ctx: Context): void {
@@ -131,7 +140,15 @@ function readParagraph(p: XmlNode, ctx: Context): void {
 	const numId = attr(child(numPr, 'w:numId'), 'w:val') ?? style.numId;
 	const ilvlAttr = attr(child(numPr, 'w:ilvl'), 'w:val');
 	const ilvl = ilvlAttr !== undefined ? Number(ilvlAttr) : (style.ilvl ?? 0);
-	const state: InlineState = { runs: [], pageStart: false, shape: false, rule: null, columnBreak: false, textPictures: 0, boxes: [] };
+	const state: InlineState = {
+		runs: [],
+		pageStart: false,
+		shape: false,
+		rule: null,
+		columnBreak: false,
+		textPictures: 0,
+		boxes: []
+	};
 	readInline(childrenOf(p), base, style.run.bold === true, ctx, state);
 	// Text boxes anchored in this paragraph come before it: PDF converters use them for stray lines.
 	for (const box of state.boxes) walkBlocks(childrenOf(box), ctx);
@@ -167,18 +184,36 @@ interface InlineState {
 }
 
 /** Runs inside a paragraph, through hyperlinks, fields, smart tags and tracked changes. */
-function readInline(nodes: XmlNode[], base: RunProps, styleBold: boolean, ctx: Context, st: InlineState, deleted = false): void {
+function readInline(
+	nodes: XmlNode[],
+	base: RunProps,
+	styleBold: boolean,
+	ctx: Context,
+	st: InlineState,
+	deleted = false
+): void {
 	for (const n of nodes) {
 		const tag = tagOf(n);
 		if (tag === 'w:r') readRun(n, base, styleBold, ctx, st, deleted);
 		else if (tag === 'w:del' || tag === 'w:moveFrom') readInline(childrenOf(n), base, styleBold, ctx, st, true);
-		else if (tag && tag !== 'w:pPr' && /^w:(hyperlink|ins|moveTo|smartTag|fldSimple|sdt|sdtContent|customXml|dir|bdo)$/.test(tag)) {
+		else if (
+			tag &&
+			tag !== 'w:pPr' &&
+			/^w:(hyperlink|ins|moveTo|smartTag|fldSimple|sdt|sdtContent|customXml|dir|bdo)$/.test(tag)
+		) {
 			readInline(childrenOf(n), base, styleBold, ctx, st, deleted);
 		}
 	}
 }
 
-function readRun(r: XmlNode, base: RunProps, styleBold: boolean, ctx: Context, st: InlineState, deleted: boolean): void {
+function readRun(
+	r: XmlNode,
+	base: RunProps,
+	styleBold: boolean,
+	ctx: Context,
+	st: InlineState,
+	deleted: boolean
+): void {
 	const rPr = child(r, 'w:rPr');
 	const own = readRunProps(rPr);
 	const charStyle = ctx.styles.character(attr(child(rPr, 'w:rStyle'), 'w:val'));
@@ -291,7 +326,12 @@ function readFootnotes(parts: DocxParts, ctx: Context): Map<string, string> {
 		const inner: Context = { ...ctx, out: [] };
 		walkBlocks(childrenOf(fn), inner);
 		const text = inner.out
-			.map((p) => p.runs.filter((r) => !r.strike).map((r) => r.text).join(''))
+			.map((p) =>
+				p.runs
+					.filter((r) => !r.strike)
+					.map((r) => r.text)
+					.join('')
+			)
 			.join(' ')
 			.replace(/\s+/g, ' ')
 			.trim();

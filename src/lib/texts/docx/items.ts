@@ -19,7 +19,8 @@ export interface ItemsResult {
 }
 
 const CITATION = /^(Having regard to|After (?:transmission|consulting|consultation)|Acting in accordance with)\b/;
-const CITATION_SPLIT = /(?<=,(?:\s*\[\^\w+\])*)\s+(?=(?:Having regard to|After (?:transmission|consulting)|Acting in accordance with)\b)/;
+const CITATION_SPLIT =
+	/(?<=,(?:\s*\[\^\w+\])*)\s+(?=(?:Having regard to|After (?:transmission|consulting)|Acting in accordance with)\b)/;
 const WHEREAS = /\s*Whereas\s*:\s*$/;
 const ENACTING = /^HAVE ADOPTED THIS REGULATION\s*:?$/;
 const ARTICLE = /^Article\s+(\d+[a-z]*)\b\s*(.*)$/;
@@ -65,7 +66,14 @@ export function buildItems(layout: Layout): ItemsResult {
 	let at = 0;
 
 	const open = (kind: CouncilItem['kind'], number: string, title: string | null): Draft => {
-		const item: CouncilItem = { kind, number, title, text: '', marks: { added: [], deleted: [], changed: [] }, shown: [] };
+		const item: CouncilItem = {
+			kind,
+			number,
+			title,
+			text: '',
+			marks: { added: [], deleted: [], changed: [] },
+			shown: []
+		};
 		if (kind === 'article') {
 			item.titleOfAct = titleOfAct;
 			if (chapter) item.chapter = chapter;
@@ -135,7 +143,9 @@ export function buildItems(layout: Layout): ItemsResult {
 				current = open('recital', number, null);
 				const asPrinted = fromNumbering ? line.numberLabel! : typed![0].trim();
 				if (asPrinted !== `(${number})`) current.item.labelAsPrinted = asPrinted;
-				const body = fromNumbering ? line.text.slice(line.numberLabel!.length).trim() : line.text.replace(TYPED_RECITAL, '');
+				const body = fromNumbering
+					? line.text.slice(line.numberLabel!.length).trim()
+					: line.text.replace(TYPED_RECITAL, '');
 				current.lines.push(body);
 				addLine(current, line);
 				continue;
@@ -145,7 +155,8 @@ export function buildItems(layout: Layout): ItemsResult {
 					// A recital is one paragraph: an unnumbered paragraph inside one is the converter's split. A
 					// typed minus label ("(-12a)") is a recital inserted before another, kept as its own line.
 					if (MINUS_RECITAL.test(printed) || !current.lines.length) current.lines.push(line.text);
-					else current.lines[current.lines.length - 1] = `${current.lines[current.lines.length - 1]} ${line.text}`.trim();
+					else
+						current.lines[current.lines.length - 1] = `${current.lines[current.lines.length - 1]} ${line.text}`.trim();
 					addLine(current, line);
 				}
 				continue;
@@ -191,7 +202,10 @@ export function buildItems(layout: Layout): ItemsResult {
 			if (current) {
 				if (line.text) current.lines.push(line.text);
 				addLine(current, line);
-			} else warnings.push(`Paragraph ${block.index + 1} ("${printed.slice(0, 60)}") lies outside any article and was left out.`);
+			} else
+				warnings.push(
+					`Paragraph ${block.index + 1} ("${printed.slice(0, 60)}") lies outside any article and was left out.`
+				);
 			continue;
 		}
 
@@ -202,7 +216,15 @@ export function buildItems(layout: Layout): ItemsResult {
 			awaitingTitle = !annex.title;
 			continue;
 		}
-		if (current && awaitingTitle && current.lines.length === 0 && (line.bold || block.heading) && !block.label && printed !== DELETED && !ANNEX_HEADING.test(printed)) {
+		if (
+			current &&
+			awaitingTitle &&
+			current.lines.length === 0 &&
+			(line.bold || block.heading) &&
+			!block.label &&
+			printed !== DELETED &&
+			!ANNEX_HEADING.test(printed)
+		) {
 			current.item.title = line.text || printed;
 			awaitingTitle = false;
 			continue;
@@ -216,7 +238,12 @@ export function buildItems(layout: Layout): ItemsResult {
 		}
 	}
 	flushDivision();
-	return { items: drafts.map((d) => finish(d, layout)), firstParagraph: drafts.map((d) => d.firstParagraph), start, warnings };
+	return {
+		items: drafts.map((d) => finish(d, layout)),
+		firstParagraph: drafts.map((d) => d.firstParagraph),
+		start,
+		warnings
+	};
 }
 
 /** Where the regulation begins: its title "Proposal for a REGULATION …", else its first citation. */
@@ -224,7 +251,8 @@ function findStart(blocks: Block[], lines: RenderedLine[]): number {
 	for (let i = 0; i < lines.length; i++) {
 		const t = lines[i].printed;
 		if (/^Proposal for a$/i.test(t) && /^REGULATION\b/.test(lines[i + 1]?.printed ?? '')) return i;
-		if (/^Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL$/.test(t) && !blocks[i].label) return i;
+		if (/^Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL$/.test(t) && !blocks[i].label)
+			return i;
 	}
 	const citation = lines.findIndex((l) => CITATION.test(l.printed));
 	if (citation >= 0) return citation;
@@ -256,7 +284,11 @@ function isTitleLine(line: RenderedLine, block: Block): boolean {
 	return line.printed.length < (line.italic || line.bold || block.heading ? 300 : 150);
 }
 
-function annexHeading(printed: string, block: Block, line: RenderedLine): { number: string; title: string | null } | null {
+function annexHeading(
+	printed: string,
+	block: Block,
+	line: RenderedLine
+): { number: string; title: string | null } | null {
 	const m = ANNEX.exec(printed);
 	if (!m || block.label || !(block.heading || line.bold || m[2] === '')) return null;
 	return { number: m[1], title: m[2].trim() || null };
@@ -269,7 +301,10 @@ export function parseDivisions(text: string): { kind: string; div: ActDivision }
 		const kind = m[1].toUpperCase();
 		const number = m[2].toUpperCase();
 		const end = k + 1 < found.length ? found[k + 1].index : text.length;
-		const title = text.slice(m.index + m[0].length, end).replace(/\s+/g, ' ').trim();
+		const title = text
+			.slice(m.index + m[0].length, end)
+			.replace(/\s+/g, ' ')
+			.trim();
 		return { kind, div: { number, label: `${kind} ${number}`, title: title || null } };
 	});
 }
@@ -279,7 +314,9 @@ function finish(d: Draft, layout: Layout): CouncilItem {
 	item.text = d.lines.filter((l) => l !== '').join('\n');
 	if (item.text === DELETED || (item.text === '' && item.marks.deleted.length > 0)) item.deleted = true;
 	const markers = [...new Set([...item.text.matchAll(/\[\^(\w+)\]/g)].map((m) => m[1]))];
-	const notes = markers.filter((m) => layout.footnotes.has(m)).map((marker) => ({ marker, text: layout.footnotes.get(marker)! }));
+	const notes = markers
+		.filter((m) => layout.footnotes.has(m))
+		.map((marker) => ({ marker, text: layout.footnotes.get(marker)! }));
 	if (notes.length) item.footnotes = notes;
 	return item;
 }

@@ -145,7 +145,9 @@ function continues(last: Block, p: DocxParagraph, text: string, gap: boolean, pa
 	// carries on in lower case all the same. A number followed by a lower-case word ("35 of Regulation …") is a
 	// reference broken over a line, not a typed label ("2.", "(3)").
 	const visible = plainText(p.runs);
-	return [text, visible].some((t) => /^\s*(\p{Ll}|[,;.:)\]]|\(\w{1,4}\)[,;]|\d+(?:[.,/][\p{L}\p{N}]+)*\s+\p{Ll})/u.test(t));
+	return [text, visible].some((t) =>
+		/^\s*(\p{Ll}|[,;.:)\]]|\(\w{1,4}\)[,;]|\d+(?:[.,/][\p{L}\p{N}]+)*\s+\p{Ll})/u.test(t)
+	);
 }
 
 /** "27\tDirective 2013/36/EU …": a superscript number opening a small paragraph. */
@@ -168,11 +170,23 @@ function small(p: DocxParagraph): boolean {
 
 /** This version's text of runs: struck-through runs are not part of it. */
 function plainText(runs: DocxRun[]): string {
-	return runs.filter((r) => !r.strike).map((r) => r.text).join('');
+	return runs
+		.filter((r) => !r.strike)
+		.map((r) => r.text)
+		.join('');
 }
 
 function space(): DocxRun {
-	return { text: ' ', bold: false, boldDirect: false, italic: false, strike: false, underline: false, superscript: false, size: null };
+	return {
+		text: ' ',
+		bold: false,
+		boldDirect: false,
+		italic: false,
+		strike: false,
+		underline: false,
+		superscript: false,
+		size: null
+	};
 }
 
 function tidy(s: string): string {

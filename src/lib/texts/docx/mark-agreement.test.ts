@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_CAUSES, markAgreement, outsideDocumentFaults, underlineAgreement, type MarkAgreement, type MarkPlace } from './mark-agreement';
+import {
+	DOCUMENT_CAUSES,
+	markAgreement,
+	outsideDocumentFaults,
+	underlineAgreement,
+	type MarkAgreement,
+	type MarkPlace
+} from './mark-agreement';
 import { COUNCIL_FILES, readCouncilFile, seedItems, type CouncilFile } from './test-files';
 
 // Do the Council's own marks (bold = added, struck = deleted, against the Commission proposal) agree with
@@ -45,7 +52,11 @@ const causes = (by: Partial<Record<string, number>>) =>
 		.map(([c, n]) => `${c} ${n}`)
 		.join(', ');
 
-function report(file: string, against: string, m: MarkAgreement): { found: number; unmarked: number; foundOutside: number; unmarkedOutside: number } {
+function report(
+	file: string,
+	against: string,
+	m: MarkAgreement
+): { found: number; unmarked: number; foundOutside: number; unmarkedOutside: number } {
 	const x = outsideDocumentFaults(m);
 	const r = {
 		found: m.markedWords ? m.markedFound / m.markedWords : 1,
@@ -60,7 +71,8 @@ function report(file: string, against: string, m: MarkAgreement): { found: numbe
 		return [...byCause]
 			.map(([cause, ps]) => {
 				const worst = [...ps].sort((a, b) => b.words.length - a.words.length).slice(0, 4);
-				const show = (p: MarkPlace) => `${p.eid} ${p.side} (${p.words.length}): ${p.words.slice(0, 12).join(' ')}${p.printed ? ` → printed as: ${p.printed.slice(0, 12).join(' ') || '(nothing)'}` : ''}`;
+				const show = (p: MarkPlace) =>
+					`${p.eid} ${p.side} (${p.words.length}): ${p.words.slice(0, 12).join(' ')}${p.printed ? ` → printed as: ${p.printed.slice(0, 12).join(' ') || '(nothing)'}` : ''}`;
 				return `    ${kind}, ${cause}: ${ps.length} places, e.g.\n${worst.map((p) => `      ${show(p)}`).join('\n')}`;
 			})
 			.join('\n');
@@ -86,7 +98,10 @@ describe('change marks of the Council texts against our diff engine', () => {
 			expect(m.markedWords).toBe(0);
 			return;
 		}
-		const before = against === 'proposal' ? proposal : readCouncilFile('2022-11-03-AIA-CZ-Draft-for-Coreper-3-Nov-22.docx').result.items;
+		const before =
+			against === 'proposal'
+				? proposal
+				: readCouncilFile('2022-11-03-AIA-CZ-Draft-for-Coreper-3-Nov-22.docx').result.items;
 		const m = markAgreement(before, result.items);
 		const r = report(file, against === 'proposal' ? 'Commission proposal' : 'previous text, ST 13955/22', m);
 		const measured = MEASURED[file];

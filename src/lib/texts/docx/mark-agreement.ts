@@ -41,7 +41,13 @@ export type Cause =
 	/** The word is not where the reader put it: the item text differs from the document's printed lines. */
 	| 'reader';
 
-export const DOCUMENT_CAUSES: Cause[] = ['unmarked by the document', 'drawn as pictures', 'struck, not in the proposal', 'bold, in the proposal', 'struck and printed again'];
+export const DOCUMENT_CAUSES: Cause[] = [
+	'unmarked by the document',
+	'drawn as pictures',
+	'struck, not in the proposal',
+	'bold, in the proposal',
+	'struck and printed again'
+];
 
 export interface MarkPlace {
 	eid: string;
@@ -82,10 +88,19 @@ export function countedWords(text: string): string[] {
 }
 
 function topTexts(items: SourceItem[]): Map<string, string> {
-	return new Map(splitDocument(items).filter((n) => TOP.test(n.eid)).map((n) => [n.eid, n.text]));
+	return new Map(
+		splitDocument(items)
+			.filter((n) => TOP.test(n.eid))
+			.map((n) => [n.eid, n.text])
+	);
 }
 
-const letters = (ws: Word[]) => ws.map((w) => w.text).join('').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const letters = (ws: Word[]) =>
+	ws
+		.map((w) => w.text)
+		.join('')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Word alignment of two versions of one text (an LCS over tokens): index maps both ways, -1 when unmatched. */
 interface Alignment {
@@ -99,8 +114,21 @@ interface Alignment {
 }
 
 function align(a: Word[], b: Word[]): Alignment {
-	const out: Alignment = { there: new Int32Array(a.length).fill(-1), back: new Int32Array(b.length).fill(-1), spellingA: new Uint8Array(a.length), spellingB: new Uint8Array(b.length), gaps: [] };
-	const changes = diffArrays(a.map((w) => w.text), b.map((w) => w.text), { timeout: 5000 }) ?? [{ count: a.length, removed: true, added: false, value: [] }, { count: b.length, added: true, removed: false, value: [] }];
+	const out: Alignment = {
+		there: new Int32Array(a.length).fill(-1),
+		back: new Int32Array(b.length).fill(-1),
+		spellingA: new Uint8Array(a.length),
+		spellingB: new Uint8Array(b.length),
+		gaps: []
+	};
+	const changes = diffArrays(
+		a.map((w) => w.text),
+		b.map((w) => w.text),
+		{ timeout: 5000 }
+	) ?? [
+		{ count: a.length, removed: true, added: false, value: [] },
+		{ count: b.length, added: true, removed: false, value: [] }
+	];
 	let i = 0;
 	let j = 0;
 	let gap: [number, number, number, number] | null = null;
@@ -149,7 +177,16 @@ export function markAgreement(proposalItems: SourceItem[], councilItems: Council
 	const before = topTexts(proposalItems);
 	const after = topTexts(councilItems);
 	const byEid = itemsByEid(councilItems);
-	const out: MarkAgreement = { items: 0, markedWords: 0, markedFound: 0, changedWords: 0, changedUnmarked: 0, notFoundBy: {}, unmarkedBy: {}, places: [] };
+	const out: MarkAgreement = {
+		items: 0,
+		markedWords: 0,
+		markedFound: 0,
+		changedWords: 0,
+		changedUnmarked: 0,
+		notFoundBy: {},
+		unmarkedBy: {},
+		places: []
+	};
 	for (const [eid, text] of after) {
 		const old = before.get(eid);
 		const item = byEid.get(eid);
@@ -188,7 +225,8 @@ function compareItem(eid: string, old: string, text: string, item: CouncilItem, 
 		for (let k = b0; k < b1; k++) causeB[k] = c;
 	}
 	// A word the document keeps and our diff replaces: within one paragraph pair, or moved to another paragraph.
-	const how = (o: number, p: number): Cause => (ours.after[o].line !== ours.before[p].line ? 'across paragraphs' : ours.howAfter[o]);
+	const how = (o: number, p: number): Cause =>
+		ours.after[o].line !== ours.before[p].line ? 'across paragraphs' : ours.howAfter[o];
 
 	// Bold words of the document.
 	doc.after.forEach((d, k) => {
@@ -198,7 +236,16 @@ function compareItem(eid: string, old: string, text: string, item: CouncilItem, 
 		if (o >= 0 && ours.after[o].marked) return void out.markedFound++;
 		const p = o >= 0 ? ours.keeps[o] : -1;
 		const q = p >= 0 ? olds.there[p] : -1;
-		const cause: Cause = o < 0 ? 'reader' : q < 0 ? (olds.spellingA[p] ? 'spelling' : 'bold, in the proposal') : doc.before[q].marked ? 'struck and printed again' : 'same word elsewhere';
+		const cause: Cause =
+			o < 0
+				? 'reader'
+				: q < 0
+					? olds.spellingA[p]
+						? 'spelling'
+						: 'bold, in the proposal'
+					: doc.before[q].marked
+						? 'struck and printed again'
+						: 'same word elsewhere';
 		notFound.push({ cause, word: d, at: k });
 	});
 	// Struck words of the document.
@@ -209,7 +256,16 @@ function compareItem(eid: string, old: string, text: string, item: CouncilItem, 
 		if (p >= 0 && ours.before[p].marked) return void out.markedFound++;
 		const o = p >= 0 ? keptBy[p] : -1;
 		const n = o >= 0 ? news.there[o] : -1;
-		const cause: Cause = p < 0 ? (olds.spellingB[k] ? 'spelling' : 'struck, not in the proposal') : n < 0 ? 'reader' : doc.after[n].marked ? 'struck and printed again' : 'same word elsewhere';
+		const cause: Cause =
+			p < 0
+				? olds.spellingB[k]
+					? 'spelling'
+					: 'struck, not in the proposal'
+				: n < 0
+					? 'reader'
+					: doc.after[n].marked
+						? 'struck and printed again'
+						: 'same word elsewhere';
 		notFound.push({ cause, word: d, at: doc.after.length + k });
 	});
 	// Words our diff inserts.
@@ -220,7 +276,8 @@ function compareItem(eid: string, old: string, text: string, item: CouncilItem, 
 		if (d >= 0 && doc.after[d].marked) return;
 		const q = d >= 0 ? toOld[d] : -1;
 		const p = q >= 0 ? olds.back[q] : -1;
-		const cause: Cause = d < 0 || q < 0 ? 'reader' : p < 0 ? causeB[q] : ours.before[p].marked ? how(o, p) : 'same word elsewhere';
+		const cause: Cause =
+			d < 0 || q < 0 ? 'reader' : p < 0 ? causeB[q] : ours.before[p].marked ? how(o, p) : 'same word elsewhere';
 		unmarked.push({ cause, word: w, at: o });
 	});
 	// Words our diff deletes.
@@ -231,31 +288,60 @@ function compareItem(eid: string, old: string, text: string, item: CouncilItem, 
 		if (q >= 0 && doc.before[q].marked) return;
 		const d = q >= 0 ? toNew[q] : -1;
 		const o = d >= 0 ? news.back[d] : -1;
-		const cause: Cause = q < 0 ? causeA[p] : o < 0 ? 'reader' : ours.after[o].marked ? how(o, p) : 'same word elsewhere';
+		const cause: Cause =
+			q < 0 ? causeA[p] : o < 0 ? 'reader' : ours.after[o].marked ? how(o, p) : 'same word elsewhere';
 		unmarked.push({ cause, word: w, at: ours.after.length + p });
 	});
 	out.changedUnmarked += unmarked.length;
 	for (const x of notFound) out.notFoundBy[x.cause] = (out.notFoundBy[x.cause] ?? 0) + 1;
 	for (const x of unmarked) out.unmarkedBy[x.cause] = (out.unmarkedBy[x.cause] ?? 0) + 1;
-	out.places.push(...placesOf(eid, 'mark without change', notFound, doc.after.length), ...placesOf(eid, 'unmarked change', unmarked.filter((x) => !COPY_CAUSES.has(x.cause)), ours.after.length));
+	out.places.push(
+		...placesOf(eid, 'mark without change', notFound, doc.after.length),
+		...placesOf(
+			eid,
+			'unmarked change',
+			unmarked.filter((x) => !COPY_CAUSES.has(x.cause)),
+			ours.after.length
+		)
+	);
 	// The document's unmarked changes, one place per gap between its copy of the proposal and the proposal.
 	for (const [a0, a1, b0, b1] of olds.gaps) {
 		const was = ours.before.slice(a0, a1);
 		const now = doc.before.slice(b0, b1);
 		if (![...was, ...now].some((w) => w.counted)) continue;
-		const changed = was.some((w) => w.marked) || now.some((w, k) => !w.marked && toNew[b0 + k] >= 0 && ours.after[news.back[toNew[b0 + k]]]?.marked);
-		if (changed) out.places.push({ eid, kind: 'unmarked change', cause: causeA[a0] ?? causeB[b0], side: 'deleted', words: was.map((w) => w.text), printed: now.filter((w) => !w.marked).map((w) => w.text) });
+		const changed =
+			was.some((w) => w.marked) ||
+			now.some((w, k) => !w.marked && toNew[b0 + k] >= 0 && ours.after[news.back[toNew[b0 + k]]]?.marked);
+		if (changed)
+			out.places.push({
+				eid,
+				kind: 'unmarked change',
+				cause: causeA[a0] ?? causeB[b0],
+				side: 'deleted',
+				words: was.map((w) => w.text),
+				printed: now.filter((w) => !w.marked).map((w) => w.text)
+			});
 	}
 }
 
 /** Consecutive words of one cause as one place. */
-function placesOf(eid: string, kind: MarkPlace['kind'], words: { cause: Cause; word: Word; at: number }[], split: number): MarkPlace[] {
+function placesOf(
+	eid: string,
+	kind: MarkPlace['kind'],
+	words: { cause: Cause; word: Word; at: number }[],
+	split: number
+): MarkPlace[] {
 	const out: MarkPlace[] = [];
 	let last: { cause: Cause; at: number; place: MarkPlace } | null = null;
 	for (const x of [...words].sort((a, b) => a.at - b.at)) {
-		if (last && last.cause === x.cause && x.at - last.at <= 3 && x.at >= split === last.at >= split) last.place.words.push(x.word.text);
+		if (last && last.cause === x.cause && x.at - last.at <= 3 && x.at >= split === last.at >= split)
+			last.place.words.push(x.word.text);
 		else {
-			last = { cause: x.cause, at: x.at, place: { eid, kind, cause: x.cause, side: x.at < split ? 'added' : 'deleted', words: [x.word.text] } };
+			last = {
+				cause: x.cause,
+				at: x.at,
+				place: { eid, kind, cause: x.cause, side: x.at < split ? 'added' : 'deleted', words: [x.word.text] }
+			};
 			out.push(last.place);
 		}
 		last.at = x.at;
@@ -264,9 +350,19 @@ function placesOf(eid: string, kind: MarkPlace['kind'], words: { cause: Cause; w
 }
 
 /** The agreement left when the words whose disagreement is the document's doing (DOCUMENT_CAUSES) are set aside. */
-export function outsideDocumentFaults(m: MarkAgreement): { markedWords: number; markedFound: number; changedWords: number; changedUnmarked: number } {
+export function outsideDocumentFaults(m: MarkAgreement): {
+	markedWords: number;
+	markedFound: number;
+	changedWords: number;
+	changedUnmarked: number;
+} {
 	const sum = (by: Partial<Record<Cause, number>>) => DOCUMENT_CAUSES.reduce((n, c) => n + (by[c] ?? 0), 0);
-	return { markedWords: m.markedWords - sum(m.notFoundBy), markedFound: m.markedFound, changedWords: m.changedWords - sum(m.unmarkedBy), changedUnmarked: m.changedUnmarked - sum(m.unmarkedBy) };
+	return {
+		markedWords: m.markedWords - sum(m.notFoundBy),
+		markedFound: m.markedFound,
+		changedWords: m.changedWords - sum(m.unmarkedBy),
+		changedUnmarked: m.changedUnmarked - sum(m.unmarkedBy)
+	};
 }
 
 export interface UnderlineAgreement {
@@ -298,7 +394,16 @@ export function underlineAgreement(previousItems: SourceItem[], councilItems: Co
 	const before = topTexts(previousItems);
 	const after = topTexts(councilItems);
 	const items = itemsByEid(councilItems);
-	const out: UnderlineAgreement = { items: 0, changedWords: 0, inserted: 0, deleted: 0, inUnderline: 0, deletedNotPrinted: 0, underlinedWords: 0, underlinedChanged: 0 };
+	const out: UnderlineAgreement = {
+		items: 0,
+		changedWords: 0,
+		inserted: 0,
+		deleted: 0,
+		inUnderline: 0,
+		deletedNotPrinted: 0,
+		underlinedWords: 0,
+		underlinedChanged: 0
+	};
 	for (const [eid, text] of after) {
 		const old = before.get(eid);
 		const item = items.get(eid);

@@ -43,7 +43,11 @@ function counting(words: Word[]): Word[] {
  * holds are left out, with a space kept where they held one, as versionText does; then a word broken at the end
  * of a printed line is joined again, as joinHyphenated does.
  */
-function version(segments: Segment[], drop: (s: Segment) => boolean, mark: (s: Segment) => boolean): { text: string; at: number[]; marked: boolean[] } {
+function version(
+	segments: Segment[],
+	drop: (s: Segment) => boolean,
+	mark: (s: Segment) => boolean
+): { text: string; at: number[]; marked: boolean[] } {
 	let text = '';
 	const at: number[] = [];
 	const marked: boolean[] = [];
@@ -100,8 +104,26 @@ export function documentSides(lines: Segment[][]): Sides {
 	const after: Word[] = [];
 	const before: Word[] = [];
 	lines.forEach((segments, line) => {
-		after.push(...wordsOf(line, version(segments, (s) => s.deleted, (s) => s.added)));
-		before.push(...wordsOf(line, version(segments, (s) => s.added, (s) => s.deleted)));
+		after.push(
+			...wordsOf(
+				line,
+				version(
+					segments,
+					(s) => s.deleted,
+					(s) => s.added
+				)
+			)
+		);
+		before.push(
+			...wordsOf(
+				line,
+				version(
+					segments,
+					(s) => s.added,
+					(s) => s.deleted
+				)
+			)
+		);
 	});
 	return { after: counting(after), before: counting(before) };
 }
@@ -110,14 +132,42 @@ export function documentSides(lines: Segment[][]): Sides {
  * The document's underlining (changed since the text it revises), in place: `text` is its text (struck runs left
  * out), `printed` everything it prints (struck runs kept, flagged `struck`), each word marked when underlined.
  */
-export function underlinedSides(lines: Segment[][]): { text: (Word & { struck: boolean })[]; printed: (Word & { struck: boolean })[] } {
+export function underlinedSides(lines: Segment[][]): {
+	text: (Word & { struck: boolean })[];
+	printed: (Word & { struck: boolean })[];
+} {
 	const text: (Word & { struck: boolean })[] = [];
 	const printed: (Word & { struck: boolean })[] = [];
 	lines.forEach((segments, line) => {
-		text.push(...wordsOf(line, version(segments, (s) => s.deleted, (s) => s.changed)).map((w) => ({ ...w, struck: false })));
+		text.push(
+			...wordsOf(
+				line,
+				version(
+					segments,
+					(s) => s.deleted,
+					(s) => s.changed
+				)
+			).map((w) => ({ ...w, struck: false }))
+		);
 		// The same characters twice, once marked by underline and once by strikethrough, so the words line up.
-		const struck = wordsOf(line, version(segments, () => false, (s) => s.deleted));
-		printed.push(...wordsOf(line, version(segments, () => false, (s) => s.changed)).map((w, k) => ({ ...w, struck: struck[k]?.marked ?? false })));
+		const struck = wordsOf(
+			line,
+			version(
+				segments,
+				() => false,
+				(s) => s.deleted
+			)
+		);
+		printed.push(
+			...wordsOf(
+				line,
+				version(
+					segments,
+					() => false,
+					(s) => s.changed
+				)
+			).map((w, k) => ({ ...w, struck: struck[k]?.marked ?? false }))
+		);
 	});
 	counting(text);
 	counting(printed);
@@ -179,8 +229,10 @@ export function diffSides(before: string, after: string): DiffSides {
 function changeHow(left: string | null, right: string | null): { before: ChangeHow[]; after: ChangeHow[] } {
 	const a = left === null ? [] : tokenise(left).tokens;
 	const b = right === null ? [] : tokenise(right).tokens;
-	if (left === null || right === null) return { before: a.map(() => 'across paragraphs'), after: b.map(() => 'across paragraphs') };
-	if (dice(contentBag(a), contentBag(b)) < REWRITE_BELOW) return { before: a.map(() => 'rewrite'), after: b.map(() => 'rewrite') };
+	if (left === null || right === null)
+		return { before: a.map(() => 'across paragraphs'), after: b.map(() => 'across paragraphs') };
+	if (dice(contentBag(a), contentBag(b)) < REWRITE_BELOW)
+		return { before: a.map(() => 'rewrite'), after: b.map(() => 'rewrite') };
 	const before: ChangeHow[] = [];
 	const after: ChangeHow[] = [];
 	for (const c of diffArrays(a, b)) {

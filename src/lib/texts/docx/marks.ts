@@ -96,7 +96,11 @@ export function collectMarks(segments: Segment[], skip: number): DocxMark[] {
 			for (const k of KINDS) close(k);
 			continue;
 		}
-		const forms: Record<DocxMark['kind'], string> = { added: newForm, deleted: oldForm, changed: underlinedGone ? oldForm : newForm };
+		const forms: Record<DocxMark['kind'], string> = {
+			added: newForm,
+			deleted: oldForm,
+			changed: underlinedGone ? oldForm : newForm
+		};
 		for (const k of KINDS) {
 			if (!touched[k]) {
 				close(k);

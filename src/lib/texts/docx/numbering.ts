@@ -95,12 +95,15 @@ export function readNumbering(part: XmlNode[] | null): Numbering {
 				if (lvl.restart === undefined || ilvl < lvl.restart) counters.delete(deeper);
 			}
 			if (level.format === 'none') return '';
-			return level.text.replace(/%([1-9])/g, (_, d: string) => {
-				const l = Number(d) - 1;
-				const lv = num.levels.get(l);
-				const value = counters.get(l) ?? lv?.start ?? 1;
-				return formatCounter(value, lv?.format ?? 'decimal');
-			}).replace(/[\uF0B7\uF0A7\uF0FC\uF076\uF0D8]/g, '•').replace(/\uF02D/g, '-');
+			return level.text
+				.replace(/%([1-9])/g, (_, d: string) => {
+					const l = Number(d) - 1;
+					const lv = num.levels.get(l);
+					const value = counters.get(l) ?? lv?.start ?? 1;
+					return formatCounter(value, lv?.format ?? 'decimal');
+				})
+				.replace(/[\uF0B7\uF0A7\uF0FC\uF076\uF0D8]/g, '•')
+				.replace(/\uF02D/g, '-');
 		}
 	};
 }
@@ -136,13 +139,25 @@ function letters(value: number): string {
 function roman(value: number): string {
 	if (value < 1 || value >= 4000) return String(value);
 	const table: [number, string][] = [
-		[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
-		[50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']
+		[1000, 'm'],
+		[900, 'cm'],
+		[500, 'd'],
+		[400, 'cd'],
+		[100, 'c'],
+		[90, 'xc'],
+		[50, 'l'],
+		[40, 'xl'],
+		[10, 'x'],
+		[9, 'ix'],
+		[5, 'v'],
+		[4, 'iv'],
+		[1, 'i']
 	];
 	let out = '';
-	for (const [n, s] of table) while (value >= n) {
-		out += s;
-		value -= n;
-	}
+	for (const [n, s] of table)
+		while (value >= n) {
+			out += s;
+			value -= n;
+		}
 	return out;
 }

@@ -62,12 +62,20 @@ export function openDocx(bytes: Uint8Array, fileName: string): PackageResult {
 		return fail('the zip archive is damaged (its directory cannot be read), so it is not a readable Word file.');
 	}
 	const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-	if (declared.size > DOCX_LIMITS.entries) return fail(`the archive holds ${declared.size} entries; a Word file is refused above ${DOCX_LIMITS.entries} (zip bomb?).`);
+	if (declared.size > DOCX_LIMITS.entries)
+		return fail(
+			`the archive holds ${declared.size} entries; a Word file is refused above ${DOCX_LIMITS.entries} (zip bomb?).`
+		);
 	for (const [name, size] of declared) {
-		if (size > DOCX_LIMITS.entryBytes) return fail(`the entry ${name} would unpack to ${mb(size)}; refused above ${mb(DOCX_LIMITS.entryBytes)} (zip bomb?).`);
+		if (size > DOCX_LIMITS.entryBytes)
+			return fail(
+				`the entry ${name} would unpack to ${mb(size)}; refused above ${mb(DOCX_LIMITS.entryBytes)} (zip bomb?).`
+			);
 	}
-	if (total > DOCX_LIMITS.totalBytes) return fail(`the archive would unpack to ${mb(total)}; refused above ${mb(DOCX_LIMITS.totalBytes)} (zip bomb?).`);
-	if (!declared.has(PARTS.document)) return fail('the zip archive has no word/document.xml, so it is not a Word document.');
+	if (total > DOCX_LIMITS.totalBytes)
+		return fail(`the archive would unpack to ${mb(total)}; refused above ${mb(DOCX_LIMITS.totalBytes)} (zip bomb?).`);
+	if (!declared.has(PARTS.document))
+		return fail('the zip archive has no word/document.xml, so it is not a Word document.');
 
 	// Pass 2: inflate only the parts we read, counting what actually comes out.
 	const wanted = new Set<string>(Object.values(PARTS).filter((p) => declared.has(p)));
@@ -91,15 +99,21 @@ export function openDocx(bytes: Uint8Array, fileName: string): PackageResult {
 function sniff(b: Uint8Array): 'zip' | string {
 	const starts = (...sig: number[]) => sig.every((v, i) => b[i] === v);
 	if (b.length === 0) return 'the file is empty.';
-	if (starts(0x25, 0x50, 0x44, 0x46)) return 'this is a PDF, not a Word .docx file (renamed?). Import the Word version of the text.';
-	if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'this is an old binary Word .doc file (OLE format), not .docx. Save it as .docx in Word and import that.';
+	if (starts(0x25, 0x50, 0x44, 0x46))
+		return 'this is a PDF, not a Word .docx file (renamed?). Import the Word version of the text.';
+	if (starts(0xd0, 0xcf, 0x11, 0xe0))
+		return 'this is an old binary Word .doc file (OLE format), not .docx. Save it as .docx in Word and import that.';
 	if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'zip';
 	if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'this is an RTF file, not a Word .docx file.';
 	return 'this is not a Word .docx file (it is not a zip archive).';
 }
 
 /** The wanted entries' bytes, or why they could not be inflated within their declared sizes. */
-function inflateParts(bytes: Uint8Array, wanted: Set<string>, declared: Map<string, number>): Map<string, Uint8Array> | string {
+function inflateParts(
+	bytes: Uint8Array,
+	wanted: Set<string>,
+	declared: Map<string, number>
+): Map<string, Uint8Array> | string {
 	const out = new Map<string, Uint8Array>();
 	let problem: string | null = null;
 	let actualTotal = 0;
@@ -138,7 +152,8 @@ function inflateParts(bytes: Uint8Array, wanted: Set<string>, declared: Map<stri
 	if (problem) return problem;
 	for (const name of wanted) {
 		if (!out.has(name)) return `the entry ${name} could not be inflated, so the zip archive is damaged.`;
-		if (out.get(name)!.length !== declared.get(name)) return `the entry ${name} is shorter than its declared size, so the zip archive is damaged.`;
+		if (out.get(name)!.length !== declared.get(name))
+			return `the entry ${name} is shorter than its declared size, so the zip archive is damaged.`;
 	}
 	return out;
 }

@@ -61,7 +61,8 @@ export interface CouncilItem extends SourceItem {
 	textPictures?: number;
 }
 
-export type DocxReadResult = { ok: true; cover: CouncilCover; items: CouncilItem[]; warnings: string[] } | { ok: false; error: string };
+export type DocxReadResult =
+	{ ok: true; cover: CouncilCover; items: CouncilItem[]; warnings: string[] } | { ok: false; error: string };
 
 /**
  * Reads a Council compromise text. `text` of each item is this version's text: struck-through runs are left
@@ -70,7 +71,11 @@ export type DocxReadResult = { ok: true; cover: CouncilCover; items: CouncilItem
  * readable .docx (PDF, old .doc, damaged zip, zip bomb), a document without recognisable provisions, and
  * — when `expectProcedure` is given — a document of another interinstitutional file.
  */
-export function readCouncilDocx(bytes: Uint8Array, fileName: string, opts: { expectProcedure?: string } = {}): DocxReadResult {
+export function readCouncilDocx(
+	bytes: Uint8Array,
+	fileName: string,
+	opts: { expectProcedure?: string } = {}
+): DocxReadResult {
 	const pkg = openDocx(bytes, fileName);
 	if (!pkg.ok) return pkg;
 	const doc = readDocument(pkg.parts);
@@ -78,7 +83,9 @@ export function readCouncilDocx(bytes: Uint8Array, fileName: string, opts: { exp
 	const { items, firstParagraph, start, warnings } = buildItems(layout);
 	items.forEach((item, k) => {
 		const end = firstParagraph[k + 1] ?? doc.paragraphs.length;
-		const pictures = doc.paragraphs.slice(firstParagraph[k], Math.max(end, firstParagraph[k] + 1)).reduce((n, p) => n + p.textPictures, 0);
+		const pictures = doc.paragraphs
+			.slice(firstParagraph[k], Math.max(end, firstParagraph[k] + 1))
+			.reduce((n, p) => n + p.textPictures, 0);
 		if (pictures) item.textPictures = pictures;
 	});
 	// The cover's fields are read from the file's own paragraphs: the layout may have joined them.
@@ -86,14 +93,23 @@ export function readCouncilDocx(bytes: Uint8Array, fileName: string, opts: { exp
 	const coverLines = doc.paragraphs.filter((p) => p.index < firstBody).map((p) => p.runs.map((r) => r.text).join(''));
 	const cover = readCover(coverLines);
 	const pictured = doc.paragraphs.filter((p) => p.index >= firstBody && p.textPictures > 0).length;
-	if (pictured) warnings.push(`${fileName}: ${pictured} paragraphs hold pictures of text (the conversion from PDF drew some words as images); those words are missing from the text.`);
+	if (pictured)
+		warnings.push(
+			`${fileName}: ${pictured} paragraphs hold pictures of text (the conversion from PDF drew some words as images); those words are missing from the text.`
+		);
 	if (!items.some((i) => i.kind === 'article' || i.kind === 'recital' || i.kind === 'annex')) {
-		return { ok: false, error: `${fileName}: no recitals, articles or annexes were recognised in it; is this a Council compromise text?` };
+		return {
+			ok: false,
+			error: `${fileName}: no recitals, articles or annexes were recognised in it; is this a Council compromise text?`
+		};
 	}
 	const expected = opts.expectProcedure?.replace(/\s+/g, '');
 	if (expected && cover.procedure && cover.procedure !== expected) {
 		return { ok: false, error: `${fileName} belongs to procedure ${cover.procedure}, not to ${expected}; refused.` };
 	}
-	if (expected && !cover.procedure) warnings.push(`${fileName}: the cover names no interinstitutional file, so it could not be checked against ${expected}.`);
+	if (expected && !cover.procedure)
+		warnings.push(
+			`${fileName}: the cover names no interinstitutional file, so it could not be checked against ${expected}.`
+		);
 	return { ok: true, cover, items, warnings };
 }

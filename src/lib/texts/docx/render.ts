@@ -27,7 +27,8 @@ export interface RenderedLine {
 }
 
 /** Labels typed as characters: "(5a)", "(-a)", "2aa.", "-1c", "a)", "3.1.", "—". */
-export const TYPED_LABEL = /^(\(-?\d+[a-z]{0,3}\)|\(-?[a-z]{1,4}\)|-?\d+[a-z]{0,3}\.|-\d+[a-z]+|[a-z]\)|\d+(?:\.\d+)+\.?|[—–-])(?=\s|$)/;
+export const TYPED_LABEL =
+	/^(\(-?\d+[a-z]{0,3}\)|\(-?[a-z]{1,4}\)|-?\d+[a-z]{0,3}\.|-\d+[a-z]+|[a-z]\)|\d+(?:\.\d+)+\.?|[—–-])(?=\s|$)/;
 
 export function renderBlock(block: Block, layout: Layout): RenderedLine {
 	const segments: Segment[] = [];
@@ -35,7 +36,11 @@ export function renderBlock(block: Block, layout: Layout): RenderedLine {
 	let italicLetters = 0;
 	let boldLetters = 0;
 	for (const r of block.runs) {
-		const marker = r.footnoteId ? layout.markerOfId.get(r.footnoteId) : r.superscript ? footnoteMarker(r.text, layout) : undefined;
+		const marker = r.footnoteId
+			? layout.markerOfId.get(r.footnoteId)
+			: r.superscript
+				? footnoteMarker(r.text, layout)
+				: undefined;
 		if (marker !== undefined) {
 			if (!r.strike) segments.push({ text: `[^${marker}]`, deleted: false, added: false, changed: false, note: true });
 			continue;

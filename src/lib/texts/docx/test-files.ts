@@ -55,7 +55,9 @@ export function readCouncilFile(file: CouncilFile): TimedRead {
 	return read;
 }
 
-export function seedItems(name: 'text-commission-proposal-2021.json' | 'text-council-general-approach-2022.json'): SourceItem[] {
+export function seedItems(
+	name: 'text-commission-proposal-2021.json' | 'text-council-general-approach-2022.json'
+): SourceItem[] {
 	const url = new URL(`../../server/seed/data/ai-act/${name}`, import.meta.url);
 	return (JSON.parse(fs.readFileSync(url, 'utf8')) as { items: SourceItem[] }).items;
 }

@@ -17,7 +17,11 @@ const userId = idField;
 /** The acting admin's own password, asked again for every change that could take over or shut out an account. */
 const adminPassword = passwordField.default('');
 const roleForm = z.object({ userId, role: roleField, adminPassword });
-const activeForm = z.object({ userId, active: z.enum(['true', 'false']).transform((v) => v === 'true'), adminPassword });
+const activeForm = z.object({
+	userId,
+	active: z.enum(['true', 'false']).transform((v) => v === 'true'),
+	adminPassword
+});
 const passwordForm = z.object({ userId, password: passwordField, adminPassword });
 
 const savedMessages = {
@@ -31,7 +35,8 @@ export const load: PageServerLoad = async (event) => {
 	const me = requireRole(event, 'admin');
 	const saved = event.url.searchParams.get('saved');
 	// Own keys only: `?saved=constructor` must not reach Object.prototype.
-	const message = saved && Object.hasOwn(savedMessages, saved) ? savedMessages[saved as keyof typeof savedMessages] : null;
+	const message =
+		saved && Object.hasOwn(savedMessages, saved) ? savedMessages[saved as keyof typeof savedMessages] : null;
 	return { users: await listUsers(db()), me: me.id, saved: message };
 };
 
@@ -40,7 +45,10 @@ function rowFailure(form: string, id: unknown, message: string) {
 	return fail(400, { form, userId: Number(id) || null, message });
 }
 
-const confirmation = (event: { getClientAddress(): string }, password: string) => ({ password, address: event.getClientAddress() });
+const confirmation = (event: { getClientAddress(): string }, password: string) => ({
+	password,
+	address: event.getClientAddress()
+});
 
 export const actions: Actions = {
 	create: async (event) => {
@@ -48,14 +56,21 @@ export const actions: Actions = {
 		const read = await readForm(event.request, createForm);
 		if (!read.ok) return invalid(read, { form: 'create' });
 		const result = await createUser(db(), read.data, admin.id);
-		if (!result.ok) return refuse(400, read.values, errorFor(result.field ?? 'email', result.message), { form: 'create' });
+		if (!result.ok)
+			return refuse(400, read.values, errorFor(result.field ?? 'email', result.message), { form: 'create' });
 		redirect(303, '/admin/users?saved=created');
 	},
 	role: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const read = await readForm(event.request, roleForm);
 		if (!read.ok) return rowFailure('role', read.values.userId, 'Choose a role.');
-		const result = await changeUser(db(), admin, read.data.userId, { role: read.data.role }, confirmation(event, read.data.adminPassword));
+		const result = await changeUser(
+			db(),
+			admin,
+			read.data.userId,
+			{ role: read.data.role },
+			confirmation(event, read.data.adminPassword)
+		);
 		if (!result.ok) return rowFailure('role', read.values.userId, result.message);
 		redirect(303, '/admin/users?saved=role');
 	},
@@ -63,7 +78,13 @@ export const actions: Actions = {
 		const admin = requireRole(event, 'admin');
 		const read = await readForm(event.request, activeForm);
 		if (!read.ok) return rowFailure('active', read.values.userId, 'That request was not understood.');
-		const result = await changeUser(db(), admin, read.data.userId, { active: read.data.active }, confirmation(event, read.data.adminPassword));
+		const result = await changeUser(
+			db(),
+			admin,
+			read.data.userId,
+			{ active: read.data.active },
+			confirmation(event, read.data.adminPassword)
+		);
 		if (!result.ok) return rowFailure('active', read.values.userId, result.message);
 		redirect(303, '/admin/users?saved=active');
 	},
@@ -71,7 +92,13 @@ export const actions: Actions = {
 		const admin = requireRole(event, 'admin');
 		const read = await readForm(event.request, passwordForm);
 		if (!read.ok) return rowFailure('password', read.values.userId, 'Enter a new password.');
-		const result = await changeUser(db(), admin, read.data.userId, { password: read.data.password }, confirmation(event, read.data.adminPassword));
+		const result = await changeUser(
+			db(),
+			admin,
+			read.data.userId,
+			{ password: read.data.password },
+			confirmation(event, read.data.adminPassword)
+		);
 		if (!result.ok) return rowFailure('password', read.values.userId, result.message);
 		redirect(303, '/admin/users?saved=password');
 	}

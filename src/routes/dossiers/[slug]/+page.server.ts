@@ -17,7 +17,10 @@ export const load: PageServerLoad = async ({ parent }) => {
 		today,
 		status,
 		latest,
-		documents: documents.map(({ provenance, ...d }) => ({ ...d, notice: documentNotice({ kind: d.kind, provenance }) })),
+		documents: documents.map(({ provenance, ...d }) => ({
+			...d,
+			notice: documentNotice({ kind: d.kind, provenance })
+		})),
 		// The ban this app follows is in the AI Act's Article 5; another dossier's Article 5 is featured by its own title.
 		article5
 	};

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	customType,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	unique
+} from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt, visibilities, type SourceRef } from './common';
 import { document, dossier } from './dossier';
 import { provision } from './text';
@@ -46,7 +57,9 @@ export const amendment = pgTable(
 		createdAt: createdAt(),
 		updatedAt: updatedAt(),
 		/** The leading digits of `number` ('12a' → 12), so '9' sorts before '10'; null when there are none. */
-		numberSort: integer('number_sort').generatedAlwaysAs(sql`(nullif(substring("number" from '^[0-9]{1,9}'), ''))::integer`),
+		numberSort: integer('number_sort').generatedAlwaysAs(
+			sql`(nullif(substring("number" from '^[0-9]{1,9}'), ''))::integer`
+		),
 		/**
 		 * Full-text search document: proposed text weighs most, then the base text, then target and
 		 * justification. Written by PostgreSQL itself, so it never drifts from the texts; never select it.
@@ -65,7 +78,16 @@ export const amendment = pgTable(
 		// unmerged rows while waiting for a VACUUM (PGlite has no autovacuum). The import flushes it.
 		index('amendment_search_idx').using('gin', t.search).with({ fastupdate: true, gin_pending_list_limit: 512 }),
 		// Covers the list's filters too, so counting and paging can read this index alone (index-only scans).
-		index('amendment_list_idx').on(t.dossierId, t.numberSort, t.number, t.id, t.visibility, t.status, t.targetProvisionId, t.tabledOn),
+		index('amendment_list_idx').on(
+			t.dossierId,
+			t.numberSort,
+			t.number,
+			t.id,
+			t.visibility,
+			t.status,
+			t.targetProvisionId,
+			t.tabledOn
+		),
 		// Newest first by tabling date, covering the filters as above.
 		index('amendment_tabled_idx').on(t.dossierId, t.tabledOn.desc().nullsLast(), t.visibility, t.status, t.id)
 	]

@@ -52,29 +52,37 @@ export const position = pgTable(
 );
 
 /** The coalition's demands that each text is scored against (e.g. 'covers private actors'). */
-export const banCriterion = pgTable('ban_criterion', {
-	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-	dossierId: integer('dossier_id')
-		.notNull()
-		.references(() => dossier.id, { onDelete: 'cascade' }),
-	key: text('key').notNull(),
-	label: text('label').notNull(),
-	sortOrder: integer('sort_order').notNull()
-}, (t) => [unique().on(t.dossierId, t.key)]);
+export const banCriterion = pgTable(
+	'ban_criterion',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		dossierId: integer('dossier_id')
+			.notNull()
+			.references(() => dossier.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		label: text('label').notNull(),
+		sortOrder: integer('sort_order').notNull()
+	},
+	(t) => [unique().on(t.dossierId, t.key)]
+);
 
 /** How far one document meets one criterion, with the justification and the provision it rests on. */
-export const banScore = pgTable('ban_score', {
-	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-	criterionId: integer('criterion_id')
-		.notNull()
-		.references(() => banCriterion.id, { onDelete: 'cascade' }),
-	documentId: integer('document_id')
-		.notNull()
-		.references(() => document.id, { onDelete: 'cascade' }),
-	/** 0 (not met) to 1 (fully met). */
-	score: real('score').notNull(),
-	justification: text('justification').notNull(),
-	provisionEid: text('provision_eid'),
-	sources: jsonb('sources').$type<SourceRef[]>().notNull().default([]),
-	updatedAt: updatedAt()
-}, (t) => [unique().on(t.criterionId, t.documentId)]);
+export const banScore = pgTable(
+	'ban_score',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		criterionId: integer('criterion_id')
+			.notNull()
+			.references(() => banCriterion.id, { onDelete: 'cascade' }),
+		documentId: integer('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		/** 0 (not met) to 1 (fully met). */
+		score: real('score').notNull(),
+		justification: text('justification').notNull(),
+		provisionEid: text('provision_eid'),
+		sources: jsonb('sources').$type<SourceRef[]>().notNull().default([]),
+		updatedAt: updatedAt()
+	},
+	(t) => [unique().on(t.criterionId, t.documentId)]
+);

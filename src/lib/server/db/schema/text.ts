@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, real, text, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	check,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	real,
+	text,
+	unique,
+	type AnyPgColumn
+} from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './common';
 import { document, dossier } from './dossier';
 import { user } from './auth';

@@ -8,7 +8,10 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
 	const { dossier } = await parent();
 	const { filters, errors } = parseFilters(url.searchParams);
 	const viewer = viewerOf(locals.user, canSeeInternal(locals));
-	const [page, options] = await Promise.all([listAmendments(db(), dossier.id, filters, viewer), filterOptions(db(), dossier.id, viewer)]);
+	const [page, options] = await Promise.all([
+		listAmendments(db(), dossier.id, filters, viewer),
+		filterOptions(db(), dossier.id, viewer)
+	]);
 	return {
 		page,
 		options,

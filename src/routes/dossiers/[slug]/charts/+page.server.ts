@@ -1,7 +1,14 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { banStrengthData, scoreValues } from '$lib/server/scores';
-import { amendmentDirectionCounts, amendmentStatusCounts, chartsStart, listTopics, memberStateNames, memberStatePositions } from '$lib/server/charts';
+import {
+	amendmentDirectionCounts,
+	amendmentStatusCounts,
+	chartsStart,
+	listTopics,
+	memberStateNames,
+	memberStatePositions
+} from '$lib/server/charts';
 import { hasRole } from '$lib/server/authorization';
 import { banStrength, banStrengthChart } from '$lib/charts/ban-strength';
 import { amendmentsByDirectionChart, amendmentsByStatusChart } from '$lib/charts/amendments';
@@ -34,7 +41,12 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
 			status: amendmentsByStatusChart(statusCounts),
 			direction: amendmentsByDirectionChart(byStage, 'stage'),
 			author: amendmentsByDirectionChart(byAuthor, 'author'),
-			stances: stanceChart(states, positions, halfYears(start ?? today, today), topic ? topic.name.toLowerCase() : 'the ban as a whole')
+			stances: stanceChart(
+				states,
+				positions,
+				halfYears(start ?? today, today),
+				topic ? topic.name.toLowerCase() : 'the ban as a whole'
+			)
 		}
 	};
 };

@@ -27,7 +27,10 @@ const query = z.discriminatedUnion('go', [provisionQuery, articleQuery]);
  */
 export const load: PageServerLoad = async ({ parent, url }) => {
 	const { dossier } = await parent();
-	const [documents, article5] = await Promise.all([listTextDocuments(db(), dossier.id), provisionTitle(db(), dossier.id, 'art_5')]);
+	const [documents, article5] = await Promise.all([
+		listTextDocuments(db(), dossier.id),
+		provisionTitle(db(), dossier.id, 'art_5')
+	]);
 	const values = queryOf(url);
 	const choice = values.go === 'article' ? columnChoice(url, documents) : { columns: null, error: null };
 	const page = (errors: Record<string, string>) => ({

@@ -8,16 +8,26 @@ export const eidSchema = z
 	.max(200)
 	.regex(/^[a-z]+_[-A-Za-z0-9._]+(__[a-z]+_[-A-Za-z0-9._]+)*$/, 'Not a provision identifier.');
 
-export const documentKey = z.string().trim().max(80).regex(/^[a-z0-9-]+$/, 'Not a text of this dossier.');
+export const documentKey = z
+	.string()
+	.trim()
+	.max(80)
+	.regex(/^[a-z0-9-]+$/, 'Not a text of this dossier.');
 
 /**
  * The texts chosen as columns: `cols=a,b,c` or, as a form of checkboxes sends them, `cols=a&cols=b`, without
  * repeats; null when none were chosen. Each key is checked against `documentKey`; a bad one is a 400.
  */
 export function columnKeys(url: URL): string[] | null {
-	const raw = url.searchParams.getAll('cols').flatMap((v) => v.split(',')).map((k) => k.trim()).filter(Boolean);
+	const raw = url.searchParams
+		.getAll('cols')
+		.flatMap((v) => v.split(','))
+		.map((k) => k.trim())
+		.filter(Boolean);
 	if (raw.length === 0) return null;
-	for (const k of raw) if (!documentKey.safeParse(k).success) error(400, `This comparison cannot be made: “${k.slice(0, 80)}” is not a text of this dossier.`);
+	for (const k of raw)
+		if (!documentKey.safeParse(k).success)
+			error(400, `This comparison cannot be made: “${k.slice(0, 80)}” is not a text of this dossier.`);
 	return [...new Set(raw)];
 }
 
@@ -29,10 +39,14 @@ export const MAX_COLUMNS = 6;
  * Too few or too many is not an error page but a message for the form (`error`); a text the dossier does not
  * have is a 400.
  */
-export function columnChoice(url: URL, documents: CompareDocument[]): { columns: CompareDocument[] | null; error: string | null } {
+export function columnChoice(
+	url: URL,
+	documents: CompareDocument[]
+): { columns: CompareDocument[] | null; error: string | null } {
 	const keys = columnKeys(url);
 	if (!keys) return { columns: null, error: null };
-	if (keys.length < 2 || keys.length > MAX_COLUMNS) return { columns: null, error: `Choose between 2 and ${MAX_COLUMNS} texts (you chose ${keys.length}).` };
+	if (keys.length < 2 || keys.length > MAX_COLUMNS)
+		return { columns: null, error: `Choose between 2 and ${MAX_COLUMNS} texts (you chose ${keys.length}).` };
 	const chosen = new Set(keys.map((k) => documentByKey(documents, k).key));
 	return { columns: documents.filter((d) => chosen.has(d.key)), error: null };
 }

@@ -10,7 +10,11 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
 	const { dossier } = await parent();
 	const today = todayIso();
 	const allTopics = await topicColumns(db(), dossier.id);
-	const query = parseMatrixQuery(url.searchParams, allTopics.map((t) => t.key), today);
+	const query = parseMatrixQuery(
+		url.searchParams,
+		allTopics.map((t) => t.key),
+		today
+	);
 	const viewer = viewerOf(locals.user, canSeeInternal(locals));
 	const [matrix, events] = await Promise.all([
 		positionMatrix(db(), dossier.id, { asOf: query.asOf, topic: query.topic, stance: query.stance, viewer }),
@@ -20,5 +24,13 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
 	const stages = events
 		.filter((e) => e.kind === 'stage' && e.date?.length === 10 && !e.upcoming)
 		.map((e) => ({ title: e.title, date: e.date! }));
-	return { today, query, allTopics, matrix, stages, viewerIsCoalition: viewer.canSeeInternal, canDraft: hasRole(locals.user, 'reviewer') };
+	return {
+		today,
+		query,
+		allTopics,
+		matrix,
+		stages,
+		viewerIsCoalition: viewer.canSeeInternal,
+		canDraft: hasRole(locals.user, 'reviewer')
+	};
 };

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole, type SessionUser } from '$lib/server/authorization';
-import { approvePosition, getPositionDetail, positionHistory, reopenPosition, returnPosition, submitPosition, type WorkflowResult } from '$lib/server/positions';
+import {
+	approvePosition,
+	getPositionDetail,
+	positionHistory,
+	reopenPosition,
+	returnPosition,
+	submitPosition,
+	type WorkflowResult
+} from '$lib/server/positions';
 import { mayDecide, mayEdit, mayTake, positionReview } from '$lib/review';
 import { errorFor, readForm, refuse } from '$lib/server/forms';
 import { idField, parseId } from '$lib/validators';
@@ -42,9 +50,14 @@ function step(run: Step) {
 		if (id === null) error(404, 'There is no such position.');
 		const read = await readForm(event.request, stepForm);
 		const message = 'The form is incomplete; reload the page and try again.';
-		if (!read.ok) return refuse(400, read.values, errorFor('form', message), { message, comment: read.values.comment ?? '' });
+		if (!read.ok)
+			return refuse(400, read.values, errorFor('form', message), { message, comment: read.values.comment ?? '' });
 		const result = await run(user, id, read.data.version, read.data.comment);
-		if (!result.ok) return refuse(result.status, read.values, result.errors ?? errorFor('form', result.message), { message: result.message, comment: read.data.comment });
+		if (!result.ok)
+			return refuse(result.status, read.values, result.errors ?? errorFor('form', result.message), {
+				message: result.message,
+				comment: read.data.comment
+			});
 		redirect(303, `/review/positions/${id}`);
 	};
 }

@@ -5,7 +5,14 @@ import { db } from '$lib/server/db';
 import { canSeeInternal, hasRole, requireRole } from '$lib/server/authorization';
 import { amendmentIdParam, dossierParam } from '$lib/server/amendments/route';
 import { errorFor, invalid, readForm, refuse, type FormValues } from '$lib/server/forms';
-import { addComment, changeStatus, getAmendment, reviewAssessment, saveAssessment, viewerOf } from '$lib/server/amendments';
+import {
+	addComment,
+	changeStatus,
+	getAmendment,
+	reviewAssessment,
+	saveAssessment,
+	viewerOf
+} from '$lib/server/amendments';
 import { amendmentStatuses, assessmentDirections } from '$lib/amendments/statuses';
 import { partialDateField } from '$lib/validators';
 import { nextStatuses } from '$lib/amendments/lifecycle';
@@ -13,7 +20,12 @@ import { assessmentReview, mayDecide } from '$lib/review';
 
 export const load: PageServerLoad = async ({ params, parent, locals }) => {
 	const { dossier } = await parent();
-	const amendment = await getAmendment(db(), dossier.id, amendmentIdParam(params.id), viewerOf(locals.user, canSeeInternal(locals)));
+	const amendment = await getAmendment(
+		db(),
+		dossier.id,
+		amendmentIdParam(params.id),
+		viewerOf(locals.user, canSeeInternal(locals))
+	);
 	if (!amendment) error(404, `There is no amendment ${params.id} in the ${dossier.shortTitle}.`);
 	return {
 		amendment,
@@ -21,7 +33,10 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 		canEdit: hasRole(locals.user, 'editor'),
 		canReview: hasRole(locals.user, 'reviewer'),
 		// Another member than its author approves or sends back an assessment waiting for review.
-		canDecide: hasRole(locals.user, 'reviewer') && !!amendment.assessment && mayDecide(assessmentReview, locals.user, amendment.assessment)
+		canDecide:
+			hasRole(locals.user, 'reviewer') &&
+			!!amendment.assessment &&
+			mayDecide(assessmentReview, locals.user, amendment.assessment)
 	};
 };
 
@@ -43,7 +58,9 @@ const reviewForm = z.object({
 	version: z.coerce.number().int().min(1),
 	comment: z.string().trim().max(2000, 'At most 2,000 characters.')
 });
-const commentForm = z.object({ body: z.string().trim().min(1, 'Write a comment first.').max(10_000, 'At most 10,000 characters.') });
+const commentForm = z.object({
+	body: z.string().trim().min(1, 'Write a comment first.').max(10_000, 'At most 10,000 characters.')
+});
 
 async function context(params: { slug: string; id: string }) {
 	const dossier = await dossierParam(params.slug);
@@ -58,7 +75,13 @@ export const actions: Actions = {
 		if (!read.ok) return invalid(read, { form: 'status' });
 		const { data: parsed, values: form } = read;
 		const { from, to, date, note } = parsed;
-		const result = await changeStatus(db(), dossier.id, id, { from, to, date: date || null, note: note || null }, user.id);
+		const result = await changeStatus(
+			db(),
+			dossier.id,
+			id,
+			{ from, to, date: date || null, note: note || null },
+			user.id
+		);
 		if (!result) error(404, 'There is no such amendment.');
 		if (!result.ok) return refuse(409, form, errorFor('to', result.error), { form: 'status' });
 		redirect(303, `${here}#history`);
@@ -70,17 +93,24 @@ export const actions: Actions = {
 		if (!read.ok) return invalid(read, { form: 'assess', newer: null });
 		const { data: parsed, values: form } = read;
 		if (parsed.visibility === 'public' && !hasRole(user, 'editor'))
-			return refuse(400, form, errorFor('visibility', 'Only an editor can publish an assessment; save it as internal.'), { form: 'assess', newer: null });
+			return refuse(
+				400,
+				form,
+				errorFor('visibility', 'Only an editor can publish an assessment; save it as internal.'),
+				{ form: 'assess', newer: null }
+			);
 		if (!(await getAmendment(db(), dossier.id, id, viewerOf(user, true)))) error(404, 'There is no such amendment.');
 		const { version, ...input } = parsed;
 		const result = await saveAssessment(db(), id, { ...input, version: version === '' ? null : version }, user.id);
-		if (!result.ok)
-		{
+		if (!result.ok) {
 			const mine: FormValues = { ...form, version: String(result.current.version) };
 			return refuse(
 				409,
 				mine,
-				errorFor('form', 'Someone saved the assessment while you were editing; theirs is shown below. Your text is kept in the form: save again to replace theirs.'),
+				errorFor(
+					'form',
+					'Someone saved the assessment while you were editing; theirs is shown below. Your text is kept in the form: save again to replace theirs.'
+				),
 				{ form: 'assess', newer: result.current }
 			);
 		}
@@ -102,7 +132,7 @@ export const actions: Actions = {
 		const { dossier, id, here } = await context(event.params);
 		const read = await readForm(event.request, commentForm);
 		if (!read.ok) return invalid(read, { form: 'comment' });
-		const { data: parsed, values: form } = read;
+		const { data: parsed } = read;
 		if (!(await getAmendment(db(), dossier.id, id, viewerOf(user, true)))) error(404, 'There is no such amendment.');
 		await addComment(db(), id, parsed.body, user.id);
 		redirect(303, `${here}#comments`);

@@ -27,13 +27,24 @@ const SHOWN = 200;
 function report(plan: ImportPlan) {
 	return {
 		format: plan.format,
-		counts: { created: plan.created.length, updated: plan.updated.length, unchanged: plan.unchanged, refused: plan.refused.length, provisions: plan.provisions.length },
+		counts: {
+			created: plan.created.length,
+			updated: plan.updated.length,
+			unchanged: plan.unchanged,
+			refused: plan.refused.length,
+			provisions: plan.provisions.length
+		},
 		created: plan.created.slice(0, SHOWN),
 		updated: plan.updated.slice(0, SHOWN),
 		refused: plan.refused.slice(0, 1000),
 		provisions: plan.provisions.slice(0, SHOWN),
 		newActors: plan.newActors,
-		documents: plan.documents.map((d) => ({ title: d.title, reference: d.officialReference, date: d.date, exists: d.id !== null }))
+		documents: plan.documents.map((d) => ({
+			title: d.title,
+			reference: d.officialReference,
+			date: d.date,
+			exists: d.id !== null
+		}))
 	};
 }
 
@@ -44,7 +55,12 @@ export const load: PageServerLoad = async (event) => {
 		maxBytes: MAX_IMPORT_BYTES,
 		epDefaults,
 		done: done.has('created')
-			? { created: Number(done.get('created')), updated: Number(done.get('updated')), unchanged: Number(done.get('unchanged')), file: done.get('file') ?? '' }
+			? {
+					created: Number(done.get('created')),
+					updated: Number(done.get('updated')),
+					unchanged: Number(done.get('unchanged')),
+					file: done.get('file') ?? ''
+				}
 			: null
 	};
 };
@@ -63,14 +79,18 @@ export const actions: Actions = {
 			return refuse(
 				413,
 				{},
-				errorFor('form', `The upload could not be read. Files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB are accepted; if this one is smaller, the server’s BODY_SIZE_LIMIT is set too low.`)
+				errorFor(
+					'form',
+					`The upload could not be read. Files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB are accepted; if this one is smaller, the server’s BODY_SIZE_LIMIT is set too low.`
+				)
 			);
 		}
 		const options = await readForm(form, optionsForm);
 		if (!options.ok) return invalid(options);
 		const { values } = options;
 		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0) return refuse(400, values, errorFor('file', 'Choose a PDF, CSV or JSON file to import.'));
+		if (!(file instanceof File) || file.size === 0)
+			return refuse(400, values, errorFor('file', 'Choose a PDF, CSV or JSON file to import.'));
 		if (file.size > MAX_IMPORT_BYTES) return refuse(413, values, errorFor('form', tooLarge(file.size)));
 		const { mode, tabledOn, ...ep } = options.data;
 		const result = await importAmendments(db(), dossier.id, new Uint8Array(await file.arrayBuffer()), {
@@ -86,6 +106,9 @@ export const actions: Actions = {
 			return mode === 'dry' ? body : fail(400, body);
 		}
 		const { created, updated, unchanged } = report(result.plan).counts;
-		redirect(303, `/dossiers/${dossier.slug}/amendments/import?created=${created}&updated=${updated}&unchanged=${unchanged}&file=${encodeURIComponent(file.name)}`);
+		redirect(
+			303,
+			`/dossiers/${dossier.slug}/amendments/import?created=${created}&updated=${updated}&unchanged=${unchanged}&file=${encodeURIComponent(file.name)}`
+		);
 	}
 };

@@ -8,7 +8,9 @@ import { dossierParam } from '$lib/server/amendments/route';
 import { amendmentDraftSchema, draftInput } from '$lib/amendments/record';
 import { errorFor, invalid, messagesOf, readForm, refuse } from '$lib/server/forms';
 
-const newAmendmentForm = amendmentDraftSchema.and(z.object({ status: z.enum(['draft', 'tabled'], 'A new amendment starts as a draft or tabled.') }));
+const newAmendmentForm = amendmentDraftSchema.and(
+	z.object({ status: z.enum(['draft', 'tabled'], 'A new amendment starts as a draft or tabled.') })
+);
 
 export const load: PageServerLoad = async (event) => {
 	const editor = requireRole(event, 'editor');
@@ -21,12 +23,15 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'editor');
 		const dossier = await dossierParam(event.params.slug);
-		const read = await readForm(event.request, newAmendmentForm, { input: (form) => ({ ...draftInput(form), status: String(form.get('status') ?? '') }) });
+		const read = await readForm(event.request, newAmendmentForm, {
+			input: (form) => ({ ...draftInput(form), status: String(form.get('status') ?? '') })
+		});
 		if (!read.ok) return invalid(read);
 		const { status, ...draft } = read.data;
 		const date = status === 'tabled' ? draft.tabledOn : null;
 		const result = await createAmendment(db(), dossier.id, draft, { status, date }, user.id);
-		if (!result.ok) return refuse(400, read.values, 'errors' in result ? messagesOf(result.errors) : errorFor('form', 'Not saved.'));
+		if (!result.ok)
+			return refuse(400, read.values, 'errors' in result ? messagesOf(result.errors) : errorFor('form', 'Not saved.'));
 		redirect(303, `/dossiers/${dossier.slug}/amendments/${result.id}`);
 	}
 };

@@ -26,7 +26,8 @@ const scoreForm = z
 	.superRefine((v, ctx) => {
 		const parsed = parseSources(v.sources);
 		if (parsed.error) ctx.addIssue({ code: 'custom', path: ['sources'], message: parsed.error });
-		else if (parsed.sources.length === 0) ctx.addIssue({ code: 'custom', path: ['sources'], message: 'Give at least one source.' });
+		else if (parsed.sources.length === 0)
+			ctx.addIssue({ code: 'custom', path: ['sources'], message: 'Give at least one source.' });
 	});
 
 export const load: PageServerLoad = async (event) => {

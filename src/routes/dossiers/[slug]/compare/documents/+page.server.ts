@@ -23,7 +23,13 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 	const from = documentByKey(documents, q.from ?? documents[0].key);
 	const to = documentByKey(documents, q.to ?? documents.at(-1)!.key);
 	const dir = q.dir ?? (q.sort === 'order' ? 'asc' : 'desc');
-	const rows = await compareDocuments(db(), dossier.id, { fromDocumentId: from.id, toDocumentId: to.id, kind: q.kind, sort: q.sort, descending: dir === 'desc' });
+	const rows = await compareDocuments(db(), dossier.id, {
+		fromDocumentId: from.id,
+		toDocumentId: to.id,
+		kind: q.kind,
+		sort: q.sort,
+		descending: dir === 'desc'
+	});
 	return {
 		documents,
 		from,
@@ -32,8 +38,12 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 		sort: q.sort,
 		dir,
 		rows: rows.map((r) => ({
-			from: r.from ? { eid: r.from.eid, label: provisionLabel(r.from.eid), heading: r.from.heading, deleted: r.from.deleted } : null,
-			to: r.to ? { eid: r.to.eid, label: provisionLabel(r.to.eid), heading: r.to.heading, deleted: r.to.deleted } : null,
+			from: r.from
+				? { eid: r.from.eid, label: provisionLabel(r.from.eid), heading: r.from.heading, deleted: r.from.deleted }
+				: null,
+			to: r.to
+				? { eid: r.to.eid, label: provisionLabel(r.to.eid), heading: r.to.heading, deleted: r.to.deleted }
+				: null,
 			added: r.added,
 			removed: r.removed,
 			operative: r.operative,

@@ -13,12 +13,21 @@ import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
 const MAX = 20_000;
 const form = z
 	.object({
-		mine: z.string().max(MAX, `At most ${MAX.toLocaleString('en')} characters.`).default(''),
-		other: z.string().max(MAX, `At most ${MAX.toLocaleString('en')} characters.`).default(''),
+		mine: z
+			.string()
+			.max(MAX, `At most ${MAX.toLocaleString('en')} characters.`)
+			.default(''),
+		other: z
+			.string()
+			.max(MAX, `At most ${MAX.toLocaleString('en')} characters.`)
+			.default(''),
 		provision: z.string().trim().max(200).default(''),
 		in: documentKey.or(z.literal('')).default('')
 	})
-	.refine((v) => v.mine.trim() !== '' || v.other.trim() !== '', { path: ['mine'], message: 'Type or paste a text to compare.' })
+	.refine((v) => v.mine.trim() !== '' || v.other.trim() !== '', {
+		path: ['mine'],
+		message: 'Type or paste a text to compare.'
+	})
 	.refine((v) => v.provision === '' || v.in !== '', { path: ['in'], message: 'Say which text the provision is in.' });
 
 /** A text field, '' when absent: the page shows every field again, typed or not. */
@@ -45,7 +54,12 @@ export const actions: Actions = {
 			error(429, `Too many comparisons from your address. Try again in ${throttle.retryAfterSeconds} seconds.`);
 		}
 		const read = await readForm(request, form, {
-			input: (f) => ({ mine: text(f, 'mine'), other: text(f, 'other'), provision: text(f, 'provision'), in: text(f, 'in') })
+			input: (f) => ({
+				mine: text(f, 'mine'),
+				other: text(f, 'other'),
+				provision: text(f, 'provision'),
+				in: text(f, 'in')
+			})
 		});
 		if (!read.ok) return invalid(read);
 		const { data: input, values } = read;
@@ -57,7 +71,8 @@ export const actions: Actions = {
 			const doc = documents.find((d) => d.key === input.in);
 			const eid = dossier && doc ? await findProvisionInput(db(), dossier.id, doc.id, input.provision) : null;
 			const version = eid && doc && dossier ? await findVersion(db(), dossier.id, doc.id, eid) : undefined;
-			if (!version || !doc) return refuse(400, values, errorFor('provision', `No provision “${input.provision}” in that text.`));
+			if (!version || !doc)
+				return refuse(400, values, errorFor('provision', `No provision “${input.provision}” in that text.`));
 			other = { text: version.deleted ? '' : version.text, label: `${provisionLabel(version.eid)}, ${doc.title}` };
 		}
 		const diff = diffProvisionText(other.text, input.mine);

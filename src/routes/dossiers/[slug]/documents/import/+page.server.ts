@@ -17,8 +17,21 @@ const SHOWN = 200;
 function report(plan: TextImportPlan) {
 	const d = plan.document;
 	return {
-		document: { title: d.title, reference: d.officialReference, date: d.date, presidency: d.presidency, previousRef: d.previousRef, previous: d.previous?.title ?? null, exists: d.id !== null, addressees: (d.provenance.addressees as string | null) ?? null },
-		versions: { created: plan.versions.created, updated: plan.versions.updated.length, unchanged: plan.versions.unchanged },
+		document: {
+			title: d.title,
+			reference: d.officialReference,
+			date: d.date,
+			presidency: d.presidency,
+			previousRef: d.previousRef,
+			previous: d.previous?.title ?? null,
+			exists: d.id !== null,
+			addressees: (d.provenance.addressees as string | null) ?? null
+		},
+		versions: {
+			created: plan.versions.created,
+			updated: plan.versions.updated.length,
+			unchanged: plan.versions.unchanged
+		},
 		updated: plan.versions.updated.slice(0, SHOWN),
 		provisions: plan.provisions.slice(0, SHOWN).map((p) => p.eid),
 		provisionCount: plan.provisions.length,
@@ -41,20 +54,30 @@ export const actions: Actions = {
 		const user = requireRole(event, 'editor');
 		const dossier = await dossierParam(event.params.slug);
 		const length = Number(event.request.headers.get('content-length') ?? 0);
-		const tooLarge = (bytes: number) => `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.`;
+		const tooLarge = (bytes: number) =>
+			`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.`;
 		if (length > MAX_TEXT_IMPORT_BYTES + 64 * 1024) return refuse(413, {}, errorFor('form', tooLarge(length)));
 		let form: FormData;
 		try {
 			form = await event.request.formData();
 		} catch {
-			return refuse(413, {}, errorFor('form', `The upload could not be read. Files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB are accepted.`));
+			return refuse(
+				413,
+				{},
+				errorFor(
+					'form',
+					`The upload could not be read. Files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB are accepted.`
+				)
+			);
 		}
 		const options = await readForm(form, optionsForm);
 		if (!options.ok) return invalid(options);
 		const { values } = options;
 		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0) return refuse(400, values, errorFor('file', 'Choose a Word (.docx) file to import.'));
-		if (file.size > MAX_TEXT_IMPORT_BYTES) return refuse(413, values, errorFor('form', `${file.name}: ${tooLarge(file.size)}`));
+		if (!(file instanceof File) || file.size === 0)
+			return refuse(400, values, errorFor('file', 'Choose a Word (.docx) file to import.'));
+		if (file.size > MAX_TEXT_IMPORT_BYTES)
+			return refuse(413, values, errorFor('form', `${file.name}: ${tooLarge(file.size)}`));
 		const result = await importTextDocument(db(), dossier.id, new Uint8Array(await file.arrayBuffer()), {
 			dryRun: options.data.mode === 'dry',
 			userId: user.id,
@@ -63,6 +86,9 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return refuse(400, values, errorFor('form', `${result.error} Nothing was imported.`));
 		if (!result.applied) return { report: report(result.plan), dryRun: true, fileName: file.name, values };
-		redirect(303, `/dossiers/${dossier.slug}/documents/import?imported=${encodeURIComponent(file.name)}&document=${encodeURIComponent(result.plan.document.key)}`);
+		redirect(
+			303,
+			`/dossiers/${dossier.slug}/documents/import?imported=${encodeURIComponent(file.name)}&document=${encodeURIComponent(result.plan.document.key)}`
+		);
 	}
 };

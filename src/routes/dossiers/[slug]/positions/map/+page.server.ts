@@ -12,7 +12,11 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
 	const { dossier } = await parent();
 	const today = todayIso();
 	const allTopics = await topicColumns(db(), dossier.id);
-	const query = parseMatrixQuery(url.searchParams, allTopics.map((t) => t.key), today);
+	const query = parseMatrixQuery(
+		url.searchParams,
+		allTopics.map((t) => t.key),
+		today
+	);
 	const topicKey = query.topic ?? (allTopics.some((t) => t.key === defaultTopic) ? defaultTopic : allTopics[0].key);
 	const viewer = viewerOf(locals.user, canSeeInternal(locals));
 	const matrix = await positionMatrix(db(), dossier.id, { asOf: query.asOf, topic: topicKey, viewer });

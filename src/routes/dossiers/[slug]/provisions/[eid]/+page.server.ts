@@ -12,6 +12,8 @@ export const load: PageServerLoad = async ({ params, parent }) => {
 	if (!page) error(404, `There is no provision “${params.eid}” in the ${dossier.shortTitle}.`);
 	// A consolidation of selected provisions says nothing about the others: say so rather than stay silent.
 	const present = new Set(page.versions.map((v) => v.documentKey));
-	const notIn = (await listTextDocuments(db(), dossier.id)).filter((d) => d.notice && !present.has(d.key)).map((d) => ({ key: d.key, title: d.title, notice: d.notice! }));
+	const notIn = (await listTextDocuments(db(), dossier.id))
+		.filter((d) => d.notice && !present.has(d.key))
+		.map((d) => ({ key: d.key, title: d.title, notice: d.notice! }));
 	return { ...page, notIn, label: provisionLabel(params.eid) };
 };

@@ -18,7 +18,11 @@ async function findEvent(params: { slug: string; id: string }) {
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'editor');
 	const { found } = await findEvent(event.params);
-	return { entry: { id: found.id, key: found.key, title: found.title }, values: eventFormValues(found), categories: eventCategories };
+	return {
+		entry: { id: found.id, key: found.key, title: found.title },
+		values: eventFormValues(found),
+		categories: eventCategories
+	};
 };
 
 export const actions: Actions = {
@@ -33,6 +37,11 @@ export const actions: Actions = {
 		if (form.values.editedFrom && form.values.editedFrom !== found.updatedAt.toISOString()) return stale();
 		const updated = await updateEvent(db(), user.id, found, form.data);
 		if (!updated) return stale();
-		redirect(303, updated.visibility === 'public' ? `/dossiers/${dossier.slug}/timeline#${encodeURIComponent(updated.key)}` : `/dossiers/${dossier.slug}/timeline`);
+		redirect(
+			303,
+			updated.visibility === 'public'
+				? `/dossiers/${dossier.slug}/timeline#${encodeURIComponent(updated.key)}`
+				: `/dossiers/${dossier.slug}/timeline`
+		);
 	}
 };

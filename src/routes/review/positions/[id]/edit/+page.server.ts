@@ -26,7 +26,10 @@ export const actions: Actions = {
 		const read = await readForm(event.request, positionInput, { input: positionFormValues });
 		if (!read.ok) return invalid(read, { message: 'Please correct the fields marked below.' });
 		const version = parseId(String(read.form.get('version') ?? ''));
-		if (version === null) return refuse(400, read.values, errorFor('form', 'The form is missing its version; reload the page.'), { message: 'The form is missing its version; reload the page.' });
+		if (version === null)
+			return refuse(400, read.values, errorFor('form', 'The form is missing its version; reload the page.'), {
+				message: 'The form is missing its version; reload the page.'
+			});
 		const result = await updatePosition(db(), user, id, version, read.data, read.form.get('intent') === 'submit');
 		if (!result.ok) return refuse(result.status, read.values, result.errors ?? {}, { message: result.message });
 		redirect(303, `/review/positions/${id}`);

@@ -10,7 +10,12 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 	const notFound = () => json({ error: `There is no amendment ${params.id} in this dossier.` }, { status: 404 });
 	const dossier = await getDossier(db(), params.slug);
 	if (!dossier || !/^[1-9]\d{0,9}$/.test(params.id) || Number(params.id) > 2_147_483_647) return notFound();
-	const amendment = await getAmendment(db(), dossier.id, Number(params.id), viewerOf(locals.user, canSeeInternal(locals)));
+	const amendment = await getAmendment(
+		db(),
+		dossier.id,
+		Number(params.id),
+		viewerOf(locals.user, canSeeInternal(locals))
+	);
 	if (!amendment) return notFound();
 	const { targetProvisionId: _t, dossierId: _d, ...rest } = amendment;
 	return json({ ...rest, comments: canSeeInternal(locals) ? amendment.comments : undefined });

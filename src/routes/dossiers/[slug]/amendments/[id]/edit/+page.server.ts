@@ -24,16 +24,26 @@ export const actions: Actions = {
 		const id = amendmentIdParam(event.params.id);
 		const read = await readForm(event.request, amendmentDraftSchema, { input: draftInput });
 		const version = parseId(String(read.form.get('version') ?? ''));
-		if (version === null) return refuse(400, read.values, errorFor('form', 'The form lost track of the version it was editing; reload the page.'), { version: null, conflict: null });
+		if (version === null)
+			return refuse(
+				400,
+				read.values,
+				errorFor('form', 'The form lost track of the version it was editing; reload the page.'),
+				{ version: null, conflict: null }
+			);
 		if (!read.ok) return invalid(read, { version, conflict: null });
 		const result = await updateAmendment(db(), dossier.id, id, version, read.data, user.id);
 		if (!result) error(404, 'There is no such amendment.');
-		if (!result.ok && 'errors' in result) return refuse(400, read.values, messagesOf(result.errors), { version, conflict: null });
+		if (!result.ok && 'errors' in result)
+			return refuse(400, read.values, messagesOf(result.errors), { version, conflict: null });
 		if (!result.ok)
 			return refuse(
 				409,
 				read.values,
-				errorFor('form', 'Someone saved this amendment while you were editing it. Nothing of yours was saved. Compare below; saving again replaces their version with yours.'),
+				errorFor(
+					'form',
+					'Someone saved this amendment while you were editing it. Nothing of yours was saved. Compare below; saving again replaces their version with yours.'
+				),
 				{ version: result.conflict.version, conflict: result.conflict }
 			);
 		redirect(303, `/dossiers/${dossier.slug}/amendments/${id}`);

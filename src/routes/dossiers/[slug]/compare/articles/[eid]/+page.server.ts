@@ -15,15 +15,33 @@ const query = z.object({ in: documentKey.optional() });
 export const load: PageServerLoad = async ({ parent, params, url }) => {
 	const { dossier } = await parent();
 	const eid = eidSchema.safeParse(params.eid);
-	if (!eid.success || eid.data.includes('__')) error(404, `There is no article “${params.eid}” in the ${dossier.shortTitle}.`);
+	if (!eid.success || eid.data.includes('__'))
+		error(404, `There is no article “${params.eid}” in the ${dossier.shortTitle}.`);
 	const q = parseQuery(query, url);
 	const documents = await listTextDocuments(db(), dossier.id);
 	// Too few or too many boxes ticked: show the usual texts and say why, next to the form.
 	const choice = columnChoice(url, documents);
 	const columns = choice.columns ?? defaultColumns(documents);
 	const documentId = q.in ? documentByKey(documents, q.in).id : undefined;
-	const view = await articleColumns(db(), dossier.id, eid.data, documentId, columns.map((d) => d.id));
+	const view = await articleColumns(
+		db(),
+		dossier.id,
+		eid.data,
+		documentId,
+		columns.map((d) => d.id)
+	);
 	if (!view) error(404, `There is no article “${provisionLabel(eid.data)}” in the ${dossier.shortTitle}.`);
-	const labels = Object.fromEntries(Object.entries(view.articles).map(([id, v]) => [id, v ? provisionLabel(v.eid) : null]));
-	return { view, labels, label: provisionLabel(eid.data), documents, chosen: view.documents.map((d) => d.key), in: q.in ?? null, maxColumns: MAX_COLUMNS, columnsError: choice.error };
+	const labels = Object.fromEntries(
+		Object.entries(view.articles).map(([id, v]) => [id, v ? provisionLabel(v.eid) : null])
+	);
+	return {
+		view,
+		labels,
+		label: provisionLabel(eid.data),
+		documents,
+		chosen: view.documents.map((d) => d.key),
+		in: q.in ?? null,
+		maxColumns: MAX_COLUMNS,
+		columnsError: choice.error
+	};
 };

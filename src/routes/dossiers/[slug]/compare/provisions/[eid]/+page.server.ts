@@ -22,7 +22,12 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
 	if (documents.length === 0) error(404, `The ${dossier.shortTitle} has no texts to compare yet.`);
 	const from = documentByKey(documents, q.from ?? documents[0].key);
 	const to = documentByKey(documents, q.to ?? documents.at(-1)!.key);
-	const comparison = await compareProvision(db(), dossier.id, { eid: eid.data, fromDocumentId: from.id, toDocumentId: to.id, toEid: q.toEid });
+	const comparison = await compareProvision(db(), dossier.id, {
+		eid: eid.data,
+		fromDocumentId: from.id,
+		toDocumentId: to.id,
+		toEid: q.toEid
+	});
 	if (!comparison) error(404, `The ${from.title} has no provision “${provisionLabel(eid.data)}”.`);
 	return {
 		documents,

@@ -16,7 +16,8 @@ export const GET: RequestHandler = async ({ params, url: requested }) => {
 	const url = new URL(requested.pathname + requested.search, siteOrigin(requested));
 	const dossier = await getDossier(db(), params.slug);
 	if (!dossier) error(404, `There is no dossier called “${params.slug}”.`);
-	if (!isEid(params.eid) || !(await provisionExists(db(), dossier.id, params.eid))) error(404, 'There is no such provision.');
+	if (!isEid(params.eid) || !(await provisionExists(db(), dossier.id, params.eid)))
+		error(404, 'There is no such provision.');
 	const today = todayIso();
 	const label = provisionLabel(params.eid);
 	const items = sortItems(await provisionItems(db(), dossier, [params.eid]), today);

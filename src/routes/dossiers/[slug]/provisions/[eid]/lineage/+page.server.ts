@@ -40,10 +40,23 @@ export const actions: Actions = {
 		const dossier = await getDossier(db(), event.params.slug);
 		if (!dossier) error(404, 'No such dossier.');
 		const doc = (await listTextDocuments(db(), dossier.id)).find((d) => d.key === parsed.toDocument);
-		if (!doc) return refuse(400, values, errorFor('toDocument', 'Choose one of the texts listed.'), { action: 'correct' });
+		if (!doc)
+			return refuse(400, values, errorFor('toDocument', 'Choose one of the texts listed.'), { action: 'correct' });
 		const toEid = await findProvisionInput(db(), dossier.id, doc.id, parsed.toProvision);
-		if (!toEid) return refuse(400, values, errorFor('toProvision', `The ${doc.title} has no provision “${parsed.toProvision}”.`), { action: 'correct' });
-		const result = await correctLink(db(), user.id, { dossierId: dossier.id, versionId: parsed.versionId, toDocumentId: doc.id, toEid, note: parsed.note });
+		if (!toEid)
+			return refuse(
+				400,
+				values,
+				errorFor('toProvision', `The ${doc.title} has no provision “${parsed.toProvision}”.`),
+				{ action: 'correct' }
+			);
+		const result = await correctLink(db(), user.id, {
+			dossierId: dossier.id,
+			versionId: parsed.versionId,
+			toDocumentId: doc.id,
+			toEid,
+			note: parsed.note
+		});
 		if (!result.ok) return refuse(400, values, errorFor(result.field, result.message), { action: 'correct' });
 		redirect(303, `${event.url.pathname}?saved=corrected`);
 	},
