@@ -1,11 +1,11 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
 import { changeUser, createUser, emailField, listUsers, passwordField, roleField } from '$lib/server/user';
-import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
-import { idField } from '$lib/validators';
+import { errorFor, invalid, readForm, refuse, type FormValues } from '$lib/server/forms';
+import { idField, parseId } from '$lib/validators';
 
 const createForm = z.object({
 	email: emailField,
@@ -40,9 +40,9 @@ export const load: PageServerLoad = async (event) => {
 	return { users: await listUsers(db()), me: me.id, saved: message };
 };
 
-/** A refused change to one user's row, shown next to that row. */
-function rowFailure(form: string, id: unknown, message: string) {
-	return fail(400, { form, userId: Number(id) || null, message });
+/** A refused change to one user's row, shown next to that row: the one error shape, the row named beside it. */
+function rowFailure(form: string, values: FormValues, message: string) {
+	return refuse(400, values, errorFor('form', message), { form, userId: parseId(values.userId) });
 }
 
 const confirmation = (event: { getClientAddress(): string }, password: string) => ({
@@ -63,7 +63,7 @@ export const actions: Actions = {
 	role: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const read = await readForm(event.request, roleForm);
-		if (!read.ok) return rowFailure('role', read.values.userId, 'Choose a role.');
+		if (!read.ok) return rowFailure('role', read.values, 'Choose a role.');
 		const result = await changeUser(
 			db(),
 			admin,
@@ -71,13 +71,13 @@ export const actions: Actions = {
 			{ role: read.data.role },
 			confirmation(event, read.data.adminPassword)
 		);
-		if (!result.ok) return rowFailure('role', read.values.userId, result.message);
+		if (!result.ok) return rowFailure('role', read.values, result.message);
 		redirect(303, '/admin/users?saved=role');
 	},
 	active: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const read = await readForm(event.request, activeForm);
-		if (!read.ok) return rowFailure('active', read.values.userId, 'That request was not understood.');
+		if (!read.ok) return rowFailure('active', read.values, 'That request was not understood.');
 		const result = await changeUser(
 			db(),
 			admin,
@@ -85,13 +85,13 @@ export const actions: Actions = {
 			{ active: read.data.active },
 			confirmation(event, read.data.adminPassword)
 		);
-		if (!result.ok) return rowFailure('active', read.values.userId, result.message);
+		if (!result.ok) return rowFailure('active', read.values, result.message);
 		redirect(303, '/admin/users?saved=active');
 	},
 	password: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const read = await readForm(event.request, passwordForm);
-		if (!read.ok) return rowFailure('password', read.values.userId, 'Enter a new password.');
+		if (!read.ok) return rowFailure('password', read.values, 'Enter a new password.');
 		const result = await changeUser(
 			db(),
 			admin,
@@ -99,7 +99,7 @@ export const actions: Actions = {
 			{ password: read.data.password },
 			confirmation(event, read.data.adminPassword)
 		);
-		if (!result.ok) return rowFailure('password', read.values.userId, result.message);
+		if (!result.ok) return rowFailure('password', read.values, result.message);
 		redirect(303, '/admin/users?saved=password');
 	}
 };
