@@ -2,12 +2,12 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { canSeeInternal, hasRole, viewerOf } from '$lib/server/authorization';
 import { positionMatrix, topicColumns } from '$lib/server/positions';
-import { timeline } from '$lib/server/dossiers';
+import { dossierOf, timeline } from '$lib/server/dossiers';
 import { parseMatrixQuery } from '$lib/positions/query';
 import { todayIso } from '$lib/dates';
 
-export const load: PageServerLoad = async ({ parent, url, locals }) => {
-	const { dossier } = await parent();
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const dossier = await dossierOf({ params, locals });
 	const today = todayIso();
 	const allTopics = await topicColumns(db(), dossier.id);
 	const query = parseMatrixQuery(

@@ -1,9 +1,9 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { dossierOf } from '$lib/server/dossiers';
 import { canSeeInternal, hasRole, requireRole } from '$lib/server/authorization';
-import { amendmentIdParam, dossierParam } from '$lib/server/amendments/route';
 import { errorFor, invalid, readForm, refuse, type FormValues } from '$lib/server/forms';
 import {
 	addComment,
@@ -18,12 +18,12 @@ import { partialDateField } from '$lib/validators';
 import { nextStatuses } from '$lib/amendments/lifecycle';
 import { assessmentReview, mayDecide } from '$lib/review';
 
-export const load: PageServerLoad = async ({ params, parent, locals }) => {
-	const { dossier } = await parent();
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const dossier = await dossierOf({ params, locals });
 	const amendment = await getAmendment(
 		db(),
 		dossier.id,
-		amendmentIdParam(params.id),
+		Number(params.id),
 		viewerOf(locals.user, canSeeInternal(locals))
 	);
 	if (!amendment) error(404, `There is no amendment ${params.id} in the ${dossier.shortTitle}.`);
@@ -62,15 +62,16 @@ const commentForm = z.object({
 	body: z.string().trim().min(1, 'Write a comment first.').max(10_000, 'At most 10,000 characters.')
 });
 
-async function context(params: { slug: string; id: string }) {
-	const dossier = await dossierParam(params.slug);
-	return { dossier, id: amendmentIdParam(params.id), here: `/dossiers/${dossier.slug}/amendments/${params.id}` };
+async function context(event: RequestEvent<{ slug: string; id: string }>) {
+	const dossier = await dossierOf(event);
+	const id = Number(event.params.id);
+	return { dossier, id, here: `/dossiers/${dossier.slug}/amendments/${id}` };
 }
 
 export const actions: Actions = {
 	status: async (event) => {
 		const user = requireRole(event, 'editor');
-		const { dossier, id, here } = await context(event.params);
+		const { dossier, id, here } = await context(event);
 		const read = await readForm(event.request, statusForm);
 		if (!read.ok) return invalid(read, { form: 'status' });
 		const { data: parsed, values: form } = read;
@@ -88,7 +89,7 @@ export const actions: Actions = {
 	},
 	assess: async (event) => {
 		const user = requireRole(event, 'reviewer');
-		const { dossier, id, here } = await context(event.params);
+		const { dossier, id, here } = await context(event);
 		const read = await readForm(event.request, assessForm);
 		if (!read.ok) return invalid(read, { form: 'assess', newer: null });
 		const { data: parsed, values: form } = read;
@@ -118,7 +119,7 @@ export const actions: Actions = {
 	},
 	review: async (event) => {
 		const user = requireRole(event, 'reviewer');
-		const { dossier, id, here } = await context(event.params);
+		const { dossier, id, here } = await context(event);
 		const read = await readForm(event.request, reviewForm);
 		if (!read.ok) return invalid(read, { form: 'review' });
 		const { data: parsed, values: form } = read;
@@ -129,7 +130,7 @@ export const actions: Actions = {
 	},
 	comment: async (event) => {
 		const user = requireRole(event, 'reviewer');
-		const { dossier, id, here } = await context(event.params);
+		const { dossier, id, here } = await context(event);
 		const read = await readForm(event.request, commentForm);
 		if (!read.ok) return invalid(read, { form: 'comment' });
 		const { data: parsed } = read;

@@ -2,9 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { dossierOf } from '$lib/server/dossiers';
 import { requireRole } from '$lib/server/authorization';
 import { importAmendments, type ImportPlan } from '$lib/server/amendments';
-import { dossierParam } from '$lib/server/amendments/route';
 import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
 import { partialDateField } from '$lib/validators';
 import { EP_PLENARY_CONTEXT } from '$lib/server/seed/amendments';
@@ -68,7 +68,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'editor');
-		const dossier = await dossierParam(event.params.slug);
+		const dossier = await dossierOf(event);
 		// Refuse an oversized upload before reading it: the answer must not wait for 50 MB to arrive.
 		const length = Number(event.request.headers.get('content-length') ?? 0);
 		if (length > MAX_IMPORT_BYTES + 64 * 1024) return refuse(413, {}, errorFor('form', tooLarge(length)));

@@ -2,8 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { dossierOf } from '$lib/server/dossiers';
 import { requireRole } from '$lib/server/authorization';
-import { dossierParam } from '$lib/server/amendments/route';
 import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
 import { importTextDocument, type TextImportPlan } from '$lib/server/texts/import';
 import { MAX_TEXT_IMPORT_BYTES } from '$lib/texts/council';
@@ -43,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'editor');
 	const done = event.url.searchParams;
 	if (!done.has('imported')) return { maxBytes: MAX_TEXT_IMPORT_BYTES, done: null };
-	const { dossier } = await event.parent();
+	const dossier = await dossierOf(event);
 	const key = (done.get('document') ?? '').slice(0, 80);
 	const article = key ? await firstArticleOf(db(), dossier.id, key) : null;
 	return { maxBytes: MAX_TEXT_IMPORT_BYTES, done: { file: done.get('imported') ?? '', document: key, article } };
@@ -52,7 +52,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'editor');
-		const dossier = await dossierParam(event.params.slug);
+		const dossier = await dossierOf(event);
 		const length = Number(event.request.headers.get('content-length') ?? 0);
 		const tooLarge = (bytes: number) =>
 			`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.`;

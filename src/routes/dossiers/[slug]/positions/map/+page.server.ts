@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { dossierOf } from '$lib/server/dossiers';
 import { canSeeInternal, viewerOf } from '$lib/server/authorization';
 import { positionMatrix, topicColumns } from '$lib/server/positions';
 import { parseMatrixQuery } from '$lib/positions/query';
@@ -8,8 +9,8 @@ import { todayIso } from '$lib/dates';
 const defaultTopic = 'real-time-rbi';
 
 /** One topic on a tile map of the EU (and the same as a table). */
-export const load: PageServerLoad = async ({ parent, url, locals }) => {
-	const { dossier } = await parent();
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const dossier = await dossierOf({ params, locals });
 	const today = todayIso();
 	const allTopics = await topicColumns(db(), dossier.id);
 	const query = parseMatrixQuery(

@@ -1,17 +1,17 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { dossierOf } from '$lib/server/dossiers';
 import { requireRole } from '$lib/server/authorization';
 import { currentVersion, filterOptions, updateAmendment, viewerOf } from '$lib/server/amendments';
-import { amendmentIdParam, dossierParam } from '$lib/server/amendments/route';
 import { amendmentDraftSchema, draftInput } from '$lib/amendments/record';
 import { errorFor, invalid, messagesOf, readForm, refuse } from '$lib/server/forms';
 import { parseId } from '$lib/validators';
 
 export const load: PageServerLoad = async (event) => {
 	const editor = requireRole(event, 'editor');
-	const { dossier } = await event.parent();
-	const current = await currentVersion(db(), dossier.id, amendmentIdParam(event.params.id));
+	const dossier = await dossierOf(event);
+	const current = await currentVersion(db(), dossier.id, Number(event.params.id));
 	if (!current) error(404, `There is no amendment ${event.params.id} in the ${dossier.shortTitle}.`);
 	const { allActors } = await filterOptions(db(), dossier.id, viewerOf(editor, true));
 	return { current, actors: allActors };
@@ -20,8 +20,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'editor');
-		const dossier = await dossierParam(event.params.slug);
-		const id = amendmentIdParam(event.params.id);
+		const dossier = await dossierOf(event);
+		const id = Number(event.params.id);
 		const read = await readForm(event.request, amendmentDraftSchema, { input: draftInput });
 		const version = parseId(String(read.form.get('version') ?? ''));
 		if (version === null)

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { dossierOf } from '$lib/server/dossiers';
 import { compareProvision, listTextDocuments } from '$lib/server/compare';
 import { provisionLabel } from '$lib/provisions/label';
 import { documentByKey, documentKey, eidSchema, parseQuery } from '../../params';
@@ -13,22 +14,21 @@ const query = z.object({
 	view: z.enum(['inline', 'side']).default('inline')
 });
 
-export const load: PageServerLoad = async ({ parent, params, url }) => {
-	const { dossier } = await parent();
-	const eid = eidSchema.safeParse(params.eid);
-	if (!eid.success) error(404, `There is no provision “${params.eid}” in the ${dossier.shortTitle}.`);
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const dossier = await dossierOf({ params, locals });
+	const eid = params.eid;
 	const q = parseQuery(query, url);
 	const documents = await listTextDocuments(db(), dossier.id);
 	if (documents.length === 0) error(404, `The ${dossier.shortTitle} has no texts to compare yet.`);
 	const from = documentByKey(documents, q.from ?? documents[0].key);
 	const to = documentByKey(documents, q.to ?? documents.at(-1)!.key);
 	const comparison = await compareProvision(db(), dossier.id, {
-		eid: eid.data,
+		eid: eid,
 		fromDocumentId: from.id,
 		toDocumentId: to.id,
 		toEid: q.toEid
 	});
-	if (!comparison) error(404, `The ${from.title} has no provision “${provisionLabel(eid.data)}”.`);
+	if (!comparison) error(404, `The ${from.title} has no provision “${provisionLabel(eid)}”.`);
 	return {
 		documents,
 		from,
@@ -36,7 +36,7 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
 		view: q.view,
 		toEid: q.toEid ?? null,
 		comparison,
-		label: provisionLabel(eid.data),
+		label: provisionLabel(eid),
 		toLabel: comparison.to ? provisionLabel(comparison.to.eid) : null
 	};
 };

@@ -2,22 +2,20 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
 import { siteOrigin } from '$lib/server/origin';
-import { getDossier } from '$lib/server/dossiers';
+import { dossierOf } from '$lib/server/dossiers';
 import { atomResponse, provisionExists, provisionItems } from '$lib/server/feeds';
 import { renderAtom, tagUri } from '$lib/feeds/atom';
 import { sortItems, TAG_YEAR, toAtomEntries } from '$lib/feeds/items';
 import { provisionLabel } from '$lib/provisions/label';
-import { isEid } from '$lib/validators';
 import { todayIso } from '$lib/dates';
 
 /** One provision's changes: its text in each document, and status changes of public amendments to it or its parts. */
-export const GET: RequestHandler = async ({ params, url: requested }) => {
+export const GET: RequestHandler = async (event) => {
+	const { params, url: requested } = event;
 	// Ids and links from ORIGIN, never from the Host header.
 	const url = new URL(requested.pathname + requested.search, siteOrigin(requested));
-	const dossier = await getDossier(db(), params.slug);
-	if (!dossier) error(404, `There is no dossier called “${params.slug}”.`);
-	if (!isEid(params.eid) || !(await provisionExists(db(), dossier.id, params.eid)))
-		error(404, 'There is no such provision.');
+	const dossier = await dossierOf(event);
+	if (!(await provisionExists(db(), dossier.id, params.eid))) error(404, 'There is no such provision.');
 	const today = todayIso();
 	const label = provisionLabel(params.eid);
 	const items = sortItems(await provisionItems(db(), dossier, [params.eid]), today);
