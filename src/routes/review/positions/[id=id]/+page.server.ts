@@ -1,11 +1,10 @@
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole, type SessionUser } from '$lib/server/authorization';
 import {
 	approvePosition,
-	getPositionDetail,
 	positionHistory,
 	reopenPosition,
 	returnPosition,
@@ -14,7 +13,8 @@ import {
 } from '$lib/server/positions';
 import { mayDecide, mayEdit, mayTake, positionReview } from '$lib/review';
 import { errorFor, readForm, refuse } from '$lib/server/forms';
-import { idField, parseId } from '$lib/validators';
+import { idField } from '$lib/validators';
+import { positionOf } from './position';
 
 const stepForm = z.object({
 	version: idField,
@@ -22,10 +22,7 @@ const stepForm = z.object({
 });
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'reviewer');
-	const id = parseId(event.params.id);
-	const detail = id === null ? undefined : await getPositionDetail(db(), id);
-	if (!detail) error(404, 'There is no such position.');
+	const { user, detail } = await positionOf(event);
 	const p = detail.position;
 	return {
 		detail,
@@ -46,8 +43,7 @@ type Step = (user: SessionUser, id: number, version: number, comment: string) =>
 function step(run: Step) {
 	return async (event: RequestEvent<{ id: string }>) => {
 		const user = requireRole(event, 'reviewer');
-		const id = parseId(event.params.id);
-		if (id === null) error(404, 'There is no such position.');
+		const id = Number(event.params.id);
 		const read = await readForm(event.request, stepForm);
 		const message = 'The form is incomplete; reload the page and try again.';
 		if (!read.ok)

@@ -1,18 +1,16 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
-import { formOptions, getPositionDetail, updatePosition } from '$lib/server/positions';
+import { formOptions, updatePosition } from '$lib/server/positions';
 import { positionFormFromRow, positionFormValues, positionInput } from '$lib/positions/input';
 import { mayEdit, positionReview } from '$lib/review';
 import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
 import { parseId } from '$lib/validators';
+import { positionOf } from '../position';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'reviewer');
-	const id = parseId(event.params.id);
-	const detail = id === null ? undefined : await getPositionDetail(db(), id);
-	if (!detail) error(404, 'There is no such position.');
+	const { user, detail } = await positionOf(event);
 	const p = detail.position;
 	const editable = mayEdit(positionReview, user, p);
 	return { detail, editable, options: await formOptions(db(), p.dossierId), values: positionFormFromRow(p) };
@@ -21,8 +19,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'reviewer');
-		const id = parseId(event.params.id);
-		if (id === null) error(404, 'There is no such position.');
+		const id = Number(event.params.id);
 		const read = await readForm(event.request, positionInput, { input: positionFormValues });
 		if (!read.ok) return invalid(read, { message: 'Please correct the fields marked below.' });
 		const version = parseId(String(read.form.get('version') ?? ''));
