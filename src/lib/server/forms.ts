@@ -86,3 +86,24 @@ export const errorFor = (field: string, message: string): FieldErrors => ({ [fie
 export function messagesOf(messages: Record<string, string>): FieldErrors {
 	return Object.fromEntries(Object.entries(messages).map(([field, message]) => [field, [message]]));
 }
+
+/**
+ * The form of a file upload of at most `maxBytes`, or the 413 to answer with. A body announced as larger is refused
+ * before it is read, so the answer does not wait for the whole file to arrive; one that cannot be read (cut off, or
+ * over the server's BODY_SIZE_LIMIT) is refused with `unreadable`. The file part's own size is the caller's to check.
+ */
+export async function readUpload(
+	request: Request,
+	maxBytes: number,
+	messages: { tooLarge: (bytes: number) => string; unreadable: string }
+) {
+	// Room for the form's other fields beside a file of the largest size.
+	const length = Number(request.headers.get('content-length') ?? 0);
+	if (length > maxBytes + 64 * 1024)
+		return { ok: false as const, refusal: refuse(413, {}, errorFor('form', messages.tooLarge(length))) };
+	try {
+		return { ok: true as const, form: await request.formData() };
+	} catch {
+		return { ok: false as const, refusal: refuse(413, {}, errorFor('form', messages.unreadable)) };
+	}
+}

@@ -5,7 +5,7 @@ import { db } from '$lib/server/db';
 import { dossierOf } from '$lib/server/dossiers';
 import { requireRole } from '$lib/server/authorization';
 import { importAmendments, type ImportPlan } from '$lib/server/amendments';
-import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
+import { errorFor, invalid, readForm, readUpload, refuse } from '$lib/server/forms';
 import { partialDateField } from '$lib/validators';
 import { EP_PLENARY_CONTEXT } from '$lib/server/seed/amendments';
 import { MAX_IMPORT_BYTES, tooLarge } from '$lib/amendments/import-file';
@@ -69,22 +69,12 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'editor');
 		const dossier = await dossierOf(event);
-		// Refuse an oversized upload before reading it: the answer must not wait for 50 MB to arrive.
-		const length = Number(event.request.headers.get('content-length') ?? 0);
-		if (length > MAX_IMPORT_BYTES + 64 * 1024) return refuse(413, {}, errorFor('form', tooLarge(length)));
-		let form: FormData;
-		try {
-			form = await event.request.formData();
-		} catch {
-			return refuse(
-				413,
-				{},
-				errorFor(
-					'form',
-					`The upload could not be read. Files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB are accepted; if this one is smaller, the server’s BODY_SIZE_LIMIT is set too low.`
-				)
-			);
-		}
+		const upload = await readUpload(event.request, MAX_IMPORT_BYTES, {
+			tooLarge,
+			unreadable: `The upload could not be read. Files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB are accepted; if this one is smaller, the server’s BODY_SIZE_LIMIT is set too low.`
+		});
+		if (!upload.ok) return upload.refusal;
+		const { form } = upload;
 		const options = await readForm(form, optionsForm);
 		if (!options.ok) return invalid(options);
 		const { values } = options;

@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { dossierOf } from '$lib/server/dossiers';
 import { requireRole } from '$lib/server/authorization';
-import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
+import { errorFor, invalid, readForm, readUpload, refuse } from '$lib/server/forms';
 import { importTextDocument, type TextImportPlan } from '$lib/server/texts/import';
 import { MAX_TEXT_IMPORT_BYTES } from '$lib/texts/council';
 import { firstArticleOf } from '$lib/server/texts/documents';
@@ -53,23 +53,14 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'editor');
 		const dossier = await dossierOf(event);
-		const length = Number(event.request.headers.get('content-length') ?? 0);
 		const tooLarge = (bytes: number) =>
 			`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.`;
-		if (length > MAX_TEXT_IMPORT_BYTES + 64 * 1024) return refuse(413, {}, errorFor('form', tooLarge(length)));
-		let form: FormData;
-		try {
-			form = await event.request.formData();
-		} catch {
-			return refuse(
-				413,
-				{},
-				errorFor(
-					'form',
-					`The upload could not be read. Files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB are accepted.`
-				)
-			);
-		}
+		const upload = await readUpload(event.request, MAX_TEXT_IMPORT_BYTES, {
+			tooLarge,
+			unreadable: `The upload could not be read. Files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB are accepted.`
+		});
+		if (!upload.ok) return upload.refusal;
+		const { form } = upload;
 		const options = await readForm(form, optionsForm);
 		if (!options.ok) return invalid(options);
 		const { values } = options;
