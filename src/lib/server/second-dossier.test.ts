@@ -261,7 +261,7 @@ describe('a second dossier whose only text is a Council compromise text (no prop
 		expect(compared?.path.length).toBeGreaterThan(0);
 	});
 
-	everyRouteLoads(slug, (id) => /\[(id|country|actor)\]/.test(id));
+	everyRouteLoads(slug, (id) => /\[(id|country|actor)(=\w+)?\]/.test(id));
 });
 
 /** A Word file with every mention of one procedure in its body replaced by another. */
