@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { dossierOf } from '$lib/server/dossiers';
 import { requireRole } from '$lib/server/authorization';
-import { errorFor, invalid, readForm, readUpload, refuse } from '$lib/server/forms';
+import { errorFor, readUpload, refuse } from '$lib/server/forms';
 import { importTextDocument, type TextImportPlan } from '$lib/server/texts/import';
 import { MAX_TEXT_IMPORT_BYTES } from '$lib/texts/council';
 import { firstArticleOf } from '$lib/server/texts/documents';
@@ -53,24 +53,17 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'editor');
 		const dossier = await dossierOf(event);
-		const tooLarge = (bytes: number) =>
-			`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.`;
-		const upload = await readUpload(event.request, MAX_TEXT_IMPORT_BYTES, {
-			tooLarge,
-			unreadable: `The upload could not be read. Files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB are accepted.`
+		const upload = await readUpload(event.request, optionsForm, {
+			maxBytes: MAX_TEXT_IMPORT_BYTES,
+			tooLarge: (bytes, fileName) =>
+				`${fileName ? `${fileName}: ` : ''}The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.`,
+			unreadable: `The upload could not be read. Files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB are accepted.`,
+			noFile: 'Choose a Word (.docx) file to import.'
 		});
 		if (!upload.ok) return upload.refusal;
-		const { form } = upload;
-		const options = await readForm(form, optionsForm);
-		if (!options.ok) return invalid(options);
-		const { values } = options;
-		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0)
-			return refuse(400, values, errorFor('file', 'Choose a Word (.docx) file to import.'));
-		if (file.size > MAX_TEXT_IMPORT_BYTES)
-			return refuse(413, values, errorFor('form', `${file.name}: ${tooLarge(file.size)}`));
+		const { file, values } = upload;
 		const result = await importTextDocument(db(), dossier.id, new Uint8Array(await file.arrayBuffer()), {
-			dryRun: options.data.mode === 'dry',
+			dryRun: upload.data.mode === 'dry',
 			userId: user.id,
 			fileName: file.name,
 			procedure: dossier.procedureRef
