@@ -152,6 +152,7 @@ test('text compared by a visitor is shown as text: <script> and <img onerror> on
 		await d.dismiss();
 	});
 	await page.goto(`${base}/compare/text`);
+	await page.waitForLoadState('networkidle'); // hydrated: it would re-apply the server's empty fields
 	await page.getByLabel('Your text').fill(attack('mine'));
 	await page.getByLabel('or this text (used when no provision is given)').fill(attack('theirs'));
 	await page.getByRole('button', { name: 'Compare' }).click();
@@ -183,6 +184,8 @@ test('text compared by a visitor is shown as text: <script> and <img onerror> on
 
 test('your own text against a provision of the final act', async ({ page }) => {
 	await page.goto(`${base}/compare/text`);
+	// Fill in only once the page is hydrated: hydration re-applies the server's values to the fields.
+	await page.waitForLoadState('networkidle');
 	await page
 		.getByLabel('Your text')
 		.fill('(h) the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces;');
