@@ -93,7 +93,8 @@ export function messagesOf(messages: Record<string, string>): FieldErrors {
 export const versionOf = (form: FormData): number | null => parseId(String(form.get('version') ?? ''));
 
 /** What every edit form says when it lost its `version` field. */
-export const versionLost = errorFor('form', 'The form lost track of the version it was editing; reload the page.');
+export const versionLostMessage = 'The form lost track of the version it was editing; reload the page.';
+export const versionLost = errorFor('form', versionLostMessage);
 
 /** What every edit form says when someone else saved first. */
 export const savedMeanwhileMessage =
