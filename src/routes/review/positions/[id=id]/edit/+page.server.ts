@@ -1,0 +1,40 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requireRole } from '$lib/server/authorization';
+import { formOptions, updatePosition } from '$lib/server/positions';
+import { positionFormFromRow, positionFormValues, positionInput } from '$lib/positions/input';
+import { mayEdit, positionReview } from '$lib/review';
+import {
+	invalid,
+	readForm,
+	refuse,
+	savedMeanwhile,
+	versionLost,
+	versionLostMessage,
+	versionOf
+} from '$lib/server/forms';
+import { positionOf } from '../position';
+
+export const load: PageServerLoad = async (event) => {
+	const { user, detail } = await positionOf(event);
+	const p = detail.position;
+	const editable = mayEdit(positionReview, user, p);
+	return { detail, editable, options: await formOptions(db(), p.dossierId), values: positionFormFromRow(p) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, 'reviewer');
+		const id = Number(event.params.id);
+		const read = await readForm(event.request, positionInput, { input: positionFormValues });
+		if (!read.ok) return invalid(read, { message: 'Please correct the fields marked below.', conflict: null });
+		const version = versionOf(read.form);
+		if (version === null) return refuse(400, read.values, versionLost, { message: versionLostMessage, conflict: null });
+		const result = await updatePosition(db(), user, id, version, read.data, read.form.get('intent') === 'submit');
+		if (!result.ok && result.conflict) return savedMeanwhile(read.values, result.conflict, { message: result.message });
+		if (!result.ok)
+			return refuse(result.status, read.values, result.errors ?? {}, { message: result.message, conflict: null });
+		redirect(303, `/review/positions/${id}`);
+	}
+};
