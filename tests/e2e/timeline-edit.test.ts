@@ -71,6 +71,41 @@ test.describe('editors add and edit stages and events', () => {
 		await page.reload();
 		await expect(page.locator('ol.timeline > li', { hasText: `${title}: first` })).toBeVisible();
 		await expect(page.locator('ol.timeline > li', { hasText: `${title}: second` })).toHaveCount(0);
+
+		// The refused form now carries their version: saving again knowingly replaces it.
+		await other.getByRole('button', { name: 'Save changes' }).click();
+		await expect(other).toHaveURL(/\/timeline/);
+		await expect(other.locator('ol.timeline > li', { hasText: `${title}: second` })).toBeVisible();
+	});
+
+	test('two editors on one ban score: the later save is refused by version and both texts are shown', async ({
+		page,
+		context,
+		authenticatedAs
+	}) => {
+		await authenticatedAs('editor');
+		await page.goto('/dossiers/ai-act/charts/scores');
+		await page.getByRole('link', { name: /edit Bans biometric categorisation in Proposal/ }).click();
+		await expect(page.getByLabel('Justification')).not.toBeEmpty();
+		const scoreUrl = page.url();
+		const other = await context.newPage();
+		await other.goto(scoreUrl);
+		await other.waitForLoadState('networkidle');
+		const first = `First editor’s reason ${Date.now()}: the proposal leaves categorisation to the high-risk rules.`;
+		const second = `Second editor’s reason ${Date.now()}: not banned in the proposal.`;
+
+		await page.getByLabel('Justification').fill(first);
+		await page.getByRole('button', { name: 'Save the score' }).click();
+		await expect(page).toHaveURL(/\/charts#ban-strength/);
+
+		await other.getByLabel('Justification').fill(second);
+		await other.getByRole('button', { name: 'Save the score' }).click();
+		const notice = other.getByRole('alert').filter({ hasText: 'Saved meanwhile' });
+		await expect(notice).toContainText(first);
+		await expect(notice).toContainText(second);
+		await expect(other.getByLabel('Justification')).toHaveValue(second);
+		await page.goto(scoreUrl);
+		await expect(page.getByLabel('Justification')).toHaveValue(first);
 	});
 
 	test('an editor edits a ban score', async ({ page, authenticatedAs }) => {

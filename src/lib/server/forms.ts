@@ -1,5 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
+import type { Conflict } from '$lib/stale-edit';
+import { parseId } from '$lib/validators';
 
 /**
  * The one way an action reads its form: every text field into a zod schema's typed values, or a refusal with
@@ -85,6 +87,32 @@ export const errorFor = (field: string, message: string): FieldErrors => ({ [fie
 /** A domain function's one message per field (what the query modules return) as field errors. */
 export function messagesOf(messages: Record<string, string>): FieldErrors {
 	return Object.fromEntries(Object.entries(messages).map(([field, message]) => [field, [message]]));
+}
+
+/** The `version` an edit form was read at (`$lib/stale-edit`), or null when the form has none. */
+export const versionOf = (form: FormData): number | null => parseId(String(form.get('version') ?? ''));
+
+/** What every edit form says when it lost its `version` field. */
+export const versionLostMessage = 'The form lost track of the version it was editing; reload the page.';
+export const versionLost = errorFor('form', versionLostMessage);
+
+/** What every edit form says when someone else saved first. */
+export const savedMeanwhileMessage =
+	'Someone else saved this while you were editing it. Nothing of yours was saved: your text is kept in the form and theirs is shown beside it. Saving again replaces theirs with yours.';
+
+/**
+ * The one refusal of a stale save (409): what was typed, with its `version` moved on to theirs so that saving
+ * again replaces their version, and `conflict` (what they saved) for the page to show beside it.
+ */
+export function savedMeanwhile<V extends object, R, const X extends object = object>(
+	values: V,
+	conflict: Conflict<R>,
+	extra?: X
+) {
+	return refuse(409, { ...values, version: String(conflict.version) }, errorFor('form', savedMeanwhileMessage), {
+		...(extra as X),
+		conflict
+	});
 }
 
 export interface UploadRules {

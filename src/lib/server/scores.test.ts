@@ -111,17 +111,18 @@ describe('saveScore', () => {
 			.returning();
 		const slot = (await getScoreSlot(open.db, dossierId, 'emotion-recognition', 'final-act'))!;
 		expect(slot.score?.score).toBe(0.5);
-		const saved = await saveScore(open.db, editor.id, slot, {
+		const saved = await saveScore(open.db, editor.id, slot, slot.score!.version, {
 			score: 0,
 			justification: 'A test justification long enough to say why.',
 			provisionEid: 'art_5__para_1__point_f',
 			sources: [{ title: 'Test source', url: 'https://example.org' }]
 		});
-		expect(saved!.score).toBe(0);
+		if (!saved.ok) throw new Error('not saved');
+		expect(saved.score).toMatchObject({ score: 0, version: slot.score!.version + 1 });
 		const [entry] = await open.db
 			.select()
 			.from(auditLog)
-			.where(and(eq(auditLog.entityType, 'ban_score'), eq(auditLog.entityId, String(saved!.id))));
+			.where(and(eq(auditLog.entityType, 'ban_score'), eq(auditLog.entityId, String(saved.score.id))));
 		expect(entry.action).toBe('ban_score.update');
 		expect(entry.userId).toBe(editor.id);
 		expect(entry.details).toMatchObject({
@@ -144,10 +145,24 @@ describe('saveScore', () => {
 			provisionEid: 'art_26__para_10',
 			sources: [{ title: 'Test source' }]
 		});
-		expect(await saveScore(open.db, editor.id, read, input('First editor’s justification.'))).toBeDefined();
-		expect(await saveScore(open.db, editor.id, read, input('Second editor’s justification.'))).toBeUndefined();
+		// Both editors read version 1; the second saves after the first.
+		expect(read.score!.version).toBe(1);
+		expect(await saveScore(open.db, editor.id, read, 1, input('First editor’s justification.'))).toMatchObject({
+			ok: true,
+			score: { version: 2 }
+		});
 		const now = (await getScoreSlot(open.db, dossierId, 'post-rbi', 'final-act'))!;
-		expect(now.score!.justification).toBe('First editor’s justification.');
+		expect(await saveScore(open.db, editor.id, now, 1, input('Second editor’s justification.'))).toMatchObject({
+			ok: false,
+			conflict: { version: 2, record: { justification: 'First editor’s justification.' } }
+		});
+		const after = (await getScoreSlot(open.db, dossierId, 'post-rbi', 'final-act'))!;
+		expect(after.score).toMatchObject({ justification: 'First editor’s justification.', version: 2 });
+		const updates = await open.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'ban_score.update'), eq(auditLog.entityId, String(read.score!.id))));
+		expect(updates).toHaveLength(1);
 	});
 
 	it('refuses slots that do not exist', async () => {

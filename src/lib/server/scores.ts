@@ -1,11 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbConnection } from './db';
-import { sameInstant } from './db/instant';
+import { atVersion, nextVersion } from './db/version';
 import { banCriterion, banScore, document, procedureEvent } from './db/schema';
 import { audit } from './audit';
 import type { BanScoreValue, ScoredText } from '$lib/charts/ban-strength';
 import type { SourceRef } from '$lib/sources';
 import { documentNotice } from '$lib/documents/notice';
+import type { Saved } from '$lib/stale-edit';
 
 export type BanCriterion = typeof banCriterion.$inferSelect;
 export type BanScore = typeof banScore.$inferSelect;
@@ -126,28 +127,41 @@ export interface ScoreInput {
 	sources: SourceRef[];
 }
 
-/** Sets (creates or replaces) one score, and records the change with its before and after in the audit log. */
+/**
+ * Sets (creates or replaces) one score, and records the change with its before and after in the audit log.
+ * `version` is the one the editor started from (null for a score not set yet): if someone saved the score
+ * since, nothing is written and theirs comes back as the conflict (`$lib/stale-edit`).
+ */
 export async function saveScore(
 	db: DbConnection,
 	userId: number,
 	slot: ScoreSlot,
+	version: number | null,
 	input: ScoreInput
-): Promise<BanScore | undefined> {
+): Promise<Saved<{ score: BanScore }, BanScore>> {
 	return db.transaction(async (tx) => {
 		const values = { ...input, updatedAt: new Date() };
-		// `slot` is what the editor started from: if someone saved the score since, write nothing.
-		const [row] = slot.score
-			? await tx
-					.update(banScore)
-					.set(values)
-					.where(and(eq(banScore.id, slot.score.id), sameInstant(banScore.updatedAt, slot.score.updatedAt)))
-					.returning()
-			: await tx
-					.insert(banScore)
-					.values({ criterionId: slot.criterion.id, documentId: slot.document.id, ...values })
-					.onConflictDoNothing()
-					.returning();
-		if (!row) return undefined;
+		const [row] =
+			slot.score && version !== null
+				? await tx
+						.update(banScore)
+						.set({ ...values, version: nextVersion(banScore.version) })
+						.where(atVersion(banScore, slot.score.id, version))
+						.returning()
+				: slot.score
+					? []
+					: await tx
+							.insert(banScore)
+							.values({ criterionId: slot.criterion.id, documentId: slot.document.id, ...values })
+							.onConflictDoNothing()
+							.returning();
+		if (!row) {
+			const [current] = await tx
+				.select()
+				.from(banScore)
+				.where(and(eq(banScore.criterionId, slot.criterion.id), eq(banScore.documentId, slot.document.id)));
+			return { ok: false, conflict: { version: current.version, record: current } };
+		}
 		const pick = (s: BanScore | undefined) =>
 			s && { score: s.score, justification: s.justification, provisionEid: s.provisionEid, sources: s.sources };
 		await audit(tx, {
@@ -158,10 +172,12 @@ export async function saveScore(
 			details: {
 				criterion: slot.criterion.key,
 				document: slot.document.key,
+				fromVersion: version,
+				toVersion: row.version,
 				before: pick(slot.score) ?? null,
 				after: pick(row)
 			}
 		});
-		return row;
+		return { ok: true, score: row };
 	});
 }

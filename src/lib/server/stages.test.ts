@@ -4,7 +4,7 @@ import type { OpenDatabase } from './db';
 import { auditLog, procedureEvent, user } from './db/schema';
 import { testDatabase } from './testing/database';
 import { getDossier, procedureStatus, timeline } from './dossiers';
-import { createEvent, eventForm, eventFormValues, isPartialDate, parseSources, updateEvent } from './stages';
+import { createEvent, eventForm, eventFormValues, getEvent, isPartialDate, parseSources, updateEvent } from './stages';
 
 let open: OpenDatabase;
 let dossierId: number;
@@ -100,9 +100,11 @@ describe('adding and editing stages and events', () => {
 	it('edits an event, keeps its key, and audits what changed; internal events leave the public timeline', async () => {
 		const created = await createEvent(open.db, editorId, dossierId, eventForm.parse(form({ title: 'To be hidden' })));
 		const values = { ...eventFormValues(created), title: 'Hidden now', visibility: 'internal' };
-		const updated = (await updateEvent(open.db, editorId, created, eventForm.parse(values)))!;
-		expect(updated.key).toBe(created.key);
-		expect(updated.title).toBe('Hidden now');
+		const saved = await updateEvent(open.db, editorId, created, created.version, eventForm.parse(values));
+		if (!saved?.ok) throw new Error('not saved');
+		expect(saved.event.key).toBe(created.key);
+		expect(saved.event.title).toBe('Hidden now');
+		expect(saved.event.version).toBe(created.version + 1);
 		const entries = await timeline(open.db, dossierId, '2026-11-26');
 		expect(entries.some((e) => e.id === created.id)).toBe(false);
 		const [entry] = await open.db
@@ -111,6 +113,8 @@ describe('adding and editing stages and events', () => {
 			.where(and(eq(auditLog.action, 'procedure_event.update'), eq(auditLog.entityId, String(created.id))));
 		expect(entry.details).toEqual({
 			key: created.key,
+			fromVersion: 1,
+			toVersion: 2,
 			before: { title: 'To be hidden', visibility: 'public' },
 			after: { title: 'Hidden now', visibility: 'internal' }
 		});
@@ -118,27 +122,25 @@ describe('adding and editing stages and events', () => {
 
 	it('refuses an edit made from an older version, writing nothing', async () => {
 		const created = await createEvent(open.db, editorId, dossierId, eventForm.parse(form({ title: 'Shared entry' })));
-		const first = await updateEvent(
-			open.db,
-			editorId,
-			created,
-			eventForm.parse({ ...eventFormValues(created), title: 'First editor' })
-		);
-		expect(first?.title).toBe('First editor');
-		// The second editor still holds the version before the first save.
-		const second = await updateEvent(
-			open.db,
-			editorId,
-			created,
-			eventForm.parse({ ...eventFormValues(created), title: 'Second editor' })
-		);
-		expect(second).toBeUndefined();
+		// Both editors open the form at version 1.
+		const opened = eventFormValues(created);
+		expect(opened.version).toBe('1');
+		const edit = (title: string) => eventForm.parse({ ...opened, title });
+		const first = await updateEvent(open.db, editorId, created, Number(opened.version), edit('First editor'));
+		expect(first).toMatchObject({ ok: true, event: { title: 'First editor', version: 2 } });
+		// The second editor still holds version 1; the page reads the entry again as it is now, as the route does.
+		const now = (await getEvent(open.db, dossierId, created.id))!;
+		const second = await updateEvent(open.db, editorId, now, Number(opened.version), edit('Second editor'));
+		expect(second).toMatchObject({ ok: false, conflict: { version: 2, record: { title: 'First editor' } } });
 		const [row] = await open.db.select().from(procedureEvent).where(eq(procedureEvent.id, created.id));
-		expect(row.title).toBe('First editor');
+		expect(row).toMatchObject({ title: 'First editor', version: 2 });
 		const updates = await open.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.action, 'procedure_event.update'), eq(auditLog.entityId, String(created.id))));
 		expect(updates).toHaveLength(1);
+		// Saving again from their version (what the refused form now carries) replaces theirs.
+		const again = await updateEvent(open.db, editorId, now, 2, edit('Second editor'));
+		expect(again).toMatchObject({ ok: true, event: { title: 'Second editor', version: 3 } });
 	});
 });

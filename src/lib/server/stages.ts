@@ -1,12 +1,13 @@
 import { and, eq, like, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbConnection } from './db';
-import { sameInstant } from './db/instant';
+import { atVersion, nextVersion } from './db/version';
 import { procedureEvent, visibilities } from './db/schema';
 import { audit } from './audit';
 import type { ProcedureEvent } from './dossiers';
 import type { SourceRef } from '$lib/sources';
 import { isPartialDate, partialDateField } from '$lib/validators';
+import type { Saved } from '$lib/stale-edit';
 
 export const eventCategories = [
 	'procedure',
@@ -177,15 +178,16 @@ export async function createEvent(
 
 /**
  * Edits a stage or event (its key stays, so links and feed ids hold). Audited with before and after.
- * `event` is the version the editor started from: if someone saved it since, nothing is written and
- * undefined is returned, so no edit is lost.
+ * `version` is the one the editor started from: if someone saved since, nothing is written and their
+ * version comes back as the conflict (`$lib/stale-edit`); undefined when the entry is gone.
  */
 export async function updateEvent(
 	db: DbConnection,
 	userId: number,
 	event: ProcedureEvent,
+	version: number,
 	values: EventFormValues
-): Promise<ProcedureEvent | undefined> {
+): Promise<Saved<{ event: ProcedureEvent }, ProcedureEvent> | undefined> {
 	return db.transaction(async (tx) => {
 		const row = toRow(values);
 		const changes = {
@@ -196,10 +198,13 @@ export async function updateEvent(
 		};
 		const [updated] = await tx
 			.update(procedureEvent)
-			.set(changes)
-			.where(and(eq(procedureEvent.id, event.id), sameInstant(procedureEvent.updatedAt, event.updatedAt)))
+			.set({ ...changes, version: nextVersion(procedureEvent.version) })
+			.where(atVersion(procedureEvent, event.id, version))
 			.returning();
-		if (!updated) return undefined;
+		if (!updated) {
+			const current = await getEvent(tx, event.dossierId, event.id);
+			return current && { ok: false, conflict: { version: current.version, record: current } };
+		}
 		const before: Record<string, unknown> = {};
 		const after: Record<string, unknown> = {};
 		for (const [field, value] of Object.entries(changes)) {
@@ -215,9 +220,9 @@ export async function updateEvent(
 			action: 'procedure_event.update',
 			entityType: 'procedure_event',
 			entityId: event.id,
-			details: { key: event.key, before, after }
+			details: { key: event.key, fromVersion: version, toVersion: updated.version, before, after }
 		});
-		return updated;
+		return { ok: true, event: updated };
 	});
 }
 
@@ -245,7 +250,7 @@ function keepSourceDetails(edited: SourceRef[], previous: SourceRef[]): SourceRe
 export function eventFormValues(e: ProcedureEvent): Record<string, string> {
 	return {
 		// The version the editor starts from (see updateEvent).
-		editedFrom: e.updatedAt.toISOString(),
+		version: String(e.version),
 		kind: e.kind,
 		title: e.title,
 		category: e.category,

@@ -2,9 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbConnection } from '../db';
 import { amendment, amendmentStatusChange } from '../db/schema';
 import { audit } from '../audit';
+import { atVersion, nextVersion } from '../db/version';
 import { canMove, statusLabels } from '$lib/amendments/lifecycle';
 import type { AmendmentRecord } from '$lib/amendments/record';
 import type { AmendmentStatus } from '$lib/amendments/statuses';
+import type { Conflict, Saved } from '$lib/stale-edit';
 import { actorIdsOf, isUniqueViolation, provisionIdOf, setAuthors } from './lookups';
 import { amendmentColumns } from './detail';
 import { authorsOf } from './list';
@@ -13,15 +15,11 @@ import { authorsOf } from './list';
 export type AmendmentDraft = Omit<AmendmentRecord, 'status' | 'sources'> & { sources?: AmendmentRecord['sources'] };
 
 export type SaveResult =
-	| { ok: true; id: number; version: number }
-	| { ok: false; errors: Record<string, string> }
-	| { ok: false; conflict: CurrentVersion };
+	Saved<{ id: number; version: number }, AmendmentDraft> | { ok: false; errors: Record<string, string> };
 
-/** The newer version someone else saved, shown beside the user's text. */
-export interface CurrentVersion {
-	version: number;
+/** The amendment as it is now: the newer version someone else saved is shown beside the user's text. */
+export interface CurrentVersion extends Conflict<AmendmentDraft> {
 	updatedAt: Date;
-	record: AmendmentDraft;
 }
 
 async function resolve(db: DbConnection, dossierId: number, draft: AmendmentDraft) {
@@ -125,8 +123,8 @@ export async function updateAmendment(
 			if (Object.keys(errors).length) return { ok: false, errors };
 			const [row] = await tx
 				.update(amendment)
-				.set({ ...columnsOf(draft, provisionId), version: sql`${amendment.version} + 1`, updatedAt: new Date() })
-				.where(and(eq(amendment.id, id), eq(amendment.version, expectedVersion)))
+				.set({ ...columnsOf(draft, provisionId), version: nextVersion(amendment.version), updatedAt: new Date() })
+				.where(atVersion(amendment, id, expectedVersion))
 				.returning({ id: amendment.id, version: amendment.version });
 			if (!row) return { ok: false, conflict: (await currentVersion(tx, dossierId, id))! };
 			if (before.record.authors.join() !== [...draft.authors].sort().join()) await setAuthors(tx, id, actorIds);

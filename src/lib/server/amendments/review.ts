@@ -1,7 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbConnection } from '../db';
 import { amendment, assessment, comment } from '../db/schema';
 import { audit } from '../audit';
+import { atVersion, nextVersion } from '../db/version';
+import type { Saved } from '$lib/stale-edit';
 import type { AssessmentDirection } from '$lib/amendments/statuses';
 import { assessmentReview, decisionRefusal, returnCommentMissing, reviewSteps, stateAfterSave } from '$lib/review';
 
@@ -13,8 +15,19 @@ export interface AssessmentInput {
 	version: number | null;
 }
 
-export type AssessmentResult =
-	{ ok: true } | { ok: false; stale: true; current: { direction: string; note: string; version: number } };
+/** An assessment as the form shows it. */
+export interface AssessmentRecord {
+	direction: string;
+	note: string;
+	visibility: string;
+}
+
+export type AssessmentResult = Saved<object, AssessmentRecord>;
+
+const theirs = (a: AssessmentRecord & { version: number }): AssessmentResult => ({
+	ok: false,
+	conflict: { version: a.version, record: { direction: a.direction, note: a.note, visibility: a.visibility } }
+});
 
 /**
  * Records the coalition's assessment of an amendment (one per amendment). Like amendment edits, a save
@@ -30,13 +43,9 @@ export async function saveAssessment(
 ): Promise<AssessmentResult> {
 	return db.transaction(async (tx) => {
 		const [before] = await tx.select().from(assessment).where(eq(assessment.amendmentId, amendmentId));
-		if (before && before.version !== input.version) return { ok: false, stale: true, current: before };
+		if (before && before.version !== input.version) return theirs(before);
 		if (!before && input.version !== null)
-			return {
-				ok: false,
-				stale: true,
-				current: { direction: 'none', note: '(the assessment was removed)', version: 0 }
-			};
+			return theirs({ direction: 'none', note: '(the assessment was removed)', visibility: '', version: 0 });
 		if (before) {
 			const updated = await tx
 				.update(assessment)
@@ -47,12 +56,12 @@ export async function saveAssessment(
 					authorId: userId,
 					reviewState: stateAfterSave(assessmentReview, before.reviewState, true),
 					reviewerId: null,
-					version: sql`${assessment.version} + 1`,
+					version: nextVersion(assessment.version),
 					updatedAt: new Date()
 				})
-				.where(and(eq(assessment.id, before.id), eq(assessment.version, before.version)))
+				.where(atVersion(assessment, before.id, before.version))
 				.returning({ id: assessment.id });
-			if (!updated.length) return { ok: false, stale: true, current: before };
+			if (!updated.length) return theirs(before);
 		} else {
 			await tx.insert(assessment).values({
 				amendmentId,
@@ -101,18 +110,23 @@ export async function reviewAssessment(
 	return db.transaction(async (tx) => {
 		const [current] = await tx.select().from(assessment).where(eq(assessment.amendmentId, amendmentId));
 		if (!current) return { ok: false, error: 'There is no assessment to review.' };
-		if (current.version !== review.version)
-			return { ok: false, error: 'The assessment changed while you were reading it: read it again before deciding.' };
+		const changed = {
+			ok: false,
+			error: 'The assessment changed while you were reading it: read it again before deciding.'
+		} as const;
+		if (current.version !== review.version) return changed;
 		// Every save makes the saver the author, so the author is also whoever changed it last.
 		const refused = decisionRefusal(assessmentReview, review.decision, { id: userId }, current);
 		if (refused) return { ok: false, error: refused.message };
 		const missing = review.decision === 'return' ? returnCommentMissing(review.comment) : null;
 		if (missing) return { ok: false, error: missing };
 		const reviewState = reviewSteps[review.decision].to;
-		await tx
+		const decided = await tx
 			.update(assessment)
-			.set({ reviewState, reviewerId: userId, version: sql`${assessment.version} + 1`, updatedAt: new Date() })
-			.where(and(eq(assessment.id, current.id), eq(assessment.version, current.version)));
+			.set({ reviewState, reviewerId: userId, version: nextVersion(assessment.version), updatedAt: new Date() })
+			.where(atVersion(assessment, current.id, current.version))
+			.returning({ id: assessment.id });
+		if (!decided.length) return changed;
 		if (review.comment.trim()) {
 			const prefix = review.decision === 'approve' ? 'Assessment approved' : 'Assessment sent back';
 			await tx.insert(comment).values({

@@ -158,7 +158,11 @@ describe('the review workflow', () => {
 	it('refuses a stale version, a missing position, an unknown actor and a state that does not allow the step', async () => {
 		const created = await createPosition(open.db, editor, dossierId, input(), false);
 		const id = created.ok ? created.id : 0;
-		expect(await updatePosition(open.db, editor, id, 99, input(), false)).toMatchObject({ ok: false, status: 409 });
+		expect(await updatePosition(open.db, editor, id, 99, input(), false)).toMatchObject({
+			ok: false,
+			status: 409,
+			conflict: { version: 1, record: { summary: input().summary } }
+		});
 		expect(await approvePosition(open.db, reviewer, 999_999, 1, null)).toMatchObject({ ok: false, status: 404 });
 		expect(await approvePosition(open.db, reviewer, id, 1, null)).toMatchObject({ ok: false, status: 409 });
 		expect(await updatePosition(open.db, other, id, 1, input(), false)).toMatchObject({ ok: false, status: 403 });

@@ -1,9 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbConnection } from '../db';
 import { actor, position, topic } from '../db/schema';
 import { audit } from '../audit';
+import { atVersion, nextVersion } from '../db/version';
 import { hasRole, type SessionUser } from '../authorization';
-import { toSourceRef, type PositionInput } from '$lib/positions/input';
+import { positionFormFromRow, toSourceRef, type PositionFormValues, type PositionInput } from '$lib/positions/input';
+import type { Conflict } from '$lib/stale-edit';
 import { diffSnapshots, type PositionSnapshot } from '$lib/positions/changes';
 import { wholeBanLabel } from '$lib/positions/stance';
 import {
@@ -25,7 +27,14 @@ import {
  */
 export type WorkflowResult =
 	| { ok: true; id: number; state: ReviewState }
-	| { ok: false; status: 400 | 403 | 404 | 409; message: string; errors?: Record<string, string[]> };
+	| {
+			ok: false;
+			status: 400 | 403 | 404 | 409;
+			message: string;
+			errors?: Record<string, string[]>;
+			conflict?: undefined;
+	  }
+	| { ok: false; status: 409; message: string; errors?: undefined; conflict: Conflict<PositionFormValues> };
 
 type Actor = SessionUser;
 type Row = typeof position.$inferSelect;
@@ -36,11 +45,13 @@ const refuse = (status: 400 | 403 | 404 | 409, message: string, errors?: Record<
 	message,
 	errors
 });
-const conflict = () =>
-	refuse(
-		409,
-		'Someone changed this position since you opened it. Reload the page to see their change, then try again.'
-	);
+/** Someone saved the position since `version` (`$lib/stale-edit`): nothing is written, theirs comes back. */
+const conflict = (row: Row): WorkflowResult => ({
+	ok: false,
+	status: 409,
+	message: 'Someone changed this position since you opened it: their version is shown; nothing of yours was saved.',
+	conflict: { version: row.version, record: positionFormFromRow(row) }
+});
 
 async function names(db: DbConnection, actorId: number, topicId: number | null) {
 	const [a] = await db.select({ name: actor.name }).from(actor).where(eq(actor.id, actorId));
@@ -167,7 +178,7 @@ export async function updatePosition(
 	return db.transaction(async (tx) => {
 		const row = await load(tx, id);
 		if (!row) return refuse(404, 'There is no such position.');
-		if (row.version !== version) return conflict();
+		if (row.version !== version) return conflict(row);
 		const refused = editRefusal(positionReview, user, row);
 		if (refused) return refuse(refused.status, refused.message);
 		const bad = await checkReferences(tx, row.dossierId, input);
@@ -180,10 +191,10 @@ export async function updatePosition(
 				...fields(input),
 				reviewState: state,
 				lastEditorId: user.id,
-				version: sql`${position.version} + 1`,
+				version: nextVersion(position.version),
 				updatedAt: new Date()
 			})
-			.where(eq(position.id, id))
+			.where(atVersion(position, id, version))
 			.returning();
 		const changes = diffSnapshots(before, await snapshot(tx, after));
 		await audit(tx, {
@@ -210,13 +221,13 @@ async function transition(
 	return db.transaction(async (tx) => {
 		const row = await load(tx, id);
 		if (!row) return refuse(404, 'There is no such position.');
-		if (row.version !== version) return conflict();
+		if (row.version !== version) return conflict(row);
 		const refused = stepRefusal(positionReview, step.name, user, row);
 		if (refused) return refuse(refused.status, refused.message);
 		await tx
 			.update(position)
-			.set({ reviewState: to, version: sql`${position.version} + 1`, updatedAt: new Date(), ...extra(row) })
-			.where(eq(position.id, id));
+			.set({ reviewState: to, version: nextVersion(position.version), updatedAt: new Date(), ...extra(row) })
+			.where(atVersion(position, id, version));
 		await audit(tx, {
 			userId: user.id,
 			action: `position.${step.name}`,

@@ -44,6 +44,8 @@ export const procedureEvent = pgTable(
 		stageOrder: integer('stage_order'),
 		sources: jsonb('sources').$type<SourceRef[]>().notNull().default([]),
 		visibility: text('visibility', { enum: visibilities }).notNull().default('public'),
+		/** Optimistic concurrency: every edit carries the version it started from. */
+		version: integer('version').notNull().default(1),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},

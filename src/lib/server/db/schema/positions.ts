@@ -82,6 +82,8 @@ export const banScore = pgTable(
 		justification: text('justification').notNull(),
 		provisionEid: text('provision_eid'),
 		sources: jsonb('sources').$type<SourceRef[]>().notNull().default([]),
+		/** Optimistic concurrency: every edit carries the version it started from. */
+		version: integer('version').notNull().default(1),
 		updatedAt: updatedAt()
 	},
 	(t) => [unique().on(t.criterionId, t.documentId)]

@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { dossierOf } from '$lib/server/dossiers';
 import { canSeeInternal, hasRole, requireRole } from '$lib/server/authorization';
-import { errorFor, invalid, readForm, refuse, type FormValues } from '$lib/server/forms';
+import { errorFor, invalid, readForm, refuse, savedMeanwhile } from '$lib/server/forms';
 import {
 	addComment,
 	changeStatus,
@@ -91,30 +91,19 @@ export const actions: Actions = {
 		const user = requireRole(event, 'reviewer');
 		const { dossier, id, here } = await context(event);
 		const read = await readForm(event.request, assessForm);
-		if (!read.ok) return invalid(read, { form: 'assess', newer: null });
+		if (!read.ok) return invalid(read, { form: 'assess', conflict: null });
 		const { data: parsed, values: form } = read;
 		if (parsed.visibility === 'public' && !hasRole(user, 'editor'))
 			return refuse(
 				400,
 				form,
 				errorFor('visibility', 'Only an editor can publish an assessment; save it as internal.'),
-				{ form: 'assess', newer: null }
+				{ form: 'assess', conflict: null }
 			);
 		if (!(await getAmendment(db(), dossier.id, id, viewerOf(user, true)))) error(404, 'There is no such amendment.');
 		const { version, ...input } = parsed;
 		const result = await saveAssessment(db(), id, { ...input, version: version === '' ? null : version }, user.id);
-		if (!result.ok) {
-			const mine: FormValues = { ...form, version: String(result.current.version) };
-			return refuse(
-				409,
-				mine,
-				errorFor(
-					'form',
-					'Someone saved the assessment while you were editing; theirs is shown below. Your text is kept in the form: save again to replace theirs.'
-				),
-				{ form: 'assess', newer: result.current }
-			);
-		}
+		if (!result.ok) return savedMeanwhile(form, result.conflict, { form: 'assess' });
 		redirect(303, `${here}#assessment`);
 	},
 	review: async (event) => {

@@ -4,10 +4,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
 import { dossierOf } from '$lib/server/dossiers';
-import { banStrengthData, getScoreSlot, saveScore } from '$lib/server/scores';
+import { banStrengthData, getScoreSlot, saveScore, type BanScore } from '$lib/server/scores';
 import { formatSources, parseSources } from '$lib/server/stages';
 import { isEid, isSlug } from '$lib/validators';
-import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
+import { errorFor, invalid, readForm, refuse, savedMeanwhile, versionOf } from '$lib/server/forms';
 
 const slotParams = z.object({ criterion: z.string().refine(isSlug), document: z.string().refine(isSlug) });
 
@@ -30,6 +30,19 @@ const scoreForm = z
 			ctx.addIssue({ code: 'custom', path: ['sources'], message: 'Give at least one source.' });
 	});
 
+/** The form's fields for a score, set or not yet (an empty `version`). */
+function scoreFormValues(s: BanScore | undefined) {
+	return {
+		// The version the editor starts from (see saveScore).
+		version: s ? String(s.version) : '',
+		score: s ? String(s.score) : '',
+		justification: s?.justification ?? '',
+		provisionEid: s?.provisionEid ?? '',
+		sources: formatSources(s?.sources ?? []),
+		quote: s?.sources.find((x) => x.quote)?.quote ?? ''
+	};
+}
+
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'editor');
 	const dossier = await dossierOf(event);
@@ -39,19 +52,14 @@ export const load: PageServerLoad = async (event) => {
 	}
 	const slot = await getScoreSlot(db(), dossier.id, params.data.criterion, params.data.document);
 	if (!slot) error(404, 'There is no such criterion or text to score.');
-	const s = slot.score;
 	return {
-		slot: { criterion: slot.criterion, document: { key: slot.document.key, title: slot.document.title }, exists: !!s },
+		slot: {
+			criterion: slot.criterion,
+			document: { key: slot.document.key, title: slot.document.title },
+			exists: !!slot.score
+		},
 		overview: null,
-		values: {
-			// The version the editor starts from (see saveScore).
-			editedFrom: s ? s.updatedAt.toISOString() : 'new',
-			score: s ? String(s.score) : '',
-			justification: s?.justification ?? '',
-			provisionEid: s?.provisionEid ?? '',
-			sources: formatSources(s?.sources ?? []),
-			quote: s?.sources.find((x) => x.quote)?.quote ?? ''
-		}
+		values: scoreFormValues(slot.score)
 	};
 };
 
@@ -60,33 +68,23 @@ export const actions: Actions = {
 		const user = requireRole(event, 'editor');
 		const dossier = await dossierOf(event);
 		const params = slotParams.safeParse(Object.fromEntries(event.url.searchParams));
-		if (!params.success) return refuse(400, null, errorFor('form', 'Choose a criterion and a text.'));
+		if (!params.success)
+			return refuse(400, null, errorFor('form', 'Choose a criterion and a text.'), { conflict: null });
 		const slot = await getScoreSlot(db(), dossier.id, params.data.criterion, params.data.document);
 		if (!slot) error(404, 'There is no such criterion or text to score.');
 		const read = await readForm(event.request, scoreForm);
-		if (!read.ok) return invalid(read);
+		if (!read.ok) return invalid(read, { conflict: null });
 		const { data: parsed, values } = read;
 		const { sources } = parseSources(parsed.sources);
 		// The quote belongs to the first source: the text the score rests on.
 		if (parsed.quote) sources[0] = { ...sources[0], quote: parsed.quote };
-		const current = slot.score ? slot.score.updatedAt.toISOString() : 'new';
-		const stale = () =>
-			refuse(
-				409,
-				{ ...values, editedFrom: current },
-				errorFor(
-					'form',
-					`Someone saved this score while you were editing: it is now ${slot.score?.score ?? 'set'} (“${slot.score?.justification ?? ''}”). Your text is kept below: save again to replace theirs.`
-				)
-			);
-		if (values.editedFrom && values.editedFrom !== current) return stale();
-		const saved = await saveScore(db(), user.id, slot, {
+		const saved = await saveScore(db(), user.id, slot, versionOf(read.form), {
 			score: parsed.score,
 			justification: parsed.justification,
 			provisionEid: parsed.provisionEid,
 			sources
 		});
-		if (!saved) return stale();
+		if (!saved.ok) return savedMeanwhile(values, { ...saved.conflict, record: scoreFormValues(saved.conflict.record) });
 		redirect(303, `/dossiers/${dossier.slug}/charts#ban-strength`);
 	}
 };

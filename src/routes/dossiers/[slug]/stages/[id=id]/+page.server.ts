@@ -4,7 +4,7 @@ import { db } from '$lib/server/db';
 import { dossierOf } from '$lib/server/dossiers';
 import { requireRole } from '$lib/server/authorization';
 import { eventCategories, eventForm, eventFormValues, getEvent, updateEvent } from '$lib/server/stages';
-import { invalid, readForm, refuse } from '$lib/server/forms';
+import { invalid, readForm, refuse, savedMeanwhile, versionLost, versionOf } from '$lib/server/forms';
 
 async function findEvent(event: RequestEvent<{ slug: string; id: string }>) {
 	const dossier = await dossierOf(event);
@@ -28,17 +28,18 @@ export const actions: Actions = {
 		const user = requireRole(event, 'editor');
 		const { dossier, found } = await findEvent(event);
 		const form = await readForm(event.request, eventForm);
-		if (!form.ok) return invalid(form);
+		if (!form.ok) return invalid(form, { conflict: null });
+		const version = versionOf(form.form);
+		if (version === null) return refuse(400, form.values, versionLost, { conflict: null });
+		const saved = await updateEvent(db(), user.id, found, version, form.data);
+		if (!saved) error(404, 'There is no such stage or event.');
 		// Saved by someone else since this editor opened the form: keep their text, show both.
-		const stale = () =>
-			refuse(409, { ...form.values, editedFrom: found.updatedAt.toISOString() }, {}, { newer: eventFormValues(found) });
-		if (form.values.editedFrom && form.values.editedFrom !== found.updatedAt.toISOString()) return stale();
-		const updated = await updateEvent(db(), user.id, found, form.data);
-		if (!updated) return stale();
+		if (!saved.ok)
+			return savedMeanwhile(form.values, { ...saved.conflict, record: eventFormValues(saved.conflict.record) });
 		redirect(
 			303,
-			updated.visibility === 'public'
-				? `/dossiers/${dossier.slug}/timeline#${encodeURIComponent(updated.key)}`
+			saved.event.visibility === 'public'
+				? `/dossiers/${dossier.slug}/timeline#${encodeURIComponent(saved.event.key)}`
 				: `/dossiers/${dossier.slug}/timeline`
 		);
 	}

@@ -5,8 +5,15 @@ import { requireRole } from '$lib/server/authorization';
 import { formOptions, updatePosition } from '$lib/server/positions';
 import { positionFormFromRow, positionFormValues, positionInput } from '$lib/positions/input';
 import { mayEdit, positionReview } from '$lib/review';
-import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
-import { parseId } from '$lib/validators';
+import {
+	invalid,
+	readForm,
+	refuse,
+	savedMeanwhile,
+	versionLost,
+	versionLostMessage,
+	versionOf
+} from '$lib/server/forms';
 import { positionOf } from '../position';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,14 +28,13 @@ export const actions: Actions = {
 		const user = requireRole(event, 'reviewer');
 		const id = Number(event.params.id);
 		const read = await readForm(event.request, positionInput, { input: positionFormValues });
-		if (!read.ok) return invalid(read, { message: 'Please correct the fields marked below.' });
-		const version = parseId(String(read.form.get('version') ?? ''));
-		if (version === null)
-			return refuse(400, read.values, errorFor('form', 'The form is missing its version; reload the page.'), {
-				message: 'The form is missing its version; reload the page.'
-			});
+		if (!read.ok) return invalid(read, { message: 'Please correct the fields marked below.', conflict: null });
+		const version = versionOf(read.form);
+		if (version === null) return refuse(400, read.values, versionLost, { message: versionLostMessage, conflict: null });
 		const result = await updatePosition(db(), user, id, version, read.data, read.form.get('intent') === 'submit');
-		if (!result.ok) return refuse(result.status, read.values, result.errors ?? {}, { message: result.message });
+		if (!result.ok && result.conflict) return savedMeanwhile(read.values, result.conflict, { message: result.message });
+		if (!result.ok)
+			return refuse(result.status, read.values, result.errors ?? {}, { message: result.message, conflict: null });
 		redirect(303, `/review/positions/${id}`);
 	}
 };

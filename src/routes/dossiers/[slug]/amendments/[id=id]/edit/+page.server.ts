@@ -5,8 +5,7 @@ import { dossierOf } from '$lib/server/dossiers';
 import { requireRole } from '$lib/server/authorization';
 import { currentVersion, filterOptions, updateAmendment, viewerOf } from '$lib/server/amendments';
 import { amendmentDraftSchema, draftInput } from '$lib/amendments/record';
-import { errorFor, invalid, messagesOf, readForm, refuse } from '$lib/server/forms';
-import { parseId } from '$lib/validators';
+import { invalid, messagesOf, readForm, refuse, savedMeanwhile, versionLost, versionOf } from '$lib/server/forms';
 
 export const load: PageServerLoad = async (event) => {
 	const editor = requireRole(event, 'editor');
@@ -23,29 +22,14 @@ export const actions: Actions = {
 		const dossier = await dossierOf(event);
 		const id = Number(event.params.id);
 		const read = await readForm(event.request, amendmentDraftSchema, { input: draftInput });
-		const version = parseId(String(read.form.get('version') ?? ''));
-		if (version === null)
-			return refuse(
-				400,
-				read.values,
-				errorFor('form', 'The form lost track of the version it was editing; reload the page.'),
-				{ version: null, conflict: null }
-			);
+		const version = versionOf(read.form);
+		if (version === null) return refuse(400, read.values, versionLost, { version: null, conflict: null });
 		if (!read.ok) return invalid(read, { version, conflict: null });
 		const result = await updateAmendment(db(), dossier.id, id, version, read.data, user.id);
 		if (!result) error(404, 'There is no such amendment.');
 		if (!result.ok && 'errors' in result)
 			return refuse(400, read.values, messagesOf(result.errors), { version, conflict: null });
-		if (!result.ok)
-			return refuse(
-				409,
-				read.values,
-				errorFor(
-					'form',
-					'Someone saved this amendment while you were editing it. Nothing of yours was saved. Compare below; saving again replaces their version with yours.'
-				),
-				{ version: result.conflict.version, conflict: result.conflict }
-			);
+		if (!result.ok) return savedMeanwhile(read.values, result.conflict, { version: result.conflict.version });
 		redirect(303, `/dossiers/${dossier.slug}/amendments/${id}`);
 	}
 };
