@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { OpenDatabase } from './db';
 import { amendment, auditLog, document, provision, textVersion, user } from './db/schema';
-import { testDatabase } from './testing/database';
-import { getDossier } from './dossiers';
+import { useTestDatabase } from './testing/database';
 import { banStrengthData, getScoreSlot, saveScore, scoreValues } from './scores';
 import { banScoreSeeds } from './seed/scores';
 import { banStrength } from '$lib/charts/ban-strength';
 
-let open: OpenDatabase;
-let dossierId: number;
-beforeAll(async () => {
-	open = await testDatabase();
-	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-});
-afterAll(() => open?.close());
+const seeded = useTestDatabase();
 
 const docKey = {
 	proposal: 'commission-proposal',
@@ -26,7 +18,7 @@ const docKey = {
 
 describe('the seeded ban scores', () => {
 	it('score each of the five texts on each of the five criteria, with a source that quotes it', async () => {
-		const data = await banStrengthData(open.db, dossierId);
+		const data = await banStrengthData(seeded.db, seeded.dossierId);
 		expect(data.criteria.map((c) => c.key)).toEqual([
 			'private-actors',
 			'post-rbi',
@@ -47,11 +39,11 @@ describe('the seeded ban scores', () => {
 	it('quote each text verbatim, from the provision they rest on', async () => {
 		for (const seed of banScoreSeeds) {
 			if (seed.document === 'epAmendments') {
-				const rows = await open.db
+				const rows = await seeded.db
 					.select({ text: amendment.proposedText })
 					.from(amendment)
 					.innerJoin(provision, eq(provision.id, amendment.targetProvisionId))
-					.where(and(eq(amendment.dossierId, dossierId), eq(provision.eid, seed.provisionEid)));
+					.where(and(eq(amendment.dossierId, seeded.dossierId), eq(provision.eid, seed.provisionEid)));
 				expect(
 					rows.some((r) => r.text.includes(seed.quote)),
 					`${seed.criterion} in the EP amendments`
@@ -59,7 +51,7 @@ describe('the seeded ban scores', () => {
 			} else {
 				// The quote may sit in the provision or, for a closing subparagraph, in its parent.
 				const eids = seed.provisionEid.split('__').map((_, i, parts) => parts.slice(0, i + 1).join('__'));
-				const own = await open.db
+				const own = await seeded.db
 					.select({ text: textVersion.text, eid: provision.eid })
 					.from(textVersion)
 					.innerJoin(provision, eq(provision.id, textVersion.provisionId))
@@ -76,7 +68,7 @@ describe('the seeded ban scores', () => {
 	});
 
 	it('derive the ban’s strength per text: weakest in the proposal and the Council’s text, strongest in the Parliament’s', async () => {
-		const data = await banStrengthData(open.db, dossierId);
+		const data = await banStrengthData(seeded.db, seeded.dossierId);
 		const rows = banStrength(data.criteria, data.texts, scoreValues(data));
 		expect(rows.map((r) => [r.text.label, r.total])).toEqual([
 			['Proposal (2021)', 0],
@@ -105,20 +97,20 @@ describe('the seeded ban scores', () => {
 
 describe('saveScore', () => {
 	it('replaces a score and writes the change, before and after, to the audit log', async () => {
-		const [editor] = await open.db
+		const [editor] = await seeded.db
 			.insert(user)
 			.values({ email: 'scores-editor@example.org', role: 'editor' })
 			.returning();
-		const slot = (await getScoreSlot(open.db, dossierId, 'emotion-recognition', 'final-act'))!;
+		const slot = (await getScoreSlot(seeded.db, seeded.dossierId, 'emotion-recognition', 'final-act'))!;
 		expect(slot.score?.score).toBe(0.5);
-		const saved = await saveScore(open.db, editor.id, slot, {
+		const saved = await saveScore(seeded.db, editor.id, slot, {
 			score: 0,
 			justification: 'A test justification long enough to say why.',
 			provisionEid: 'art_5__para_1__point_f',
 			sources: [{ title: 'Test source', url: 'https://example.org' }]
 		});
 		expect(saved!.score).toBe(0);
-		const [entry] = await open.db
+		const [entry] = await seeded.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.entityType, 'ban_score'), eq(auditLog.entityId, String(saved!.id))));
@@ -133,25 +125,25 @@ describe('saveScore', () => {
 	});
 
 	it('refuses a save made from an older version, writing nothing', async () => {
-		const [editor] = await open.db
+		const [editor] = await seeded.db
 			.insert(user)
 			.values({ email: 'scores-editor-2@example.org', role: 'editor' })
 			.returning();
-		const read = (await getScoreSlot(open.db, dossierId, 'post-rbi', 'final-act'))!;
+		const read = (await getScoreSlot(seeded.db, seeded.dossierId, 'post-rbi', 'final-act'))!;
 		const input = (justification: string) => ({
 			score: 0,
 			justification,
 			provisionEid: 'art_26__para_10',
 			sources: [{ title: 'Test source' }]
 		});
-		expect(await saveScore(open.db, editor.id, read, input('First editor’s justification.'))).toBeDefined();
-		expect(await saveScore(open.db, editor.id, read, input('Second editor’s justification.'))).toBeUndefined();
-		const now = (await getScoreSlot(open.db, dossierId, 'post-rbi', 'final-act'))!;
+		expect(await saveScore(seeded.db, editor.id, read, input('First editor’s justification.'))).toBeDefined();
+		expect(await saveScore(seeded.db, editor.id, read, input('Second editor’s justification.'))).toBeUndefined();
+		const now = (await getScoreSlot(seeded.db, seeded.dossierId, 'post-rbi', 'final-act'))!;
 		expect(now.score!.justification).toBe('First editor’s justification.');
 	});
 
 	it('refuses slots that do not exist', async () => {
-		expect(await getScoreSlot(open.db, dossierId, 'no-such-criterion', 'final-act')).toBeUndefined();
-		expect(await getScoreSlot(open.db, dossierId, 'post-rbi', 'no-such-text')).toBeUndefined();
+		expect(await getScoreSlot(seeded.db, seeded.dossierId, 'no-such-criterion', 'final-act')).toBeUndefined();
+		expect(await getScoreSlot(seeded.db, seeded.dossierId, 'post-rbi', 'no-such-text')).toBeUndefined();
 	});
 });

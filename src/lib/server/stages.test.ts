@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { OpenDatabase } from './db';
 import { auditLog, procedureEvent, user } from './db/schema';
-import { testDatabase } from './testing/database';
-import { getDossier, procedureStatus, timeline } from './dossiers';
+import { useTestDatabase } from './testing/database';
+import { procedureStatus, timeline } from './dossiers';
 import { createEvent, eventForm, eventFormValues, isPartialDate, parseSources, updateEvent } from './stages';
 
-let open: OpenDatabase;
-let dossierId: number;
+const seeded = useTestDatabase();
 let editorId: number;
 beforeAll(async () => {
-	open = await testDatabase();
-	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-	[{ id: editorId }] = await open.db
+	[{ id: editorId }] = await seeded.db
 		.insert(user)
 		.values({ email: 'stages-editor@example.org', role: 'editor' })
 		.returning();
 });
-afterAll(() => open?.close());
 
 const form = (over: Record<string, string> = {}) => ({
 	kind: 'event',
@@ -67,16 +62,16 @@ describe('the stage and event form', () => {
 
 describe('adding and editing stages and events', () => {
 	it('adds an event with a unique key, on the public timeline, audited', async () => {
-		const a = await createEvent(open.db, editorId, dossierId, eventForm.parse(form()));
-		const b = await createEvent(open.db, editorId, dossierId, eventForm.parse(form()));
+		const a = await createEvent(seeded.db, editorId, seeded.dossierId, eventForm.parse(form()));
+		const b = await createEvent(seeded.db, editorId, seeded.dossierId, eventForm.parse(form()));
 		expect(a.key).toBe('event:council-vote-on-the-digital-omnibus');
 		expect(b.key).toBe('event:council-vote-on-the-digital-omnibus-2');
 		expect(a.sources).toEqual([
 			{ title: 'Council press release', url: 'https://www.consilium.europa.eu/en/press/', locator: 'para. 2' }
 		]);
-		const entries = await timeline(open.db, dossierId, '2026-11-26');
+		const entries = await timeline(seeded.db, seeded.dossierId, '2026-11-26');
 		expect(entries.some((e) => e.id === a.id)).toBe(true);
-		const [entry] = await open.db
+		const [entry] = await seeded.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.action, 'procedure_event.create'), eq(auditLog.entityId, String(a.id))));
@@ -84,28 +79,33 @@ describe('adding and editing stages and events', () => {
 	});
 
 	it('adds a stage last when no number is given, and counts it in “stage n of N”', async () => {
-		const before = await procedureStatus(open.db, dossierId, '2026-11-26');
+		const before = await procedureStatus(seeded.db, seeded.dossierId, '2026-11-26');
 		const stage = await createEvent(
-			open.db,
+			seeded.db,
 			editorId,
-			dossierId,
+			seeded.dossierId,
 			eventForm.parse(form({ kind: 'stage', title: 'Review of the Act', date: '2029-08-02' }))
 		);
 		expect(stage.stageOrder).toBe(before.totalStages + 1);
 		expect(stage.category).toBe('procedure');
-		const after = await procedureStatus(open.db, dossierId, '2026-11-26');
+		const after = await procedureStatus(seeded.db, seeded.dossierId, '2026-11-26');
 		expect(after.totalStages).toBe(before.totalStages + 1);
 	});
 
 	it('edits an event, keeps its key, and audits what changed; internal events leave the public timeline', async () => {
-		const created = await createEvent(open.db, editorId, dossierId, eventForm.parse(form({ title: 'To be hidden' })));
+		const created = await createEvent(
+			seeded.db,
+			editorId,
+			seeded.dossierId,
+			eventForm.parse(form({ title: 'To be hidden' }))
+		);
 		const values = { ...eventFormValues(created), title: 'Hidden now', visibility: 'internal' };
-		const updated = (await updateEvent(open.db, editorId, created, eventForm.parse(values)))!;
+		const updated = (await updateEvent(seeded.db, editorId, created, eventForm.parse(values)))!;
 		expect(updated.key).toBe(created.key);
 		expect(updated.title).toBe('Hidden now');
-		const entries = await timeline(open.db, dossierId, '2026-11-26');
+		const entries = await timeline(seeded.db, seeded.dossierId, '2026-11-26');
 		expect(entries.some((e) => e.id === created.id)).toBe(false);
-		const [entry] = await open.db
+		const [entry] = await seeded.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.action, 'procedure_event.update'), eq(auditLog.entityId, String(created.id))));
@@ -117,9 +117,14 @@ describe('adding and editing stages and events', () => {
 	});
 
 	it('refuses an edit made from an older version, writing nothing', async () => {
-		const created = await createEvent(open.db, editorId, dossierId, eventForm.parse(form({ title: 'Shared entry' })));
+		const created = await createEvent(
+			seeded.db,
+			editorId,
+			seeded.dossierId,
+			eventForm.parse(form({ title: 'Shared entry' }))
+		);
 		const first = await updateEvent(
-			open.db,
+			seeded.db,
 			editorId,
 			created,
 			eventForm.parse({ ...eventFormValues(created), title: 'First editor' })
@@ -127,15 +132,15 @@ describe('adding and editing stages and events', () => {
 		expect(first?.title).toBe('First editor');
 		// The second editor still holds the version before the first save.
 		const second = await updateEvent(
-			open.db,
+			seeded.db,
 			editorId,
 			created,
 			eventForm.parse({ ...eventFormValues(created), title: 'Second editor' })
 		);
 		expect(second).toBeUndefined();
-		const [row] = await open.db.select().from(procedureEvent).where(eq(procedureEvent.id, created.id));
+		const [row] = await seeded.db.select().from(procedureEvent).where(eq(procedureEvent.id, created.id));
 		expect(row.title).toBe('First editor');
-		const updates = await open.db
+		const updates = await seeded.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.action, 'procedure_event.update'), eq(auditLog.entityId, String(created.id))));
