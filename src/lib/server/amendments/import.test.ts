@@ -307,18 +307,20 @@ describe('targets that create provisions, and authors by name', () => {
 	});
 });
 
+/** Imports one of the seed's committee PDFs again, for real, as a document of the given procedure. */
+const importCommitteePdf = (name: string, procedure: string) =>
+	importAmendments(
+		seeded.db,
+		seeded.dossierId,
+		new Uint8Array(readFileSync(`src/lib/server/seed/data/ai-act/documents/ep-committee-amendments/${name}`)),
+		{ dryRun: false, userId, fileName: name, ep, procedure }
+	);
+
 describe('a committee amendment document (PDF)', () => {
 	it('was loaded by the seed, and importing the same file again changes nothing', async () => {
 		const name = 'AIA-CULT-Rule-57-Opinion-Amendments-1-April.pdf';
-		const file = readFileSync(`src/lib/server/seed/data/ai-act/documents/ep-committee-amendments/${name}`);
 		const before = await snapshot();
-		const result = await importAmendments(seeded.db, seeded.dossierId, new Uint8Array(file), {
-			dryRun: false,
-			userId,
-			fileName: name,
-			ep,
-			procedure: '2021/0106(COD)'
-		});
+		const result = await importCommitteePdf(name, '2021/0106(COD)');
 		expect(result).toMatchObject({
 			ok: true,
 			plan: { format: 'pdf', created: [], updated: [], unchanged: 217, refused: [], provisions: [], newActors: [] }
@@ -351,15 +353,8 @@ describe('a committee amendment document (PDF)', () => {
 
 	it('of another procedure is refused, naming the file, and nothing is written', async () => {
 		const name = 'AIA-TRAN-Rule-56-Opinion-Amendments-4-May.pdf';
-		const file = readFileSync(`src/lib/server/seed/data/ai-act/documents/ep-committee-amendments/${name}`);
 		const before = await snapshot();
-		const result = await importAmendments(seeded.db, seeded.dossierId, new Uint8Array(file), {
-			dryRun: false,
-			userId,
-			fileName: name,
-			ep,
-			procedure: '2020/0374(COD)'
-		});
+		const result = await importCommitteePdf(name, '2020/0374(COD)');
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(result.error).toContain(name);
 		expect(await snapshot()).toEqual(before);
