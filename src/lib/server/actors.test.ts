@@ -3,6 +3,7 @@ import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { actor, amendment, document, user } from './db/schema';
 import { useTestDatabase } from './testing/database';
+import { amendmentDraft } from './testing/amendments';
 import { actorIndex, actorPage, findMemberActors } from './actors';
 import {
 	PUBLIC_VIEWER,
@@ -21,22 +22,8 @@ const ids: Record<string, number> = {};
 const CONTEXT = 'ACTORS-TEST';
 const text =
 	'the zorblatt placing on the market of remote biometric identification systems for use in publicly accessible spaces is prohibited';
-const draft = (over: Partial<AmendmentDraft>): AmendmentDraft => ({
-	tablingContext: CONTEXT,
-	number: '1',
-	provision: 'art_5__para_1__point_d',
-	target: 'Article 5 – paragraph 1 – point d',
-	targetPart: 'whole',
-	tabledOn: '2022-04-01',
-	visibility: 'public',
-	authors: [],
-	baseText: '(d) the use of ‘real-time’ remote biometric identification systems',
-	proposedText: text,
-	deletesProvision: false,
-	newProvision: false,
-	justification: null,
-	...over
-});
+const draft = (over: Partial<AmendmentDraft>) =>
+	amendmentDraft({ tablingContext: CONTEXT, tabledOn: '2022-04-01', proposedText: text, ...over });
 
 beforeAll(async () => {
 	const [editor] = await seeded.db

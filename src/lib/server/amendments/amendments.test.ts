@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { actor, amendmentStatusChange, auditLog, user } from '../db/schema';
 import { useTestDatabase } from '../testing/database';
+import { amendmentDraft } from '../testing/amendments';
 import { parseFilters } from '$lib/amendments/filters';
 import {
 	PUBLIC_VIEWER,
@@ -26,23 +27,8 @@ const filters = (query: string) => parseFilters(new URLSearchParams(query)).filt
 const list = (query: string, viewer: Viewer = PUBLIC_VIEWER) =>
 	listAmendments(seeded.db, seeded.dossierId, filters(query), viewer);
 
-const draft = (over: Partial<AmendmentDraft> = {}): AmendmentDraft => ({
-	tablingContext: 'LIBE test context',
-	number: '1',
-	provision: 'art_5__para_1__point_d',
-	target: 'Article 5 – paragraph 1 – point d',
-	targetPart: 'whole',
-	tabledOn: '2022-06-01',
-	visibility: 'public',
-	authors: ['greens-efa'],
-	baseText: '(d) the use of ‘real-time’ remote biometric identification systems',
-	proposedText:
-		'(d) the placing on the market, putting into service or use of remote biometric identification systems in publicly accessible spaces',
-	deletesProvision: false,
-	newProvision: false,
-	justification: null,
-	...over
-});
+const draft = (over: Partial<AmendmentDraft> = {}) =>
+	amendmentDraft({ tablingContext: 'LIBE test context', authors: ['greens-efa'], ...over });
 
 beforeAll(async () => {
 	const [editor] = await seeded.db
