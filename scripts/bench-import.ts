@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
-import { migrate, openDatabase } from '../src/lib/server/db/index';
+import { migrate, openDatabase, type Database } from '../src/lib/server/db/index';
 import { amendment, document, procedureEvent } from '../src/lib/server/db/schema';
 import { seedAiAct } from '../src/lib/server/seed/index';
 import { getDossier } from '../src/lib/server/dossiers';
@@ -19,28 +19,18 @@ import { importParsed, readImportFile } from '../src/lib/server/amendments/impor
 import { importTextDocument } from '../src/lib/server/texts/import';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'trilogue-bench-import-'));
+/** The ids of the seeded documents of a kind, which the benchmark takes out to import again. */
+const documentIdsOf = async (db: Database, kind: typeof document.$inferSelect.kind) =>
+	(await db.select({ id: document.id }).from(document).where(eq(document.kind, kind))).map((d) => d.id);
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 try {
 	const open = await openDatabase({ dataDir: path.join(dir, 'pglite') });
 	await migrate(open);
 	await seedAiAct(open.db);
 	const dossier = (await getDossier(open.db, 'ai-act'))!;
-	const seeded = await open.db
-		.select({ id: document.id })
-		.from(document)
-		.where(eq(document.kind, 'ep_committee_amendments'));
-	await open.db.delete(amendment).where(
-		inArray(
-			amendment.documentId,
-			seeded.map((d) => d.id)
-		)
-	);
-	await open.db.delete(document).where(
-		inArray(
-			document.id,
-			seeded.map((d) => d.id)
-		)
-	);
+	const committeeIds = await documentIdsOf(open.db, 'ep_committee_amendments');
+	await open.db.delete(amendment).where(inArray(amendment.documentId, committeeIds));
+	await open.db.delete(document).where(inArray(document.id, committeeIds));
 
 	const files = await readSeedDocuments('ep-committee-amendments');
 	const ep = { tablingContext: '', tabledOn: null, status: 'tabled' as const };
@@ -81,19 +71,9 @@ try {
 	);
 
 	// The Council's compromise texts (Word): dry run and import of each, into a dossier without them.
-	const council = await open.db.select({ id: document.id }).from(document).where(eq(document.kind, 'council_text'));
-	await open.db.delete(procedureEvent).where(
-		inArray(
-			procedureEvent.documentId,
-			council.map((d) => d.id)
-		)
-	);
-	await open.db.delete(document).where(
-		inArray(
-			document.id,
-			council.map((d) => d.id)
-		)
-	);
+	const councilIds = await documentIdsOf(open.db, 'council_text');
+	await open.db.delete(procedureEvent).where(inArray(procedureEvent.documentId, councilIds));
+	await open.db.delete(document).where(inArray(document.id, councilIds));
 	console.log('\nCouncil compromise texts (Word): dry run, then import');
 	console.log('file                                                        dry run   import  versions');
 	let words = 0;

@@ -1,13 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures';
+import { test, expect, removeSeededDocument, seedDocumentFile } from './fixtures';
 
 const list = '/dossiers/ai-act/amendments';
 const fileName = 'AIA-CULT-Rule-57-Opinion-Amendments-1-April.pdf';
-const pdf = {
-	name: fileName,
-	mimeType: 'application/pdf',
-	buffer: readFileSync(`src/lib/server/seed/data/ai-act/documents/ep-committee-amendments/${fileName}`)
-};
+const pdf = seedDocumentFile('ep-committee-amendments', fileName, 'application/pdf');
 
 test('a committee amendment PDF imports through the page, and its amendments are found by author and group', async ({
 	page,
@@ -16,10 +11,7 @@ test('a committee amendment PDF imports through the page, and its amendments are
 	test.setTimeout(90_000);
 	await authenticatedAs('editor');
 	// The seed imported this document already: take it out, so the page imports it afresh.
-	const removed = await page.request.post('/test-hooks', {
-		data: { action: 'remove-document', dossier: 'ai-act', key: 'ep-cult-pe730.175v01-00' }
-	});
-	expect(removed.ok()).toBe(true);
+	await removeSeededDocument(page.request, 'ep-cult-pe730.175v01-00');
 
 	await page.goto(`${list}/import`);
 	await page.getByLabel(/^File \(/).setInputFiles(pdf);

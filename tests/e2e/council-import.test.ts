@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures';
+import { test, expect, removeSeededDocument, seedDocumentFile } from './fixtures';
 
 const fileName = '2022-09-23-AIA-CZ-3rd-Proposal-23-Sept.docx';
-const docx = {
-	name: fileName,
-	mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-	buffer: readFileSync(`src/lib/server/seed/data/ai-act/documents/council-compromise-texts/${fileName}`)
-};
+const docx = seedDocumentFile(
+	'council-compromise-texts',
+	fileName,
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+);
 
 test('a Council compromise text imports through the page, and Article 5(1)(d) shows its path through the Council', async ({
 	page,
@@ -15,10 +14,7 @@ test('a Council compromise text imports through the page, and Article 5(1)(d) sh
 	test.setTimeout(90_000);
 	await authenticatedAs('editor');
 	// The seed imported this text already: take it out, so the page imports it afresh.
-	const removed = await page.request.post('/test-hooks', {
-		data: { action: 'remove-document', dossier: 'ai-act', key: 'council-st-12549-22' }
-	});
-	expect(removed.ok()).toBe(true);
+	await removeSeededDocument(page.request, 'council-st-12549-22');
 
 	await page.goto('/dossiers/ai-act/documents/import');
 	await page.getByLabel(/^Word file/).setInputFiles(docx);

@@ -1,4 +1,5 @@
 import { test as base, expect, type APIRequestContext, type BrowserContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { checkAccessible } from './accessible';
 
 export type Role = 'reviewer' | 'editor' | 'admin';
@@ -45,6 +46,17 @@ export async function signInContext(context: BrowserContext, baseURL: string, ro
 /** Forgets every sign-in attempt, so a throttling test does not lock out the tests after it. */
 export async function resetThrottle(request: APIRequestContext): Promise<void> {
 	expect((await request.post('/test-hooks', { data: { action: 'reset-throttle' } })).ok()).toBe(true);
+}
+
+/** One of the seed's AI Act documents, as a file input takes it. */
+export function seedDocumentFile(folder: string, name: string, mimeType: string) {
+	return { name, mimeType, buffer: readFileSync(`src/lib/server/seed/data/ai-act/documents/${folder}/${name}`) };
+}
+
+/** Takes a document the seed imported out of the AI Act dossier, so the test can import its file afresh. */
+export async function removeSeededDocument(request: APIRequestContext, key: string): Promise<void> {
+	const removed = await request.post('/test-hooks', { data: { action: 'remove-document', dossier: 'ai-act', key } });
+	expect(removed.ok()).toBe(true);
 }
 
 export const test = base.extend<{

@@ -1,13 +1,6 @@
 import { errorsOf } from '$lib/server/forms';
 import { describe, expect, it } from 'vitest';
-import {
-	isFullIsoDate,
-	isPartialIsoDate,
-	positionFormValues,
-	positionInput,
-	toEvidenceRow,
-	toSourceRef
-} from './input';
+import { positionFormValues, positionInput, toEvidenceRow, toSourceRef } from './input';
 import { WHOLE_BAN } from './stance';
 
 function form(fields: Record<string, string | string[]>): FormData {
@@ -29,15 +22,6 @@ const valid = {
 	evidenceDocumentRef: ['', ''],
 	evidenceQuote: ['“allow ex-post”', '']
 };
-
-describe('dates', () => {
-	it('accepts real full and partial dates only', () => {
-		expect(['2022', '2022-12', '2022-12-06', '2024-02-29'].every(isPartialIsoDate)).toBe(true);
-		expect(['2022-13', '2023-02-29', '22-12-06', '2022-12-6', ''].some(isPartialIsoDate)).toBe(false);
-		expect(isFullIsoDate('2022-12')).toBe(false);
-		expect(isFullIsoDate('2022-12-06')).toBe(true);
-	});
-});
 
 describe('positionInput', () => {
 	it('parses a complete form, dropping empty evidence rows', () => {

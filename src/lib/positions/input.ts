@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { SourceRef } from '../sources';
+import { partialDateField } from '$lib/validators';
+import type { PositionSnapshot } from './changes';
 import { confidences, stances, WHOLE_BAN } from './stance';
 
 /** The draft form as typed, echoed back on errors (every value a string). */
@@ -32,22 +34,6 @@ const text = (max: number) =>
 		.max(max, `At most ${max} characters.`)
 		.transform((s) => (s === '' ? null : s));
 
-/** A real calendar date, possibly partial: '2022-12-06', '2022-12' or '2022'. */
-export function isPartialIsoDate(s: string): boolean {
-	const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
-	if (!m) return false;
-	const [, y, mo, d] = m;
-	if (mo && (Number(mo) < 1 || Number(mo) > 12)) return false;
-	if (d) {
-		const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-		return date.getUTCDate() === Number(d) && date.getUTCMonth() === Number(mo) - 1;
-	}
-	return true;
-}
-
-/** A full date ('2022-12-06') only: what the "as of" control accepts. */
-export const isFullIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isPartialIsoDate(s);
-
 const evidenceRow = z.object({
 	title: text(300),
 	url: z
@@ -70,14 +56,9 @@ export const positionInput = z.object({
 		.trim()
 		.refine((s) => s === WHOLE_BAN || /^\d+$/.test(s), 'Choose a topic, or the ban as a whole.')
 		.transform((s) => (s === WHOLE_BAN ? null : Number(s))),
-	date: z
-		.string()
-		.trim()
-		.refine(
-			(s) => s === '' || isPartialIsoDate(s),
-			'A date as YYYY-MM-DD, YYYY-MM or YYYY (or leave it empty if unknown).'
-		)
-		.transform((s) => (s === '' ? null : s)),
+	date: partialDateField('A date as YYYY-MM-DD, YYYY-MM or YYYY (or leave it empty if unknown).').transform((s) =>
+		s === '' ? null : s
+	),
 	dateNote: text(500),
 	stance: z.enum(stances, { message: 'Choose a stance (“Unknown” when the source does not say).' }),
 	stanceAsReported: text(200),
@@ -155,20 +136,13 @@ export function toEvidenceRow(s: SourceRef): EvidenceRow {
 export type FieldErrors = Partial<Record<keyof PositionFormValues | 'form', string[]>>;
 
 /** A stored position as the form's values, for editing. */
-export function positionFormFromRow(p: {
-	actorId: number;
-	topicId: number | null;
-	date: string | null;
-	dateNote: string | null;
-	stance: string;
-	stanceAsReported: string | null;
-	stanceBasis: string | null;
-	summary: string;
-	confidence: string;
-	visibility: string;
-	internalNote: string | null;
-	evidence: SourceRef[];
-}): PositionFormValues {
+export function positionFormFromRow(
+	p: Omit<PositionSnapshot, 'actor' | 'topic' | 'evidence'> & {
+		actorId: number;
+		topicId: number | null;
+		evidence: SourceRef[];
+	}
+): PositionFormValues {
 	return {
 		actorId: String(p.actorId),
 		topic: p.topicId === null ? WHOLE_BAN : String(p.topicId),

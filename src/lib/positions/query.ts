@@ -1,4 +1,4 @@
-import { isFullIsoDate } from './input';
+import { isFullDate } from '$lib/validators';
 import { isStance, type Stance } from './stance';
 
 export interface MatrixQuery {
@@ -19,7 +19,7 @@ export function parseMatrixQuery(params: URLSearchParams, topicKeys: string[], t
 	const rawAsOf = params.get('asOf')?.trim() ?? '';
 	let asOf: string | null = null;
 	if (rawAsOf !== '') {
-		if (!isFullIsoDate(rawAsOf)) problems.push(`“${rawAsOf}” is not a date (YYYY-MM-DD): showing today.`);
+		if (!isFullDate(rawAsOf)) problems.push(`“${rawAsOf}” is not a date (YYYY-MM-DD): showing today.`);
 		else if (rawAsOf < today) asOf = rawAsOf;
 	}
 	const rawTopic = params.get('topic')?.trim() ?? '';

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { rowsOf, setAppDatabase, type DbConnection, type OpenDatabase } from './db';
+import { rowsOf, type DbConnection } from './db';
 import { user, type Role } from './db/schema';
-import { testDatabase } from './testing/database';
+import { useTestDatabase } from './testing/database';
 import {
 	endpointModules,
 	formBody,
@@ -20,23 +20,17 @@ const mutatingMethods = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const rank = { public: 0, reviewer: 1, editor: 2, admin: 3 } as const;
 const isMethod = (action: string) => (mutatingMethods as readonly string[]).includes(action);
 
-let open: OpenDatabase;
+const seeded = useTestDatabase({ app: true });
 const people: Record<'public' | Role, SessionUser | null> = { public: null, reviewer: null, editor: null, admin: null };
 
 beforeAll(async () => {
-	open = await testDatabase();
-	setAppDatabase(open); // the route modules call db()
 	for (const role of ['reviewer', 'editor', 'admin'] as const) {
-		const [row] = await open.db
+		const [row] = await seeded.db
 			.insert(user)
 			.values({ email: `matrix-${role}@example.org`, name: `Matrix ${role}`, role })
 			.returning();
 		people[role] = { id: row.id, email: row.email, name: row.name, role };
 	}
-});
-afterAll(async () => {
-	setAppDatabase(undefined);
-	await open?.close();
 });
 
 /** One number per table: its row count and an order-independent hash of every row's text. */
@@ -60,7 +54,7 @@ let counter = 0;
 
 /** Runs one row as one role through the route's real action or handler (the hook is checked separately). */
 async function attempt(row: MatrixRow, who: SessionUser | null) {
-	const sample = await row.sample({ db: open.db, user: who, n: ++counter });
+	const sample = await row.sample({ db: seeded.db, user: who, n: ++counter });
 	const endpoint = isMethod(row.action);
 	const file = routeFile(row.route, endpoint ? '+server.ts' : '+page.server.ts');
 	const load = (endpoint ? endpointModules : pageServerModules)[file];
@@ -84,7 +78,7 @@ async function attempt(row: MatrixRow, who: SessionUser | null) {
 	const handler = endpoint ? mod[row.action] : (mod.actions as Record<string, unknown> | undefined)?.[row.action];
 	if (typeof handler !== 'function')
 		throw new Error(`${file} has no ${endpoint ? row.action + ' handler' : `action “${row.action}”`}`);
-	const before = await fingerprint(open.db);
+	const before = await fingerprint(seeded.db);
 	const outcome = await outcomeOf(() => handler(event));
 	return { outcome, before, event };
 }
@@ -109,21 +103,21 @@ function hookRefuses(row: MatrixRow, event: Parameters<typeof enforceRouteAccess
 
 describe('the authorization matrix', () => {
 	it('notices any change to the database', async () => {
-		const before = await fingerprint(open.db);
-		await open.db
+		const before = await fingerprint(seeded.db);
+		await seeded.db
 			.update(user)
 			.set({ name: 'changed' })
 			.where(sql`${user.email} = 'matrix-reviewer@example.org'`);
-		const after = await fingerprint(open.db);
+		const after = await fingerprint(seeded.db);
 		expect(after.user).not.toBe(before.user);
 		// The data version counts write statements, so even a write that changes nothing shows.
 		expect(after.data_version).not.toBe(before.data_version);
 		expect({ ...after, user: before.user, data_version: before.data_version }).toEqual(before);
-		await open.db
+		await seeded.db
 			.update(user)
 			.set({ name: 'Matrix reviewer' })
 			.where(sql`${user.email} = 'matrix-reviewer@example.org'`);
-		expect({ ...(await fingerprint(open.db)), data_version: before.data_version }).toEqual(before);
+		expect({ ...(await fingerprint(seeded.db)), data_version: before.data_version }).toEqual(before);
 	});
 
 	it('has a row for every form action and mutating endpoint', async () => {
@@ -156,7 +150,7 @@ describe('the authorization matrix', () => {
 				const label = `${row.route} ${row.action} as ${role}: ${JSON.stringify(outcome)}`;
 				if (rank[role] < rank[row.minimum]) {
 					expect(refused(outcome, who), label).toBe(true);
-					expect(await fingerprint(open.db), `${label} changed the database`).toEqual(before);
+					expect(await fingerprint(seeded.db), `${label} changed the database`).toEqual(before);
 				} else {
 					expect(refused(outcome, who), label).toBe(false);
 					if ((row.expect ?? 'success') === 'success')

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { OpenDatabase } from './db';
 import { actor, amendment, document, user } from './db/schema';
-import { testDatabase } from './testing/database';
-import { getDossier } from './dossiers';
+import { useTestDatabase } from './testing/database';
+import { amendmentDraft } from './testing/amendments';
 import { actorIndex, actorPage, findMemberActors } from './actors';
 import {
 	PUBLIC_VIEWER,
@@ -16,44 +15,27 @@ import {
 } from './amendments';
 import { parseFilters } from '$lib/amendments/filters';
 
-let open: OpenDatabase;
-let dossierId: number;
+const seeded = useTestDatabase();
 let reviewer: Viewer;
 const ids: Record<string, number> = {};
 
 const CONTEXT = 'ACTORS-TEST';
 const text =
 	'the zorblatt placing on the market of remote biometric identification systems for use in publicly accessible spaces is prohibited';
-const draft = (over: Partial<AmendmentDraft>): AmendmentDraft => ({
-	tablingContext: CONTEXT,
-	number: '1',
-	provision: 'art_5__para_1__point_d',
-	target: 'Article 5 – paragraph 1 – point d',
-	targetPart: 'whole',
-	tabledOn: '2022-04-01',
-	visibility: 'public',
-	authors: [],
-	baseText: '(d) the use of ‘real-time’ remote biometric identification systems',
-	proposedText: text,
-	deletesProvision: false,
-	newProvision: false,
-	justification: null,
-	...over
-});
+const draft = (over: Partial<AmendmentDraft>) =>
+	amendmentDraft({ tablingContext: CONTEXT, tabledOn: '2022-04-01', proposedText: text, ...over });
 
 beforeAll(async () => {
-	open = await testDatabase();
-	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-	const [editor] = await open.db
+	const [editor] = await seeded.db
 		.insert(user)
 		.values({ email: 'actors-editor@example.org', name: 'Eda Editor', role: 'editor' })
 		.returning();
 	reviewer = { userId: editor.id, canSeeInternal: true };
-	const [cult] = await open.db.select({ id: actor.id }).from(actor).where(eq(actor.slug, 'ep-cult'));
-	const [doc] = await open.db
+	const [cult] = await seeded.db.select({ id: actor.id }).from(actor).where(eq(actor.slug, 'ep-cult'));
+	const [doc] = await seeded.db
 		.insert(document)
 		.values({
-			dossierId,
+			dossierId: seeded.dossierId,
 			key: 'actors-test-cult',
 			kind: 'ep_committee_amendments',
 			title: 'CULT test amendments',
@@ -66,8 +48,8 @@ beforeAll(async () => {
 	ids.document = doc.id;
 	const make = async (name: string, over: Partial<AmendmentDraft>) => {
 		const made = await createAmendment(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			draft(over),
 			{ status: over.visibility === 'internal' ? 'draft' : 'tabled', date: null },
 			editor.id
@@ -92,17 +74,16 @@ beforeAll(async () => {
 	});
 	// The same wording tabled in another committee: "also tabled by" finds it.
 	await make('elsewhere', { tablingContext: `${CONTEXT}-ITRE`, number: '1', authors: ['irena-joveva'] });
-	await open.db
+	await seeded.db
 		.update(amendment)
 		.set({ documentId: ids.document })
 		.where(inArray(amendment.id, [ids.first, ids.internal]));
 });
-afterAll(() => open?.close());
 
 describe('the seeded Members', () => {
 	it('are the 705 Members of April 2023, each with an EP id and a political group', async () => {
 		const group = alias(actor, 'group');
-		const members = await open.db
+		const members = await seeded.db
 			.select({
 				slug: actor.slug,
 				externalId: actor.externalId,
@@ -129,12 +110,12 @@ describe('the seeded Members', () => {
 			countryCode: 'LV',
 			group: 'epp'
 		});
-		expect((await findMemberActors(open.db)).length).toBeGreaterThanOrEqual(705);
+		expect((await findMemberActors(seeded.db)).length).toBeGreaterThanOrEqual(705);
 	});
 
 	it('seeds the committees of the five amendment documents under the Parliament', async () => {
 		const parent = alias(actor, 'parent');
-		const committees = await open.db
+		const committees = await seeded.db
 			.select({ slug: actor.slug, name: actor.name, parent: parent.slug })
 			.from(actor)
 			.leftJoin(parent, eq(parent.id, actor.parentId))
@@ -147,7 +128,7 @@ describe('the seeded Members', () => {
 
 describe('actorPage', () => {
 	it('shows a Member: group, country, party, and their amendments by target, internal ones hidden', async () => {
-		const page = await actorPage(open.db, dossierId, 'dace-melbarde', PUBLIC_VIEWER);
+		const page = await actorPage(seeded.db, seeded.dossierId, 'dace-melbarde', PUBLIC_VIEWER);
 		expect(page?.filter).toBe('author');
 		if (page?.filter !== 'author') return;
 		expect(page.actor).toMatchObject({
@@ -165,7 +146,7 @@ describe('actorPage', () => {
 		expect(mine).toEqual([['art_5__para_1__point_d', '1']]);
 		expect(page.tally.byContext.find((c) => c.tablingContext === CONTEXT)?.count).toBe(1);
 
-		const seenByReviewer = await actorPage(open.db, dossierId, 'dace-melbarde', reviewer);
+		const seenByReviewer = await actorPage(seeded.db, seeded.dossierId, 'dace-melbarde', reviewer);
 		if (seenByReviewer?.filter !== 'author') throw new Error('not an author page');
 		const numbers = seenByReviewer.targets.flatMap((t) =>
 			t.amendments.filter((a) => a.tablingContext === CONTEXT).map((a) => a.number)
@@ -175,44 +156,44 @@ describe('actorPage', () => {
 	});
 
 	it('groups a Member’s amendments by target in the act’s order', async () => {
-		const page = await actorPage(open.db, dossierId, 'andrey-slabakov', PUBLIC_VIEWER);
+		const page = await actorPage(seeded.db, seeded.dossierId, 'andrey-slabakov', PUBLIC_VIEWER);
 		if (page?.filter !== 'author') throw new Error('not an author page');
 		const eids = page.targets.filter((t) => t.amendments.some((a) => a.tablingContext === CONTEXT)).map((t) => t.eid);
 		expect(eids).toEqual(['rec_1', 'art_5__para_1__point_d']);
 	});
 
 	it('shows a group: its Members and the amendments it or they tabled', async () => {
-		const page = await actorPage(open.db, dossierId, 'ecr', PUBLIC_VIEWER);
+		const page = await actorPage(seeded.db, seeded.dossierId, 'ecr', PUBLIC_VIEWER);
 		if (page?.filter !== 'group') throw new Error('not a group page');
 		expect(page.members.length).toBe(64);
 		expect(page.members.find((m) => m.slug === 'andrey-slabakov')).toMatchObject({ countryCode: 'BG' });
 		// Amendment 1 (tabled by the group and a Member) counts once; 2 is internal.
 		expect(page.tally.byContext.find((c) => c.tablingContext === CONTEXT)?.count).toBe(2);
-		const forReviewer = await actorPage(open.db, dossierId, 'ecr', reviewer);
+		const forReviewer = await actorPage(seeded.db, seeded.dossierId, 'ecr', reviewer);
 		expect(forReviewer?.tally.byContext.find((c) => c.tablingContext === CONTEXT)?.count).toBe(3);
 	});
 
 	it('shows a committee: the documents it issued and their amendments', async () => {
-		const page = await actorPage(open.db, dossierId, 'ep-cult', PUBLIC_VIEWER);
+		const page = await actorPage(seeded.db, seeded.dossierId, 'ep-cult', PUBLIC_VIEWER);
 		if (page?.filter !== 'body') throw new Error('not a body page');
 		expect(page.actor.parent?.slug).toBe('european-parliament');
 		expect(page.documents.find((d) => d.id === ids.document)?.amendments).toBe(1);
 		expect(page.tally.byContext.find((c) => c.tablingContext === CONTEXT)?.count).toBe(1);
-		const forReviewer = await actorPage(open.db, dossierId, 'ep-cult', reviewer);
+		const forReviewer = await actorPage(seeded.db, seeded.dossierId, 'ep-cult', reviewer);
 		if (forReviewer?.filter !== 'body') throw new Error('not a body page');
 		expect(forReviewer.documents.find((d) => d.id === ids.document)?.amendments).toBe(2);
 	});
 
 	it('is undefined for an unknown actor', async () => {
-		expect(await actorPage(open.db, dossierId, 'nobody-at-all', PUBLIC_VIEWER)).toBeUndefined();
+		expect(await actorPage(seeded.db, seeded.dossierId, 'nobody-at-all', PUBLIC_VIEWER)).toBeUndefined();
 	});
 });
 
 describe('the amendment list and page', () => {
 	it('counts a committee’s documents as its amendments in the body filter', async () => {
 		const page = await listAmendments(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			parseFilters(new URLSearchParams('body=ep-cult&q=zorblatt')).filters,
 			PUBLIC_VIEWER
 		);
@@ -220,7 +201,7 @@ describe('the amendment list and page', () => {
 	});
 
 	it('lists authors in printed order, each Member with their group', async () => {
-		const detail = await getAmendment(open.db, dossierId, ids.first, PUBLIC_VIEWER);
+		const detail = await getAmendment(seeded.db, seeded.dossierId, ids.first, PUBLIC_VIEWER);
 		expect(detail!.authors.map((a) => [a.slug, a.group?.slug ?? null, a.unmatched])).toEqual([
 			['andrey-slabakov', 'ecr', false],
 			['dace-melbarde', 'epp', false],
@@ -229,7 +210,7 @@ describe('the amendment list and page', () => {
 	});
 
 	it('finds the same wording tabled in another committee, with its tabling context', async () => {
-		const detail = await getAmendment(open.db, dossierId, ids.first, PUBLIC_VIEWER);
+		const detail = await getAmendment(seeded.db, seeded.dossierId, ids.first, PUBLIC_VIEWER);
 		const other = detail!.alsoTabled.find((d) => d.id === ids.elsewhere);
 		expect(other).toMatchObject({ tablingContext: `${CONTEXT}-ITRE`, similarity: 1 });
 		expect(other!.authors.map((a) => a.slug)).toEqual(['irena-joveva']);
@@ -238,7 +219,7 @@ describe('the amendment list and page', () => {
 
 describe('actorIndex', () => {
 	it('puts every seeded Member under their group, with counts of visible amendments', async () => {
-		const index = await actorIndex(open.db, dossierId, PUBLIC_VIEWER);
+		const index = await actorIndex(seeded.db, seeded.dossierId, PUBLIC_VIEWER);
 		expect(index.groups).toHaveLength(8);
 		expect(index.groups.reduce((n, g) => n + g.members.filter((m) => !m.unmatched).length, 0)).toBe(705);
 		const ecr = index.groups.find((g) => g.slug === 'ecr')!;

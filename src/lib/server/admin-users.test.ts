@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setAppDatabase, type OpenDatabase } from './db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { user } from './db/schema';
-import { testDatabase } from './testing/database';
+import { useTestDatabase } from './testing/database';
 import { pageServerModules, requestEvent } from './testing/route-event';
 import type { SessionUser } from './authorization';
 
-let open: OpenDatabase;
+const seeded = useTestDatabase({ app: true });
 let admin: SessionUser;
 
 beforeAll(async () => {
-	open = await testDatabase();
-	setAppDatabase(open); // the route module calls db()
-	const [row] = await open.db
+	const [row] = await seeded.db
 		.insert(user)
 		.values({ email: 'saved-admin@example.org', name: 'Saved', role: 'admin' })
 		.returning();
 	admin = { id: row.id, email: row.email, name: row.name, role: 'admin' };
-});
-afterAll(async () => {
-	setAppDatabase(undefined);
-	await open?.close();
 });
 
 describe('/admin/users', () => {

@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { OpenDatabase } from './db';
 import { document, provision, textVersion, type TextMarks } from './db/schema';
-import { testDatabase } from './testing/database';
-import { getDossier } from './dossiers';
+import { useTestDatabase } from './testing/database';
 import { councilTrack } from './council-track';
 
-let open: OpenDatabase;
-let dossierId: number;
+const seeded = useTestDatabase();
 let proposalText: string;
 
 const EID = 'art_5__para_1__point_d';
@@ -23,10 +20,10 @@ async function councilText(
 	marks: TextMarks | null,
 	previousId: number | null = null
 ) {
-	const [doc] = await open.db
+	const [doc] = await seeded.db
 		.insert(document)
 		.values({
-			dossierId,
+			dossierId: seeded.dossierId,
 			key,
 			kind: 'council_text',
 			title: `${presidency} compromise text (${councilRef}), ${date}`,
@@ -39,11 +36,11 @@ async function councilText(
 		})
 		.returning();
 	if (text !== null) {
-		const [p] = await open.db
+		const [p] = await seeded.db
 			.select({ id: provision.id })
 			.from(provision)
-			.where(and(eq(provision.dossierId, dossierId), eq(provision.eid, EID)));
-		await open.db
+			.where(and(eq(provision.dossierId, seeded.dossierId), eq(provision.eid, EID)));
+		await seeded.db
 			.insert(textVersion)
 			.values({ provisionId: p.id, documentId: doc.id, num: '(d)', text, docOrder: 0, marks });
 	}
@@ -51,9 +48,7 @@ async function councilText(
 }
 
 beforeAll(async () => {
-	open = await testDatabase();
-	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-	const [row] = await open.db
+	const [row] = await seeded.db
 		.select({ text: textVersion.text })
 		.from(textVersion)
 		.innerJoin(provision, eq(provision.id, textVersion.provisionId))
@@ -79,11 +74,10 @@ beforeAll(async () => {
 		a.id
 	);
 });
-afterAll(() => open?.close());
 
 describe('councilTrack', () => {
 	it('lists the Council’s texts in date order, ending with the general approach', async () => {
-		const track = (await councilTrack(open.db, dossierId, EID))!;
+		const track = (await councilTrack(seeded.db, seeded.dossierId, EID))!;
 		const keys = track.steps.map((s) => s.document.key);
 		expect(keys.slice(0, 3)).toEqual(['test-council-a', 'test-council-gap', 'test-council-b']);
 		const dates = track.steps.map((s) => s.document.date ?? '9999');
@@ -93,7 +87,7 @@ describe('councilTrack', () => {
 	});
 
 	it('diffs the first against the Commission proposal and each later one against the text before that has it', async () => {
-		const track = (await councilTrack(open.db, dossierId, EID))!;
+		const track = (await councilTrack(seeded.db, seeded.dossierId, EID))!;
 		const [a, gap, b] = track.steps;
 		expect(a.document).toMatchObject({
 			presidency: 'Portuguese Presidency',
@@ -110,7 +104,7 @@ describe('councilTrack', () => {
 	});
 
 	it('sets the Council’s own marks beside our diff, listing where they disagree', async () => {
-		const track = (await councilTrack(open.db, dossierId, EID))!;
+		const track = (await councilTrack(seeded.db, seeded.dossierId, EID))!;
 		const [a, , b] = track.steps;
 		// Text a names no text it revises, so its underlines are not checked against the proposal.
 		expect(a.markCheck).toEqual({
@@ -126,7 +120,7 @@ describe('councilTrack', () => {
 	});
 
 	it('gathers the marks of an article’s parts, and checks struck words on the whole article', async () => {
-		const track = (await councilTrack(open.db, dossierId, 'art_5'))!;
+		const track = (await councilTrack(seeded.db, seeded.dossierId, 'art_5'))!;
 		const a = track.steps.find((s) => s.document.key === 'test-council-a')!;
 		// The test texts hold only point (d): the article itself is not in them.
 		expect(a.version).toBeNull();
@@ -135,6 +129,6 @@ describe('councilTrack', () => {
 	});
 
 	it('has nothing to say about a provision the dossier does not have', async () => {
-		expect(await councilTrack(open.db, dossierId, 'art_999')).toBeUndefined();
+		expect(await councilTrack(seeded.db, seeded.dossierId, 'art_999')).toBeUndefined();
 	});
 });

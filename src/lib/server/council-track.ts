@@ -5,6 +5,7 @@ import { findVersion, lineageAround, selectVersions, type Version } from './comp
 import { diffProvisionText, type TextDiff } from '../diff';
 import { compareMarks, type MarkCheck } from '../diff/marks';
 import { nearestIn } from '../lineage/graph';
+import { provisionIdOf } from './amendments/lookups';
 
 /** Kinds on the Council's track: its presidencies' compromise texts, and the general approach they led to. */
 const councilKinds = ['council_text', 'general_approach'] as const;
@@ -62,11 +63,7 @@ export async function councilTrack(
 	dossierId: number,
 	eid: string
 ): Promise<CouncilTrack | undefined> {
-	const [known] = await db
-		.select({ id: provision.id })
-		.from(provision)
-		.where(and(eq(provision.dossierId, dossierId), eq(provision.eid, eid)));
-	if (!known) return undefined;
+	if ((await provisionIdOf(db, dossierId, eid)) === undefined) return undefined;
 	const start = await selectVersions(db, and(eq(provision.dossierId, dossierId), eq(provision.eid, eid)));
 
 	const docs = await db

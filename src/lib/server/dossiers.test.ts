@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
-import { setAppDatabase, type OpenDatabase } from './db';
-import { testDatabase } from './testing/database';
-import { dossierOf, findDossierOf, getDossier, latestEvents, procedureStatus, timeline } from './dossiers';
+import { useTestDatabase } from './testing/database';
+import { dossierOf, findDossierOf, latestEvents, procedureStatus, timeline } from './dossiers';
 
-let open: OpenDatabase;
-let dossierId: number;
-beforeAll(async () => {
-	open = await testDatabase();
-	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-});
-afterAll(() => open?.close());
+const seeded = useTestDatabase({ app: true }); // dossierOf queries db()
 
 const today = '2026-11-26';
 
 describe('timeline', () => {
 	it('lists stages and events in date order, undated last, future ones upcoming', async () => {
-		const entries = await timeline(open.db, dossierId, today);
+		const entries = await timeline(seeded.db, seeded.dossierId, today);
 		const dated = entries.filter((e) => e.date).map((e) => e.date!);
 		expect(dated).toEqual([...dated].sort());
 		const publication = entries.find((e) => e.key === 'oj-publication')!;
@@ -29,7 +22,7 @@ describe('timeline', () => {
 	});
 
 	it('shows a stage a later act moved at its original date, with the new date and the note', async () => {
-		const entries = await timeline(open.db, dossierId, '2026-12-07');
+		const entries = await timeline(seeded.db, seeded.dossierId, '2026-12-07');
 		const article61 = entries.find((e) => e.key === 'application-article-6-1')!;
 		expect(article61.date).toBe('2027-08-02');
 		expect(article61.supersededBy).toMatchObject({
@@ -46,7 +39,7 @@ describe('timeline', () => {
 	});
 
 	it('links the 2026 act’s publication to the unofficial consolidation, saying it is unofficial', async () => {
-		const entries = await timeline(open.db, dossierId, today);
+		const entries = await timeline(seeded.db, seeded.dossierId, today);
 		const oj = entries.find((e) => e.key === 'event:digital-omnibus-oj')!;
 		expect(oj.document?.key).toBe('consolidated-2026');
 		expect(oj.document?.notice?.label).toBe('Unofficial consolidation');
@@ -54,7 +47,7 @@ describe('timeline', () => {
 	});
 
 	it('does not repeat a stage as an event', async () => {
-		const entries = await timeline(open.db, dossierId, today);
+		const entries = await timeline(seeded.db, seeded.dossierId, today);
 		const proposals = entries.filter((e) => e.date === '2021-04-21');
 		expect(proposals).toHaveLength(1);
 	});
@@ -62,7 +55,7 @@ describe('timeline', () => {
 
 describe('procedureStatus', () => {
 	it('says which stage the procedure has reached and what comes next', async () => {
-		const status = await procedureStatus(open.db, dossierId, today);
+		const status = await procedureStatus(seeded.db, seeded.dossierId, today);
 		expect(status.totalStages).toBe(19);
 		expect(status.current?.key).toBe('general-application');
 		expect(status.currentNumber).toBe(18);
@@ -70,7 +63,7 @@ describe('procedureStatus', () => {
 	});
 
 	it('on 30 November 2026, what comes next is the new Article 5 prohibitions of 2 December 2026', async () => {
-		const status = await procedureStatus(open.db, dossierId, '2026-11-30');
+		const status = await procedureStatus(seeded.db, seeded.dossierId, '2026-11-30');
 		expect(status.next).toMatchObject({
 			key: 'event:omnibus-article-5-new-prohibitions-apply',
 			date: '2026-12-02',
@@ -79,7 +72,7 @@ describe('procedureStatus', () => {
 	});
 
 	it('on 7 December 2026, what comes next is the Annex III date, never the superseded 2 August 2027', async () => {
-		const status = await procedureStatus(open.db, dossierId, '2026-12-07');
+		const status = await procedureStatus(seeded.db, seeded.dossierId, '2026-12-07');
 		expect(status.next).toMatchObject({ key: 'event:omnibus-annex-iii-high-risk-apply', date: '2027-12-02' });
 		expect(status.comingUp.map((s) => s.date)).not.toContain('2027-08-02');
 		expect(status.comingUp.some((s) => s.key === 'application-article-6-1')).toBe(false);
@@ -87,14 +80,14 @@ describe('procedureStatus', () => {
 	});
 
 	it('counts back from an earlier day', async () => {
-		const status = await procedureStatus(open.db, dossierId, '2022-12-06');
+		const status = await procedureStatus(seeded.db, seeded.dossierId, '2022-12-06');
 		expect(status.current?.key).toBe('council-general-approach');
 	});
 });
 
 describe('latestEvents', () => {
 	it('returns past events newest first', async () => {
-		const events = await latestEvents(open.db, dossierId, today, 3);
+		const events = await latestEvents(seeded.db, seeded.dossierId, today, 3);
 		expect(events).toHaveLength(3);
 		expect(events[0].date! >= events[1].date!).toBe(true);
 		expect(events.every((e) => e.date! <= today)).toBe(true);
@@ -102,8 +95,6 @@ describe('latestEvents', () => {
 });
 
 describe('dossierOf', () => {
-	beforeAll(() => setAppDatabase(open)); // it queries db()
-	afterAll(() => setAppDatabase(undefined));
 	const request = (slug: string) => ({ params: { slug }, locals: { user: null, sessionId: null } });
 
 	it('looks the dossier up once per request, whoever asks (layout, page, action)', async () => {
@@ -111,7 +102,7 @@ describe('dossierOf', () => {
 		const asked = findDossierOf(event);
 		expect(findDossierOf({ ...event, params: { slug: 'ai-act' } })).toBe(asked);
 		expect(await dossierOf(event)).toBe(await asked);
-		expect((await asked)?.id).toBe(dossierId);
+		expect((await asked)?.id).toBe(seeded.dossierId);
 		// Another request looks again: nothing is kept past the request.
 		expect(findDossierOf(request('ai-act'))).not.toBe(asked);
 	});

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { OpenDatabase } from './db';
 import { auditLog, document, user } from './db/schema';
-import { testDatabase } from './testing/database';
-import { getDossier } from './dossiers';
+import { useTestDatabase } from './testing/database';
 import {
 	articleColumns,
 	compareDocuments,
@@ -14,29 +12,25 @@ import {
 } from './compare';
 import { correctLink, provisionLineage, removeLink } from './lineage';
 
-let open: OpenDatabase;
-let dossierId: number;
+const seeded = useTestDatabase();
 let docs: Record<string, number>;
 let editorId: number;
 beforeAll(async () => {
-	open = await testDatabase();
-	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-	docs = Object.fromEntries((await listTextDocuments(open.db, dossierId)).map((d) => [d.key, d.id]));
-	const [row] = await open.db
+	docs = Object.fromEntries((await listTextDocuments(seeded.db, seeded.dossierId)).map((d) => [d.key, d.id]));
+	const [row] = await seeded.db
 		.insert(user)
 		.values({ email: 'lineage-editor@example.org', name: 'Lineage Editor', role: 'editor' })
 		.returning();
 	editorId = row.id;
 });
-afterAll(() => open?.close());
 
 const counterpart = async (eid: string, from: string, to: string) =>
-	(await compareProvision(open.db, dossierId, { eid, fromDocumentId: docs[from], toDocumentId: docs[to] }))?.to?.eid ??
-	null;
+	(await compareProvision(seeded.db, seeded.dossierId, { eid, fromDocumentId: docs[from], toDocumentId: docs[to] }))?.to
+		?.eid ?? null;
 
 describe('the Parliament position', () => {
 	it('is a document of its own between the amendments and the final act, marked as reconstructed', async () => {
-		const list = await listTextDocuments(open.db, dossierId);
+		const list = await listTextDocuments(seeded.db, seeded.dossierId);
 		// Council compromise texts (imported from Word) come between the proposal and the general approach.
 		expect(list.filter((d) => d.kind !== 'council_text').map((d) => d.key)).toEqual([
 			'commission-proposal',
@@ -49,14 +43,14 @@ describe('the Parliament position', () => {
 		expect(ep.title).toBe('Parliament position (reconstructed from the amendments of 14 June 2023)');
 		expect(ep.officialReference).toBe('P9_TA(2023)0236');
 		expect(ep.reconstructed).toMatch(/Reconstructed by Trilogue/);
-		const [row] = await open.db.select().from(document).where(eq(document.key, 'ep-amendments'));
+		const [row] = await seeded.db.select().from(document).where(eq(document.key, 'ep-amendments'));
 		expect(row.sortOrder).toBeLessThan(
-			(await open.db.select().from(document).where(eq(document.key, 'ep-position')))[0].sortOrder
+			(await seeded.db.select().from(document).where(eq(document.key, 'ep-position')))[0].sortOrder
 		);
 	});
 
 	it('applies Amendments 220-223 to Article 5(1)(d): the introductory words replaced, points (i)-(iii) deleted', async () => {
-		const d = (await findVersion(open.db, dossierId, docs['ep-position'], 'art_5__para_1__point_d'))!;
+		const d = (await findVersion(seeded.db, seeded.dossierId, docs['ep-position'], 'art_5__para_1__point_d'))!;
 		expect(d.text).toBe(
 			'(d) the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces;'
 		);
@@ -66,35 +60,45 @@ describe('the Parliament position', () => {
 			['ii', 222],
 			['iii', 223]
 		] as const) {
-			const v = (await findVersion(open.db, dossierId, docs['ep-position'], `art_5__para_1__point_d__point_${point}`))!;
+			const v = (await findVersion(
+				seeded.db,
+				seeded.dossierId,
+				docs['ep-position'],
+				`art_5__para_1__point_d__point_${point}`
+			))!;
 			expect(v.deleted).toBe(true);
 			expect(v.derivedFrom).toEqual([number]);
 		}
 	});
 
 	it('inserts the new paragraph 5(1a) of Amendment 228 after paragraph 1 and its new points after (d)', async () => {
-		const para1a = (await findVersion(open.db, dossierId, docs['ep-position'], 'art_5__para_1a'))!;
+		const para1a = (await findVersion(seeded.db, seeded.dossierId, docs['ep-position'], 'art_5__para_1a'))!;
 		expect(para1a.text).toMatch(/^1 a\. This Article shall not affect the prohibitions/);
 		expect(para1a.derivedFrom).toEqual([228]);
-		const article = (await findVersion(open.db, dossierId, docs['ep-position'], 'art_5'))!;
+		const article = (await findVersion(seeded.db, seeded.dossierId, docs['ep-position'], 'art_5'))!;
 		const at = (s: string) => article.text.indexOf(s);
 		expect(at('(d) the use of ‘real-time’')).toBeGreaterThan(0);
 		expect(at('(d a) the placing on the market')).toBeGreaterThan(at('(d) the use of ‘real-time’'));
 		expect(at('1 a. This Article')).toBeGreaterThan(at('(d d) the putting into service'));
 		expect(article.text).not.toContain('targeted search for specific potential victims');
 		expect(para1a.docOrder).toBeGreaterThan(
-			(await findVersion(open.db, dossierId, docs['ep-position'], 'art_5__para_1__point_dd'))!.docOrder
+			(await findVersion(seeded.db, seeded.dossierId, docs['ep-position'], 'art_5__para_1__point_dd'))!.docOrder
 		);
 	});
 
 	it('keeps the Commission text where no amendment applies', async () => {
 		const proposal = (await findVersion(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			docs['commission-proposal'],
 			'art_5__para_1__point_c__point_ii'
 		))!;
-		const ep = (await findVersion(open.db, dossierId, docs['ep-position'], 'art_5__para_1__point_c__point_ii'))!;
+		const ep = (await findVersion(
+			seeded.db,
+			seeded.dossierId,
+			docs['ep-position'],
+			'art_5__para_1__point_c__point_ii'
+		))!;
 		expect(ep.text).toBe(proposal.text);
 		expect(ep.derivedFrom).toEqual([]);
 	});
@@ -128,18 +132,20 @@ describe('lineage', () => {
 	});
 
 	it('reads citations typed by a visitor', async () => {
-		expect(await findProvisionInput(open.db, dossierId, docs['final-act'], 'Article 5(1)(h)')).toBe(
+		expect(await findProvisionInput(seeded.db, seeded.dossierId, docs['final-act'], 'Article 5(1)(h)')).toBe(
 			'art_5__para_1__point_h'
 		);
-		expect(await findProvisionInput(open.db, dossierId, docs['commission-proposal'], '3(33)')).toBe('art_3__point_33');
-		expect(await findProvisionInput(open.db, dossierId, docs['commission-proposal'], 'art_5')).toBe('art_5');
-		expect(await findProvisionInput(open.db, dossierId, docs['commission-proposal'], 'nonsense')).toBeNull();
+		expect(await findProvisionInput(seeded.db, seeded.dossierId, docs['commission-proposal'], '3(33)')).toBe(
+			'art_3__point_33'
+		);
+		expect(await findProvisionInput(seeded.db, seeded.dossierId, docs['commission-proposal'], 'art_5')).toBe('art_5');
+		expect(await findProvisionInput(seeded.db, seeded.dossierId, docs['commission-proposal'], 'nonsense')).toBeNull();
 	});
 
 	it('lets an editor correct a link, replacing the automatic one, with an audit entry', async () => {
-		const from = (await findVersion(open.db, dossierId, docs['commission-proposal'], 'art_5__para_4'))!;
-		const result = await correctLink(open.db, editorId, {
-			dossierId,
+		const from = (await findVersion(seeded.db, seeded.dossierId, docs['commission-proposal'], 'art_5__para_4'))!;
+		const result = await correctLink(seeded.db, editorId, {
+			dossierId: seeded.dossierId,
 			versionId: from.id,
 			toDocumentId: docs['final-act'],
 			toEid: 'art_5__para_6',
@@ -147,26 +153,28 @@ describe('lineage', () => {
 		});
 		expect(result).toEqual({ ok: true });
 		expect(await counterpart('art_5__para_4', 'commission-proposal', 'final-act')).toBe('art_5__para_6');
-		const view = (await provisionLineage(open.db, dossierId, 'art_5__para_4'))!;
+		const view = (await provisionLineage(seeded.db, seeded.dossierId, 'art_5__para_4'))!;
 		const links = view.versions.find((v) => v.id === from.id)!.links.filter((l) => l.other.documentKey === 'final-act');
 		expect(links).toHaveLength(1);
 		expect(links[0]).toMatchObject({ method: 'manual', note: 'test correction', createdBy: 'Lineage Editor' });
-		const [entry] = await open.db
+		const [entry] = await seeded.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.action, 'provision_link.correct'), eq(auditLog.entityId, String(links[0].id))));
 		expect(entry.userId).toBe(editorId);
 		expect((entry.details.replaced as unknown[]).length).toBe(1);
 
-		expect(await removeLink(open.db, editorId, { dossierId, linkId: links[0].id, note: 'undo' })).toEqual({ ok: true });
+		expect(
+			await removeLink(seeded.db, editorId, { dossierId: seeded.dossierId, linkId: links[0].id, note: 'undo' })
+		).toEqual({ ok: true });
 		expect(await counterpart('art_5__para_4', 'commission-proposal', 'final-act')).toBeNull();
-		expect(await open.db.select().from(auditLog).where(eq(auditLog.action, 'provision_link.delete'))).toHaveLength(1);
+		expect(await seeded.db.select().from(auditLog).where(eq(auditLog.action, 'provision_link.delete'))).toHaveLength(1);
 	});
 
 	it('refuses a correction to a provision the text does not have, changing nothing', async () => {
-		const from = (await findVersion(open.db, dossierId, docs['commission-proposal'], 'art_5'))!;
-		const result = await correctLink(open.db, editorId, {
-			dossierId,
+		const from = (await findVersion(seeded.db, seeded.dossierId, docs['commission-proposal'], 'art_5'))!;
+		const result = await correctLink(seeded.db, editorId, {
+			dossierId: seeded.dossierId,
 			versionId: from.id,
 			toDocumentId: docs['final-act'],
 			toEid: 'art_999',
@@ -179,7 +187,7 @@ describe('lineage', () => {
 
 describe('comparisons', () => {
 	it('diffs proposal 5(1)(d) against final 5(1)(h)', async () => {
-		const c = (await compareProvision(open.db, dossierId, {
+		const c = (await compareProvision(seeded.db, seeded.dossierId, {
 			eid: 'art_5__para_1__point_d',
 			fromDocumentId: docs['commission-proposal'],
 			toDocumentId: docs['final-act']
@@ -191,7 +199,7 @@ describe('comparisons', () => {
 	});
 
 	it('puts Article 5 in four columns, later columns diffed against the Commission text', async () => {
-		const view = (await articleColumns(open.db, dossierId, 'art_5'))!;
+		const view = (await articleColumns(seeded.db, seeded.dossierId, 'art_5'))!;
 		expect(view.documents.map((d) => d.key)).toEqual([
 			'commission-proposal',
 			'council-general-approach',
@@ -220,7 +228,7 @@ describe('comparisons', () => {
 	});
 
 	it('compares two whole texts article by article, sortable by how much changed', async () => {
-		const rows = await compareDocuments(open.db, dossierId, {
+		const rows = await compareDocuments(seeded.db, seeded.dossierId, {
 			fromDocumentId: docs['commission-proposal'],
 			toDocumentId: docs['final-act'],
 			kind: 'article',
@@ -233,7 +241,7 @@ describe('comparisons', () => {
 		const art52 = rows.find((r) => r.from?.eid === 'art_52')!;
 		expect(art52.to?.eid).toBe('art_50');
 		expect(rows.some((r) => r.from === null && r.to?.eid === 'art_4')).toBe(true); // AI literacy: new in the final act
-		const inOrder = await compareDocuments(open.db, dossierId, {
+		const inOrder = await compareDocuments(seeded.db, seeded.dossierId, {
 			fromDocumentId: docs['commission-proposal'],
 			toDocumentId: docs['final-act'],
 			kind: 'article',

@@ -2,7 +2,28 @@ import { aliasedTable, and, eq, inArray, or } from 'drizzle-orm';
 import type { DbConnection } from './db';
 import { document, provision, provisionLink, textVersion, user } from './db/schema';
 import { audit } from './audit';
+import type { LineageNode } from '../lineage/match';
 import { findVersion, listTextDocuments, selectVersions, type CompareDocument, type Version } from './compare';
+
+/** Every text version of these documents as the lineage matcher reads it, with the document it belongs to. */
+export async function lineageNodes(
+	db: DbConnection,
+	documentIds: number[]
+): Promise<(LineageNode & { documentId: number })[]> {
+	return db
+		.select({
+			id: textVersion.id,
+			documentId: textVersion.documentId,
+			eid: provision.eid,
+			kind: provision.kind,
+			text: textVersion.text,
+			heading: textVersion.heading,
+			deleted: textVersion.deleted
+		})
+		.from(textVersion)
+		.innerJoin(provision, eq(provision.id, textVersion.provisionId))
+		.where(inArray(textVersion.documentId, documentIds));
+}
 
 export interface LinkView {
 	id: number;

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from './db';
-import { testDatabase } from './testing/database';
-import { getDossier } from './dossiers';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from './testing/database';
 import { getProvisionPage, listTopLevel } from './provisions';
 
-let open: OpenDatabase;
-let dossierId: number;
-beforeAll(async () => {
-	open = await testDatabase();
-	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-});
-afterAll(() => open?.close());
+const seeded = useTestDatabase();
 
 describe('getProvisionPage', () => {
 	it('gives Article 5 in the proposal, the general approach, the Parliament position and the final act, with its paragraphs', async () => {
-		const page = (await getProvisionPage(open.db, dossierId, 'art_5'))!;
+		const page = (await getProvisionPage(seeded.db, seeded.dossierId, 'art_5'))!;
 		// The Council's compromise texts (from Word) sit between the proposal and the general approach.
 		const main = page.versions.filter((v) => v.documentKind !== 'council_text');
 		expect(main.map((v) => v.documentKey)).toEqual([
@@ -31,7 +23,7 @@ describe('getProvisionPage', () => {
 	});
 
 	it('gives final point 5(1)(h) its own text and parent, and the proposal its point (d)', async () => {
-		const h = (await getProvisionPage(open.db, dossierId, 'art_5__para_1__point_h'))!;
+		const h = (await getProvisionPage(seeded.db, seeded.dossierId, 'art_5__para_1__point_h'))!;
 		expect(h.parent?.eid).toBe('art_5__para_1');
 		const final = h.versions.find((v) => v.documentKey === 'final-act')!;
 		expect(final.text).toMatch(/^\(h\) the use of ‘real-time’ remote biometric identification systems/);
@@ -40,20 +32,20 @@ describe('getProvisionPage', () => {
 			'art_5__para_1__point_h__point_ii',
 			'art_5__para_1__point_h__point_iii'
 		]);
-		const d = (await getProvisionPage(open.db, dossierId, 'art_5__para_1__point_d'))!;
+		const d = (await getProvisionPage(seeded.db, seeded.dossierId, 'art_5__para_1__point_d'))!;
 		expect(d.versions.find((v) => v.documentKey === 'commission-proposal')!.text).toMatch(
 			/^\(d\) the use of ‘real-time’ remote biometric/
 		);
 	});
 
 	it('returns nothing for an unknown provision', async () => {
-		expect(await getProvisionPage(open.db, dossierId, 'art_999')).toBeUndefined();
+		expect(await getProvisionPage(seeded.db, seeded.dossierId, 'art_999')).toBeUndefined();
 	});
 });
 
 describe('listTopLevel', () => {
 	it('lists articles in order with the latest title', async () => {
-		const list = await listTopLevel(open.db, dossierId);
+		const list = await listTopLevel(seeded.db, seeded.dossierId);
 		const art5 = list.find((p) => p.eid === 'art_5')!;
 		expect(art5.heading).toBe('Prohibited AI practices');
 		const articles = list.filter((p) => p.kind === 'article').map((p) => p.eid);

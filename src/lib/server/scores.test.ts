@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { OpenDatabase } from './db';
 import { amendment, auditLog, document, provision, textVersion, user } from './db/schema';
-import { testDatabase } from './testing/database';
-import { getDossier } from './dossiers';
+import { useTestDatabase } from './testing/database';
 import { banStrengthData, getScoreSlot, saveScore, scoreValues } from './scores';
 import { banScoreSeeds } from './seed/scores';
 import { banStrength } from '$lib/charts/ban-strength';
 
-let open: OpenDatabase;
-let dossierId: number;
-beforeAll(async () => {
-	open = await testDatabase();
-	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-});
-afterAll(() => open?.close());
+const seeded = useTestDatabase();
 
 const docKey = {
 	proposal: 'commission-proposal',
@@ -26,7 +18,7 @@ const docKey = {
 
 describe('the seeded ban scores', () => {
 	it('score each of the five texts on each of the five criteria, with a source that quotes it', async () => {
-		const data = await banStrengthData(open.db, dossierId);
+		const data = await banStrengthData(seeded.db, seeded.dossierId);
 		expect(data.criteria.map((c) => c.key)).toEqual([
 			'private-actors',
 			'post-rbi',
@@ -47,11 +39,11 @@ describe('the seeded ban scores', () => {
 	it('quote each text verbatim, from the provision they rest on', async () => {
 		for (const seed of banScoreSeeds) {
 			if (seed.document === 'epAmendments') {
-				const rows = await open.db
+				const rows = await seeded.db
 					.select({ text: amendment.proposedText })
 					.from(amendment)
 					.innerJoin(provision, eq(provision.id, amendment.targetProvisionId))
-					.where(and(eq(amendment.dossierId, dossierId), eq(provision.eid, seed.provisionEid)));
+					.where(and(eq(amendment.dossierId, seeded.dossierId), eq(provision.eid, seed.provisionEid)));
 				expect(
 					rows.some((r) => r.text.includes(seed.quote)),
 					`${seed.criterion} in the EP amendments`
@@ -59,7 +51,7 @@ describe('the seeded ban scores', () => {
 			} else {
 				// The quote may sit in the provision or, for a closing subparagraph, in its parent.
 				const eids = seed.provisionEid.split('__').map((_, i, parts) => parts.slice(0, i + 1).join('__'));
-				const own = await open.db
+				const own = await seeded.db
 					.select({ text: textVersion.text, eid: provision.eid })
 					.from(textVersion)
 					.innerJoin(provision, eq(provision.id, textVersion.provisionId))
@@ -76,7 +68,7 @@ describe('the seeded ban scores', () => {
 	});
 
 	it('derive the ban’s strength per text: weakest in the proposal and the Council’s text, strongest in the Parliament’s', async () => {
-		const data = await banStrengthData(open.db, dossierId);
+		const data = await banStrengthData(seeded.db, seeded.dossierId);
 		const rows = banStrength(data.criteria, data.texts, scoreValues(data));
 		expect(rows.map((r) => [r.text.label, r.total])).toEqual([
 			['Proposal (2021)', 0],
@@ -105,13 +97,13 @@ describe('the seeded ban scores', () => {
 
 describe('saveScore', () => {
 	it('replaces a score and writes the change, before and after, to the audit log', async () => {
-		const [editor] = await open.db
+		const [editor] = await seeded.db
 			.insert(user)
 			.values({ email: 'scores-editor@example.org', role: 'editor' })
 			.returning();
-		const slot = (await getScoreSlot(open.db, dossierId, 'emotion-recognition', 'final-act'))!;
+		const slot = (await getScoreSlot(seeded.db, seeded.dossierId, 'emotion-recognition', 'final-act'))!;
 		expect(slot.score?.score).toBe(0.5);
-		const saved = await saveScore(open.db, editor.id, slot, slot.score!.version, {
+		const saved = await saveScore(seeded.db, editor.id, slot, slot.score!.version, {
 			score: 0,
 			justification: 'A test justification long enough to say why.',
 			provisionEid: 'art_5__para_1__point_f',
@@ -119,7 +111,7 @@ describe('saveScore', () => {
 		});
 		if (!saved.ok) throw new Error('not saved');
 		expect(saved.score).toMatchObject({ score: 0, version: slot.score!.version + 1 });
-		const [entry] = await open.db
+		const [entry] = await seeded.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.entityType, 'ban_score'), eq(auditLog.entityId, String(saved.score.id))));
@@ -134,11 +126,11 @@ describe('saveScore', () => {
 	});
 
 	it('refuses a save made from an older version, writing nothing', async () => {
-		const [editor] = await open.db
+		const [editor] = await seeded.db
 			.insert(user)
 			.values({ email: 'scores-editor-2@example.org', role: 'editor' })
 			.returning();
-		const read = (await getScoreSlot(open.db, dossierId, 'post-rbi', 'final-act'))!;
+		const read = (await getScoreSlot(seeded.db, seeded.dossierId, 'post-rbi', 'final-act'))!;
 		const input = (justification: string) => ({
 			score: 0,
 			justification,
@@ -147,18 +139,18 @@ describe('saveScore', () => {
 		});
 		// Both editors read version 1; the second saves after the first.
 		expect(read.score!.version).toBe(1);
-		expect(await saveScore(open.db, editor.id, read, 1, input('First editor’s justification.'))).toMatchObject({
+		expect(await saveScore(seeded.db, editor.id, read, 1, input('First editor’s justification.'))).toMatchObject({
 			ok: true,
 			score: { version: 2 }
 		});
-		const now = (await getScoreSlot(open.db, dossierId, 'post-rbi', 'final-act'))!;
-		expect(await saveScore(open.db, editor.id, now, 1, input('Second editor’s justification.'))).toMatchObject({
+		const now = (await getScoreSlot(seeded.db, seeded.dossierId, 'post-rbi', 'final-act'))!;
+		expect(await saveScore(seeded.db, editor.id, now, 1, input('Second editor’s justification.'))).toMatchObject({
 			ok: false,
 			conflict: { version: 2, record: { justification: 'First editor’s justification.' } }
 		});
-		const after = (await getScoreSlot(open.db, dossierId, 'post-rbi', 'final-act'))!;
+		const after = (await getScoreSlot(seeded.db, seeded.dossierId, 'post-rbi', 'final-act'))!;
 		expect(after.score).toMatchObject({ justification: 'First editor’s justification.', version: 2 });
-		const updates = await open.db
+		const updates = await seeded.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.action, 'ban_score.update'), eq(auditLog.entityId, String(read.score!.id))));
@@ -166,7 +158,7 @@ describe('saveScore', () => {
 	});
 
 	it('refuses slots that do not exist', async () => {
-		expect(await getScoreSlot(open.db, dossierId, 'no-such-criterion', 'final-act')).toBeUndefined();
-		expect(await getScoreSlot(open.db, dossierId, 'post-rbi', 'no-such-text')).toBeUndefined();
+		expect(await getScoreSlot(seeded.db, seeded.dossierId, 'no-such-criterion', 'final-act')).toBeUndefined();
+		expect(await getScoreSlot(seeded.db, seeded.dossierId, 'post-rbi', 'no-such-text')).toBeUndefined();
 	});
 });

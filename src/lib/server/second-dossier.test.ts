@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { setAppDatabase, type OpenDatabase } from './db';
 import {
 	amendment,
 	auditLog,
@@ -15,7 +14,7 @@ import {
 import { importTextDocument } from './texts/import';
 import { compareProvision, listTextDocuments } from './compare';
 import { councilFileBytes } from '$lib/texts/docx/test-files';
-import { testDatabase } from './testing/database';
+import { useTestDatabase } from './testing/database';
 import {
 	endpointModules,
 	formBody,
@@ -31,7 +30,7 @@ import { publicParamSamples } from './testing/access-matrix';
 import { createDossier, dossierForm, getDossier, readDossierForm, type DossierInput } from './dossiers';
 import type { SessionUser } from './authorization';
 
-let open: OpenDatabase;
+const seeded = useTestDatabase({ app: true });
 let admin: SessionUser;
 const SLUG = 'empty-dossier';
 const input: DossierInput = {
@@ -43,34 +42,28 @@ const input: DossierInput = {
 };
 
 beforeAll(async () => {
-	open = await testDatabase();
-	setAppDatabase(open);
-	const [row] = await open.db
+	const [row] = await seeded.db
 		.insert(user)
 		.values({ email: 'second-dossier-admin@example.org', name: 'Admin', role: 'admin' })
 		.returning();
 	admin = { id: row.id, email: row.email, name: row.name, role: 'admin' };
 });
-afterAll(async () => {
-	setAppDatabase(undefined);
-	await open?.close();
-});
 
 describe('createDossier', () => {
 	it('opens an empty dossier, audited', async () => {
-		const result = await createDossier(open.db, input, admin.id);
+		const result = await createDossier(seeded.db, input, admin.id);
 		expect(result.ok).toBe(true);
-		const dossier = (await getDossier(open.db, SLUG))!;
+		const dossier = (await getDossier(seeded.db, SLUG))!;
 		expect(dossier).toMatchObject({ shortTitle: 'Empty', procedureRef: '2030/0001(COD)', sources: [] });
-		const [entry] = await open.db.select().from(auditLog).where(eq(auditLog.action, 'dossier.create'));
+		const [entry] = await seeded.db.select().from(auditLog).where(eq(auditLog.action, 'dossier.create'));
 		expect(entry).toMatchObject({ userId: admin.id, entityType: 'dossier', entityId: String(dossier.id) });
-		expect(await open.db.select().from(procedureEvent).where(eq(procedureEvent.dossierId, dossier.id))).toEqual([]);
+		expect(await seeded.db.select().from(procedureEvent).where(eq(procedureEvent.dossierId, dossier.id))).toEqual([]);
 	});
 
 	it('refuses a taken address or procedure, naming the field', async () => {
-		expect(await createDossier(open.db, input, admin.id)).toMatchObject({ ok: false, field: 'slug' });
+		expect(await createDossier(seeded.db, input, admin.id)).toMatchObject({ ok: false, field: 'slug' });
 		expect(
-			await createDossier(open.db, { ...input, slug: 'another-one', procedureRef: '2021/0106(COD)' }, admin.id)
+			await createDossier(seeded.db, { ...input, slug: 'another-one', procedureRef: '2021/0106(COD)' }, admin.id)
 		).toMatchObject({ ok: false, field: 'procedureRef' });
 	});
 
@@ -150,7 +143,7 @@ describe('a second, empty dossier', () => {
 	);
 
 	it('does not show another dossier’s records under its address', async () => {
-		const [first] = await open.db.select({ id: amendment.id }).from(amendment).limit(1);
+		const [first] = await seeded.db.select({ id: amendment.id }).from(amendment).limit(1);
 		const outcome = await load('/dossiers/[slug]/amendments/[id=id]', { slug: SLUG, id: String(first.id) }, admin);
 		expect(outcome).toMatchObject({ kind: 'error', status: 404 });
 	});
@@ -189,12 +182,12 @@ describe('a second dossier whose only text is a Council compromise text (no prop
 	let dossierId: number;
 	beforeAll(async () => {
 		const created = await createDossier(
-			open.db,
+			seeded.db,
 			{ ...input, slug, procedureRef: procedure, shortTitle: 'Worded' },
 			admin.id
 		);
 		expect(created.ok).toBe(true);
-		dossierId = (await getDossier(open.db, slug))!.id;
+		dossierId = (await getDossier(seeded.db, slug))!.id;
 	});
 
 	it('imports a real Word file rewritten to its procedure: no lineage to a missing proposal, and the text keeps its order', async () => {
@@ -202,19 +195,19 @@ describe('a second dossier whose only text is a Council compromise text (no prop
 		const bytes = withProcedure(councilFileBytes(file), '2021/0106(COD)', procedure);
 		const options = { userId: admin.id, fileName: file, procedure };
 		expect(
-			await importTextDocument(open.db, dossierId, councilFileBytes(file), { ...options, dryRun: true })
+			await importTextDocument(seeded.db, dossierId, councilFileBytes(file), { ...options, dryRun: true })
 		).toMatchObject({ ok: false, error: expect.stringContaining('belongs to procedure 2021/0106(COD)') });
-		const dry = await importTextDocument(open.db, dossierId, bytes, { ...options, dryRun: true });
+		const dry = await importTextDocument(seeded.db, dossierId, bytes, { ...options, dryRun: true });
 		expect(dry).toMatchObject({
 			ok: true,
 			applied: false,
 			plan: { document: { id: null, key: 'council-st-14278-21', previous: null } }
 		});
-		const done = await importTextDocument(open.db, dossierId, bytes, { ...options, dryRun: false });
+		const done = await importTextDocument(seeded.db, dossierId, bytes, { ...options, dryRun: false });
 		expect(done.ok && done.applied).toBe(true);
-		const [doc] = await open.db.select().from(document).where(eq(document.dossierId, dossierId));
+		const [doc] = await seeded.db.select().from(document).where(eq(document.dossierId, dossierId));
 		expect(doc).toMatchObject({ key: 'council-st-14278-21', kind: 'council_text', previousId: null });
-		const links = await open.db
+		const links = await seeded.db
 			.select({ id: provisionLink.id })
 			.from(provisionLink)
 			.innerJoin(textVersion, eq(textVersion.id, provisionLink.toVersionId))
@@ -223,7 +216,7 @@ describe('a second dossier whose only text is a Council compromise text (no prop
 
 		// Provisions new to an empty dossier follow the document: Article 2 after Article 1's parts, Article 10 after Article 9.
 		const order = (
-			await open.db
+			await seeded.db
 				.select({ eid: provision.eid })
 				.from(provision)
 				.where(eq(provision.dossierId, dossierId))
@@ -234,7 +227,7 @@ describe('a second dossier whose only text is a Council compromise text (no prop
 		expect(articles).toEqual([...articles].sort((a, b) => a - b));
 		expect(order.indexOf('art_1__para_1')).toBeLessThan(order.indexOf('art_2'));
 
-		const again = await importTextDocument(open.db, dossierId, bytes, { ...options, dryRun: true });
+		const again = await importTextDocument(seeded.db, dossierId, bytes, { ...options, dryRun: true });
 		expect(again).toMatchObject({
 			ok: true,
 			plan: { document: { id: doc.id }, provisions: [], versions: { created: 0, updated: [] } }
@@ -244,15 +237,15 @@ describe('a second dossier whose only text is a Council compromise text (no prop
 	it('links a later Council text to the earlier one, there being no proposal, so compare follows its provisions', async () => {
 		const file = '2022-06-15-AIA-FRA-Consolidated-Version-15-June.docx';
 		const done = await importTextDocument(
-			open.db,
+			seeded.db,
 			dossierId,
 			withProcedure(councilFileBytes(file), '2021/0106(COD)', procedure),
 			{ userId: admin.id, fileName: file, procedure, dryRun: false }
 		);
 		expect(done.ok && done.applied).toBe(true);
-		const texts = await listTextDocuments(open.db, dossierId);
+		const texts = await listTextDocuments(seeded.db, dossierId);
 		expect(texts.map((d) => d.date)).toEqual(['2021-11-29', '2022-06-15']);
-		const compared = await compareProvision(open.db, dossierId, {
+		const compared = await compareProvision(seeded.db, dossierId, {
 			eid: 'art_5__para_1__point_d',
 			fromDocumentId: texts[0].id,
 			toDocumentId: texts[1].id

@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { OpenDatabase } from './db';
 import { auditLog, procedureEvent, user } from './db/schema';
 import { testDatabase } from './testing/database';
 import { getDossier, procedureStatus, timeline } from './dossiers';
 import { createEvent, eventForm, eventFormValues, getEvent, isPartialDate, parseSources, updateEvent } from './stages';
 
-let open: OpenDatabase;
-let dossierId: number;
+const seeded = useTestDatabase();
 let editorId: number;
 beforeAll(async () => {
-	open = await testDatabase();
-	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-	[{ id: editorId }] = await open.db
+	[{ id: editorId }] = await seeded.db
 		.insert(user)
 		.values({ email: 'stages-editor@example.org', role: 'editor' })
 		.returning();
 });
-afterAll(() => open?.close());
 
 const form = (over: Record<string, string> = {}) => ({
 	kind: 'event',
@@ -67,16 +62,16 @@ describe('the stage and event form', () => {
 
 describe('adding and editing stages and events', () => {
 	it('adds an event with a unique key, on the public timeline, audited', async () => {
-		const a = await createEvent(open.db, editorId, dossierId, eventForm.parse(form()));
-		const b = await createEvent(open.db, editorId, dossierId, eventForm.parse(form()));
+		const a = await createEvent(seeded.db, editorId, seeded.dossierId, eventForm.parse(form()));
+		const b = await createEvent(seeded.db, editorId, seeded.dossierId, eventForm.parse(form()));
 		expect(a.key).toBe('event:council-vote-on-the-digital-omnibus');
 		expect(b.key).toBe('event:council-vote-on-the-digital-omnibus-2');
 		expect(a.sources).toEqual([
 			{ title: 'Council press release', url: 'https://www.consilium.europa.eu/en/press/', locator: 'para. 2' }
 		]);
-		const entries = await timeline(open.db, dossierId, '2026-11-26');
+		const entries = await timeline(seeded.db, seeded.dossierId, '2026-11-26');
 		expect(entries.some((e) => e.id === a.id)).toBe(true);
-		const [entry] = await open.db
+		const [entry] = await seeded.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.action, 'procedure_event.create'), eq(auditLog.entityId, String(a.id))));
@@ -84,30 +79,35 @@ describe('adding and editing stages and events', () => {
 	});
 
 	it('adds a stage last when no number is given, and counts it in “stage n of N”', async () => {
-		const before = await procedureStatus(open.db, dossierId, '2026-11-26');
+		const before = await procedureStatus(seeded.db, seeded.dossierId, '2026-11-26');
 		const stage = await createEvent(
-			open.db,
+			seeded.db,
 			editorId,
-			dossierId,
+			seeded.dossierId,
 			eventForm.parse(form({ kind: 'stage', title: 'Review of the Act', date: '2029-08-02' }))
 		);
 		expect(stage.stageOrder).toBe(before.totalStages + 1);
 		expect(stage.category).toBe('procedure');
-		const after = await procedureStatus(open.db, dossierId, '2026-11-26');
+		const after = await procedureStatus(seeded.db, seeded.dossierId, '2026-11-26');
 		expect(after.totalStages).toBe(before.totalStages + 1);
 	});
 
 	it('edits an event, keeps its key, and audits what changed; internal events leave the public timeline', async () => {
-		const created = await createEvent(open.db, editorId, dossierId, eventForm.parse(form({ title: 'To be hidden' })));
+		const created = await createEvent(
+			seeded.db,
+			editorId,
+			seeded.dossierId,
+			eventForm.parse(form({ title: 'To be hidden' }))
+		);
 		const values = { ...eventFormValues(created), title: 'Hidden now', visibility: 'internal' };
-		const saved = await updateEvent(open.db, editorId, created, created.version, eventForm.parse(values));
+		const saved = await updateEvent(seeded.db, editorId, created, created.version, eventForm.parse(values));
 		if (!saved?.ok) throw new Error('not saved');
 		expect(saved.event.key).toBe(created.key);
 		expect(saved.event.title).toBe('Hidden now');
 		expect(saved.event.version).toBe(created.version + 1);
-		const entries = await timeline(open.db, dossierId, '2026-11-26');
+		const entries = await timeline(seeded.db, seeded.dossierId, '2026-11-26');
 		expect(entries.some((e) => e.id === created.id)).toBe(false);
-		const [entry] = await open.db
+		const [entry] = await seeded.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.action, 'procedure_event.update'), eq(auditLog.entityId, String(created.id))));
@@ -121,26 +121,31 @@ describe('adding and editing stages and events', () => {
 	});
 
 	it('refuses an edit made from an older version, writing nothing', async () => {
-		const created = await createEvent(open.db, editorId, dossierId, eventForm.parse(form({ title: 'Shared entry' })));
+		const created = await createEvent(
+			seeded.db,
+			editorId,
+			seeded.dossierId,
+			eventForm.parse(form({ title: 'Shared entry' }))
+		);
 		// Both editors open the form at version 1.
 		const opened = eventFormValues(created);
 		expect(opened.version).toBe('1');
 		const edit = (title: string) => eventForm.parse({ ...opened, title });
-		const first = await updateEvent(open.db, editorId, created, Number(opened.version), edit('First editor'));
+		const first = await updateEvent(seeded.db, editorId, created, Number(opened.version), edit('First editor'));
 		expect(first).toMatchObject({ ok: true, event: { title: 'First editor', version: 2 } });
 		// The second editor still holds version 1; the page reads the entry again as it is now, as the route does.
-		const now = (await getEvent(open.db, dossierId, created.id))!;
-		const second = await updateEvent(open.db, editorId, now, Number(opened.version), edit('Second editor'));
+		const now = (await getEvent(seeded.db, seeded.dossierId, created.id))!;
+		const second = await updateEvent(seeded.db, editorId, now, Number(opened.version), edit('Second editor'));
 		expect(second).toMatchObject({ ok: false, conflict: { version: 2, record: { title: 'First editor' } } });
-		const [row] = await open.db.select().from(procedureEvent).where(eq(procedureEvent.id, created.id));
+		const [row] = await seeded.db.select().from(procedureEvent).where(eq(procedureEvent.id, created.id));
 		expect(row).toMatchObject({ title: 'First editor', version: 2 });
-		const updates = await open.db
+		const updates = await seeded.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.action, 'procedure_event.update'), eq(auditLog.entityId, String(created.id))));
 		expect(updates).toHaveLength(1);
 		// Saving again from their version (what the refused form now carries) replaces theirs.
-		const again = await updateEvent(open.db, editorId, now, 2, edit('Second editor'));
+		const again = await updateEvent(seeded.db, editorId, now, 2, edit('Second editor'));
 		expect(again).toMatchObject({ ok: true, event: { title: 'Second editor', version: 3 } });
 	});
 });

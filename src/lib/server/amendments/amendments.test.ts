@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { OpenDatabase } from '../db';
 import { actor, amendmentStatusChange, auditLog, user } from '../db/schema';
-import { testDatabase } from '../testing/database';
-import { getDossier } from '../dossiers';
+import { useTestDatabase } from '../testing/database';
+import { amendmentDraft } from '../testing/amendments';
 import { parseFilters } from '$lib/amendments/filters';
 import {
 	PUBLIC_VIEWER,
@@ -20,48 +19,29 @@ import {
 	type Viewer
 } from '../amendments';
 
-let open: OpenDatabase;
-let dossierId: number;
+const seeded = useTestDatabase();
 let editorId: number;
 let reviewer: Viewer;
 
 const filters = (query: string) => parseFilters(new URLSearchParams(query)).filters;
 const list = (query: string, viewer: Viewer = PUBLIC_VIEWER) =>
-	listAmendments(open.db, dossierId, filters(query), viewer);
+	listAmendments(seeded.db, seeded.dossierId, filters(query), viewer);
 
-const draft = (over: Partial<AmendmentDraft> = {}): AmendmentDraft => ({
-	tablingContext: 'LIBE test context',
-	number: '1',
-	provision: 'art_5__para_1__point_d',
-	target: 'Article 5 – paragraph 1 – point d',
-	targetPart: 'whole',
-	tabledOn: '2022-06-01',
-	visibility: 'public',
-	authors: ['greens-efa'],
-	baseText: '(d) the use of ‘real-time’ remote biometric identification systems',
-	proposedText:
-		'(d) the placing on the market, putting into service or use of remote biometric identification systems in publicly accessible spaces',
-	deletesProvision: false,
-	newProvision: false,
-	justification: null,
-	...over
-});
+const draft = (over: Partial<AmendmentDraft> = {}) =>
+	amendmentDraft({ tablingContext: 'LIBE test context', authors: ['greens-efa'], ...over });
 
 beforeAll(async () => {
-	open = await testDatabase();
-	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-	const [editor] = await open.db
+	const [editor] = await seeded.db
 		.insert(user)
 		.values({ email: 'editor@example.org', name: 'Eda Editor', role: 'editor' })
 		.returning();
-	const [rev] = await open.db
+	const [rev] = await seeded.db
 		.insert(user)
 		.values({ email: 'reviewer@example.org', name: 'Rev Reviewer', role: 'reviewer' })
 		.returning();
 	editorId = editor.id;
 	reviewer = { userId: rev.id, canSeeInternal: true };
 });
-afterAll(() => open?.close());
 
 describe('listing and filtering', () => {
 	it('lists the 771 EP plenary amendments and the 1,502 tabled in committee, in number order, 50 a page', async () => {
@@ -115,13 +95,13 @@ describe('listing and filtering', () => {
 
 describe('editing, visibility and the lifecycle', () => {
 	it('creates an amendment that a group filter finds through a member', async () => {
-		const [greens] = await open.db.select().from(actor).where(eq(actor.slug, 'greens-efa'));
-		await open.db
+		const [greens] = await seeded.db.select().from(actor).where(eq(actor.slug, 'greens-efa'));
+		await seeded.db
 			.insert(actor)
 			.values({ kind: 'member', slug: 'test-member', name: 'Test Member', parentId: greens.id });
 		const made = await createAmendment(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			draft({ number: '10', authors: ['test-member'] }),
 			{ status: 'draft', date: '2022-05-01' },
 			editorId
@@ -131,16 +111,16 @@ describe('editing, visibility and the lifecycle', () => {
 		expect(byGroup.items.map((i) => i.number)).toEqual(['10']);
 		expect((await list('author=test-member')).total).toBe(1);
 		const dup = await createAmendment(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			draft({ number: '10' }),
 			{ status: 'draft', date: null },
 			editorId
 		);
 		expect(dup).toMatchObject({ ok: false, errors: { number: expect.stringContaining('already exists') } });
 		const bad = await createAmendment(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			draft({ number: '11', provision: 'art_999', authors: ['nobody'] }),
 			{ status: 'draft', date: null },
 			editorId
@@ -153,38 +133,38 @@ describe('editing, visibility and the lifecycle', () => {
 
 	it('hides internal amendments and assessments from the public', async () => {
 		const made = await createAmendment(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			draft({ number: '20', visibility: 'internal' }),
 			{ status: 'draft', date: null },
 			editorId
 		);
 		if (!made.ok) throw new Error('not created');
-		expect(await getAmendment(open.db, dossierId, made.id, PUBLIC_VIEWER)).toBeUndefined();
-		expect((await getAmendment(open.db, dossierId, made.id, reviewer))?.number).toBe('20');
+		expect(await getAmendment(seeded.db, seeded.dossierId, made.id, PUBLIC_VIEWER)).toBeUndefined();
+		expect((await getAmendment(seeded.db, seeded.dossierId, made.id, reviewer))?.number).toBe('20');
 		expect((await list('q=placing market putting service')).items.some((i) => i.id === made.id)).toBe(false);
 		expect((await list('visibility=internal', reviewer)).items.map((i) => i.id)).toEqual([made.id]);
 
 		const first = (await list('')).items[0];
 		const unassessed = (await list('assessment=none')).total;
 		await saveAssessment(
-			open.db,
+			seeded.db,
 			first.id,
 			{ direction: 'weakens', note: 'Opens a loophole.', visibility: 'internal', version: null },
 			reviewer.userId!
 		);
 		expect((await list('assessment=weakens')).total).toBe(0);
 		expect((await list('assessment=weakens', reviewer)).items.map((i) => i.id)).toEqual([first.id]);
-		expect((await getAmendment(open.db, dossierId, first.id, PUBLIC_VIEWER))!.assessment).toBeNull();
+		expect((await getAmendment(seeded.db, seeded.dossierId, first.id, PUBLIC_VIEWER))!.assessment).toBeNull();
 		const stale = await saveAssessment(
-			open.db,
+			seeded.db,
 			first.id,
 			{ direction: 'neutral', note: '', visibility: 'public', version: null },
 			reviewer.userId!
 		);
 		expect(stale.ok).toBe(false);
 		await saveAssessment(
-			open.db,
+			seeded.db,
 			first.id,
 			{ direction: 'weakens', note: 'Opens a loophole.', visibility: 'public', version: 1 },
 			editorId
@@ -192,31 +172,31 @@ describe('editing, visibility and the lifecycle', () => {
 		// Public, but not yet approved by another member: still unpublished.
 		expect((await list('assessment=weakens')).total).toBe(0);
 		expect(
-			await reviewAssessment(open.db, first.id, { decision: 'approve', version: 2, comment: '' }, editorId)
+			await reviewAssessment(seeded.db, first.id, { decision: 'approve', version: 2, comment: '' }, editorId)
 		).toMatchObject({ ok: false });
 		expect(
-			await reviewAssessment(open.db, first.id, { decision: 'approve', version: 2, comment: '' }, reviewer.userId!)
+			await reviewAssessment(seeded.db, first.id, { decision: 'approve', version: 2, comment: '' }, reviewer.userId!)
 		).toEqual({ ok: true });
 		expect((await list('assessment=weakens')).items.map((i) => i.id)).toEqual([first.id]);
 		expect((await list('assessment=none')).total).toBe(unassessed - 1);
 		// The published assessment is public; who in the coalition wrote it is not.
-		expect((await getAmendment(open.db, dossierId, first.id, PUBLIC_VIEWER))!.assessment).toMatchObject({
+		expect((await getAmendment(seeded.db, seeded.dossierId, first.id, PUBLIC_VIEWER))!.assessment).toMatchObject({
 			direction: 'weakens',
 			by: null
 		});
-		expect((await getAmendment(open.db, dossierId, first.id, reviewer))!.assessment!.by).not.toBeNull();
+		expect((await getAmendment(seeded.db, seeded.dossierId, first.id, reviewer))!.assessment!.by).not.toBeNull();
 
-		await addComment(open.db, first.id, 'Check the Council text too.', reviewer.userId!);
-		expect((await getAmendment(open.db, dossierId, first.id, reviewer))!.comments.map((c) => c.body)).toEqual([
+		await addComment(seeded.db, first.id, 'Check the Council text too.', reviewer.userId!);
+		expect((await getAmendment(seeded.db, seeded.dossierId, first.id, reviewer))!.comments.map((c) => c.body)).toEqual([
 			'Check the Council text too.'
 		]);
-		expect((await getAmendment(open.db, dossierId, first.id, PUBLIC_VIEWER))!.comments).toEqual([]);
+		expect((await getAmendment(seeded.db, seeded.dossierId, first.id, PUBLIC_VIEWER))!.comments).toEqual([]);
 	});
 
 	it('moves along the lifecycle, recording date and who, and refuses a wrong step', async () => {
 		const made = await createAmendment(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			draft({ number: '30' }),
 			{ status: 'draft', date: '2022-05-01' },
 			editorId
@@ -224,8 +204,8 @@ describe('editing, visibility and the lifecycle', () => {
 		if (!made.ok) throw new Error('not created');
 		expect(
 			await changeStatus(
-				open.db,
-				dossierId,
+				seeded.db,
+				seeded.dossierId,
 				made.id,
 				{ from: 'draft', to: 'tabled', date: '2022-06-01', note: null },
 				editorId
@@ -233,66 +213,73 @@ describe('editing, visibility and the lifecycle', () => {
 		).toEqual({ ok: true });
 		expect(
 			await changeStatus(
-				open.db,
-				dossierId,
+				seeded.db,
+				seeded.dossierId,
 				made.id,
 				{ from: 'tabled', to: 'committee_adopted', date: '2023-05-11', note: 'IMCO-LIBE vote' },
 				editorId
 			)
 		).toEqual({ ok: true });
 		const wrong = await changeStatus(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			made.id,
 			{ from: 'committee_adopted', to: 'draft', date: null, note: null },
 			editorId
 		);
 		expect(wrong).toMatchObject({ ok: false, error: expect.stringContaining('cannot become') });
 		const stale = await changeStatus(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			made.id,
 			{ from: 'tabled', to: 'withdrawn', date: null, note: null },
 			editorId
 		);
 		expect(stale).toMatchObject({ ok: false, error: expect.stringContaining('changed meanwhile') });
 
-		const detail = await getAmendment(open.db, dossierId, made.id, reviewer);
+		const detail = await getAmendment(seeded.db, seeded.dossierId, made.id, reviewer);
 		expect(detail!.status).toBe('committee_adopted');
 		expect(detail!.history.map((h) => [h.status, h.date, h.by])).toEqual([
 			['draft', '2022-05-01', 'Eda Editor'],
 			['tabled', '2022-06-01', 'Eda Editor'],
 			['committee_adopted', '2023-05-11', 'Eda Editor']
 		]);
-		const audits = await open.db
+		const audits = await seeded.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.entityType, 'amendment'), eq(auditLog.entityId, String(made.id))))
 			.orderBy(auditLog.id);
 		expect(audits.map((a) => a.action)).toEqual(['amendment.create', 'amendment.status', 'amendment.status']);
-		const changes = await open.db
+		const changes = await seeded.db
 			.select()
 			.from(amendmentStatusChange)
 			.where(eq(amendmentStatusChange.amendmentId, made.id));
 		expect(changes.every((c) => c.changedBy === editorId)).toBe(true);
 		// The public sees the history, not who in the coalition recorded it.
-		await updateAmendment(open.db, dossierId, made.id, 1, draft({ number: '30', visibility: 'public' }), editorId);
-		const seenByPublic = await getAmendment(open.db, dossierId, made.id, PUBLIC_VIEWER);
+		await updateAmendment(
+			seeded.db,
+			seeded.dossierId,
+			made.id,
+			1,
+			draft({ number: '30', visibility: 'public' }),
+			editorId
+		);
+		const seenByPublic = await getAmendment(seeded.db, seeded.dossierId, made.id, PUBLIC_VIEWER);
 		expect(seenByPublic!.history.map((h) => h.by)).toEqual([null, null, null]);
 	});
 
 	it('refuses a stale save and returns the newer text, overwriting nothing', async () => {
 		const made = await createAmendment(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			draft({ number: '40' }),
 			{ status: 'draft', date: null },
 			editorId
 		);
 		if (!made.ok) throw new Error('not created');
 		const alice = await updateAmendment(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			made.id,
 			1,
 			draft({ number: '40', proposedText: 'Alice’s text.' }),
@@ -300,18 +287,18 @@ describe('editing, visibility and the lifecycle', () => {
 		);
 		expect(alice).toMatchObject({ ok: true, version: 2 });
 		const bob = await updateAmendment(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			made.id,
 			1,
 			draft({ number: '40', proposedText: 'Bob’s text.' }),
 			editorId
 		);
 		expect(bob).toMatchObject({ ok: false, conflict: { version: 2, record: { proposedText: 'Alice’s text.' } } });
-		const now = await getAmendment(open.db, dossierId, made.id, reviewer);
+		const now = await getAmendment(seeded.db, seeded.dossierId, made.id, reviewer);
 		expect(now!.proposedText).toBe('Alice’s text.');
 		expect(now!.version).toBe(2);
-		const updates = await open.db
+		const updates = await seeded.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.action, 'amendment.update'), eq(auditLog.entityId, String(made.id))));
@@ -323,15 +310,15 @@ describe('editing, visibility and the lifecycle', () => {
 		const text =
 			'(d) the use of remote biometric identification systems in publicly accessible spaces by public authorities or on their behalf, without exception';
 		const a = await createAmendment(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			draft({ number: '50', proposedText: text }),
 			{ status: 'tabled', date: null },
 			editorId
 		);
 		const b = await createAmendment(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			draft({
 				number: '51',
 				authors: ['s-d'],
@@ -341,7 +328,7 @@ describe('editing, visibility and the lifecycle', () => {
 			editorId
 		);
 		if (!a.ok || !b.ok) throw new Error('not created');
-		const detail = await getAmendment(open.db, dossierId, a.id, PUBLIC_VIEWER);
+		const detail = await getAmendment(seeded.db, seeded.dossierId, a.id, PUBLIC_VIEWER);
 		expect(detail!.alsoTabled.map((d) => [d.number, d.authors.map((x) => x.slug)])).toEqual([['51', ['s-d']]]);
 	});
 });
@@ -350,71 +337,75 @@ describe('reviewing an assessment', () => {
 	it('needs a member other than the author, a reason to send back, and the version read', async () => {
 		const target = (await list('size=5')).items[3];
 		await saveAssessment(
-			open.db,
+			seeded.db,
 			target.id,
 			{ direction: 'strengthens', note: 'Closes a loophole.', visibility: 'public', version: null },
 			editorId
 		);
 		const sendBack = (comment: string, version = 1) =>
-			reviewAssessment(open.db, target.id, { decision: 'return', version, comment }, reviewer.userId!);
+			reviewAssessment(seeded.db, target.id, { decision: 'return', version, comment }, reviewer.userId!);
 		expect(await sendBack('')).toEqual({ ok: false, error: 'Say why you send it back.' });
 		expect(await sendBack('Cite the text.', 7)).toMatchObject({ ok: false, error: expect.stringContaining('changed') });
 		expect(await sendBack('Cite the text.')).toEqual({ ok: true });
-		const detail = await getAmendment(open.db, dossierId, target.id, reviewer);
+		const detail = await getAmendment(seeded.db, seeded.dossierId, target.id, reviewer);
 		expect(detail!.assessment!.reviewState).toBe('returned');
 		expect(detail!.comments.map((c) => c.body)).toContain('Assessment sent back: Cite the text.');
-		expect((await getAmendment(open.db, dossierId, target.id, PUBLIC_VIEWER))!.assessment).toBeNull();
-		const audits = await open.db
+		expect((await getAmendment(seeded.db, seeded.dossierId, target.id, PUBLIC_VIEWER))!.assessment).toBeNull();
+		const audits = await seeded.db
 			.select()
 			.from(auditLog)
 			.where(and(eq(auditLog.action, 'assessment.return'), eq(auditLog.entityId, String(target.id))));
 		expect(audits).toHaveLength(1);
 		// Saving it again sends it back to review.
 		await saveAssessment(
-			open.db,
+			seeded.db,
 			target.id,
 			{ direction: 'strengthens', note: 'Closes a loophole (Art. 5(1)(h)).', visibility: 'public', version: 2 },
 			editorId
 		);
-		expect((await getAmendment(open.db, dossierId, target.id, reviewer))!.assessment!.reviewState).toBe('in_review');
+		expect((await getAmendment(seeded.db, seeded.dossierId, target.id, reviewer))!.assessment!.reviewState).toBe(
+			'in_review'
+		);
 	});
 
 	it('two-person rule against the last editor: whoever changed an assessment last cannot approve it', async () => {
 		const target = (await list('size=8')).items[6];
 		await saveAssessment(
-			open.db,
+			seeded.db,
 			target.id,
 			{ direction: 'weakens', note: 'First draft.', visibility: 'public', version: null },
 			reviewer.userId!
 		);
 		await saveAssessment(
-			open.db,
+			seeded.db,
 			target.id,
 			{ direction: 'weakens', note: 'Rewritten by the editor.', visibility: 'public', version: 1 },
 			editorId
 		);
 		expect(
-			await reviewAssessment(open.db, target.id, { decision: 'approve', version: 2, comment: '' }, editorId)
+			await reviewAssessment(seeded.db, target.id, { decision: 'approve', version: 2, comment: '' }, editorId)
 		).toMatchObject({ ok: false });
 		expect(
-			await reviewAssessment(open.db, target.id, { decision: 'approve', version: 2, comment: '' }, reviewer.userId!)
+			await reviewAssessment(seeded.db, target.id, { decision: 'approve', version: 2, comment: '' }, reviewer.userId!)
 		).toEqual({ ok: true });
 	});
 });
 
 describe('the filter form', () => {
 	it('the author filter lists authors of internal amendments only to those who may see them', async () => {
-		await open.db.insert(actor).values({ kind: 'member', slug: 'internal-only-author', name: 'Internal Only Author' });
+		await seeded.db
+			.insert(actor)
+			.values({ kind: 'member', slug: 'internal-only-author', name: 'Internal Only Author' });
 		const made = await createAmendment(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			draft({ number: '930', visibility: 'internal', authors: ['internal-only-author'] }),
 			{ status: 'draft', date: null },
 			editorId
 		);
 		expect(made.ok).toBe(true);
 		const slugs = async (viewer: Viewer) =>
-			(await filterOptions(open.db, dossierId, viewer)).authors.map((a) => a.slug);
+			(await filterOptions(seeded.db, seeded.dossierId, viewer)).authors.map((a) => a.slug);
 		expect(await slugs(PUBLIC_VIEWER)).not.toContain('internal-only-author');
 		expect(await slugs(PUBLIC_VIEWER)).toContain('greens-efa');
 		expect(await slugs(reviewer)).toContain('internal-only-author');

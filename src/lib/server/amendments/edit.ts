@@ -7,7 +7,7 @@ import { canMove, statusLabels } from '$lib/amendments/lifecycle';
 import type { AmendmentRecord } from '$lib/amendments/record';
 import type { AmendmentStatus } from '$lib/amendments/statuses';
 import type { Conflict, Saved } from '$lib/stale-edit';
-import { actorIdsOf, isUniqueViolation, provisionIdOf, setAuthors } from './lookups';
+import { actorIdsOf, amendmentColumnsOf, isUniqueViolation, provisionIdOf, setAuthors } from './lookups';
 import { amendmentColumns } from './detail';
 import { authorsOf } from './list';
 
@@ -34,24 +34,6 @@ async function resolve(db: DbConnection, dossierId: number, draft: AmendmentDraf
 	return { errors, provisionId, actorIds: actors.ids };
 }
 
-function columnsOf(draft: AmendmentDraft, provisionId: number | null) {
-	return {
-		number: draft.number,
-		tablingContext: draft.tablingContext,
-		tabledOn: draft.tabledOn,
-		targetProvisionId: provisionId,
-		targetLabel: draft.target,
-		targetPart: draft.targetPart,
-		baseText: draft.baseText,
-		proposedText: draft.proposedText,
-		deletesProvision: draft.deletesProvision,
-		newProvision: draft.newProvision,
-		justification: draft.justification,
-		visibility: draft.visibility,
-		...(draft.sources ? { sources: draft.sources } : {})
-	};
-}
-
 const duplicateNumber = (d: AmendmentDraft) => ({
 	ok: false as const,
 	errors: { number: `Amendment ${d.number} of “${d.tablingContext}” already exists.` }
@@ -73,7 +55,7 @@ export async function createAmendment(
 				.insert(amendment)
 				.values({
 					dossierId,
-					...columnsOf(draft, provisionId),
+					...amendmentColumnsOf(draft, provisionId),
 					sources: draft.sources ?? [],
 					status: initial.status,
 					createdBy: userId
@@ -123,7 +105,11 @@ export async function updateAmendment(
 			if (Object.keys(errors).length) return { ok: false, errors };
 			const [row] = await tx
 				.update(amendment)
-				.set({ ...columnsOf(draft, provisionId), version: nextVersion(amendment.version), updatedAt: new Date() })
+				.set({
+					...amendmentColumnsOf(draft, provisionId),
+					version: nextVersion(amendment.version),
+					updatedAt: new Date()
+				})
 				.where(atVersion(amendment, id, expectedVersion))
 				.returning({ id: amendment.id, version: amendment.version });
 			if (!row) return { ok: false, conflict: (await currentVersion(tx, dossierId, id))! };

@@ -1,29 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { rowsOf, type OpenDatabase } from '../db';
+import { rowsOf } from '../db';
 import { actor, amendment, amendmentAuthor, provision, user } from '../db/schema';
-import { testDatabase } from '../testing/database';
-import { getDossier } from '../dossiers';
+import { useTestDatabase } from '../testing/database';
 import { parseFilters } from '$lib/amendments/filters';
 import { csvColumns } from '$lib/amendments/record';
 import { toCsv } from '$lib/amendments/csv';
 import { PUBLIC_VIEWER, exportStream, importAmendments, listAmendments } from '../amendments';
 
-let open: OpenDatabase;
-let dossierId: number;
+const seeded = useTestDatabase();
 let userId: number;
 
 const ep = { tablingContext: 'EP plenary, 14 June 2023', tabledOn: '2023-06-14', status: 'plenary_adopted' as const };
 const epFile = readFileSync('src/lib/server/seed/data/ai-act/ep-amendments-2023-06-14.json');
 const bytes = (text: string) => new TextEncoder().encode(text);
 const run = (file: Uint8Array, dryRun = false) =>
-	importAmendments(open.db, dossierId, file, { dryRun, userId, fileName: 'test', ep });
+	importAmendments(seeded.db, seeded.dossierId, file, { dryRun, userId, fileName: 'test', ep });
 
 /** Everything an import could touch, to prove a refused one touched nothing. */
 async function snapshot() {
 	const [row] = rowsOf<{ n: number; versions: number; changes: number; authors: number; audits: number }>(
-		await open.db.execute(
+		await seeded.db.execute(
 			sql`select (select count(*) from amendment)::int as n, (select coalesce(sum(version), 0) from amendment)::int as versions,
 			(select count(*) from amendment_status_change)::int as changes, (select count(*) from amendment_author)::int as authors,
 			(select count(*) from audit_log)::int as audits`
@@ -38,8 +36,8 @@ const row = (n: string, extra = '') =>
 
 async function exportCsv(query: string): Promise<Uint8Array> {
 	const stream = exportStream(
-		open.db,
-		dossierId,
+		seeded.db,
+		seeded.dossierId,
 		parseFilters(new URLSearchParams(query)).filters,
 		PUBLIC_VIEWER,
 		'csv'
@@ -48,14 +46,11 @@ async function exportCsv(query: string): Promise<Uint8Array> {
 }
 
 beforeAll(async () => {
-	open = await testDatabase();
-	dossierId = (await getDossier(open.db, 'ai-act'))!.id;
-	[{ id: userId }] = await open.db
+	[{ id: userId }] = await seeded.db
 		.insert(user)
 		.values({ email: 'importer@example.org', name: 'Importer', role: 'editor' })
 		.returning();
 });
-afterAll(() => open?.close());
 
 describe('import', () => {
 	it('re-importing the Parliament file changes nothing', async () => {
@@ -105,8 +100,8 @@ describe('import', () => {
 		if (result.ok) expect(result.plan.unchanged).toBeGreaterThan(10);
 		expect((await snapshot()).versions).toBe(before.versions);
 		const listed = await listAmendments(
-			open.db,
-			dossierId,
+			seeded.db,
+			seeded.dossierId,
 			parseFilters(new URLSearchParams('q=1')).filters,
 			PUBLIC_VIEWER
 		);
@@ -215,10 +210,10 @@ describe('a broken file gets a clear error and leaves the database as it was', (
 
 describe('targets that create provisions, and authors by name', () => {
 	const sortKeys = async (eids: string[]) => {
-		const rows = await open.db
+		const rows = await seeded.db
 			.select({ eid: provision.eid, sortKey: provision.sortKey, parentId: provision.parentId, id: provision.id })
 			.from(provision)
-			.where(and(eq(provision.dossierId, dossierId), inArray(provision.eid, eids)));
+			.where(and(eq(provision.dossierId, seeded.dossierId), inArray(provision.eid, eids)));
 		return new Map(rows.map((r) => [r.eid, r]));
 	};
 
@@ -268,7 +263,7 @@ describe('targets that create provisions, and authors by name', () => {
 			plan: { refused: [], newActors: [{ slug: 'jane-nobody-known', name: 'Jane Nobody-Known', where: 'line 2' }] }
 		});
 		expect(await run(file)).toMatchObject({ ok: true, applied: true });
-		const rows = await open.db
+		const rows = await seeded.db
 			.select({ slug: actor.slug, kind: actor.kind, unmatched: actor.unmatched, position: amendmentAuthor.position })
 			.from(amendmentAuthor)
 			.innerJoin(actor, eq(actor.id, amendmentAuthor.actorId))
@@ -302,7 +297,7 @@ describe('targets that create provisions, and authors by name', () => {
 				]
 			})
 		);
-		const result = await importAmendments(open.db, dossierId, file, {
+		const result = await importAmendments(seeded.db, seeded.dossierId, file, {
 			dryRun: false,
 			userId,
 			fileName: 'test',
@@ -312,18 +307,20 @@ describe('targets that create provisions, and authors by name', () => {
 	});
 });
 
+/** Imports one of the seed's committee PDFs again, for real, as a document of the given procedure. */
+const importCommitteePdf = (name: string, procedure: string) =>
+	importAmendments(
+		seeded.db,
+		seeded.dossierId,
+		new Uint8Array(readFileSync(`src/lib/server/seed/data/ai-act/documents/ep-committee-amendments/${name}`)),
+		{ dryRun: false, userId, fileName: name, ep, procedure }
+	);
+
 describe('a committee amendment document (PDF)', () => {
 	it('was loaded by the seed, and importing the same file again changes nothing', async () => {
 		const name = 'AIA-CULT-Rule-57-Opinion-Amendments-1-April.pdf';
-		const file = readFileSync(`src/lib/server/seed/data/ai-act/documents/ep-committee-amendments/${name}`);
 		const before = await snapshot();
-		const result = await importAmendments(open.db, dossierId, new Uint8Array(file), {
-			dryRun: false,
-			userId,
-			fileName: name,
-			ep,
-			procedure: '2021/0106(COD)'
-		});
+		const result = await importCommitteePdf(name, '2021/0106(COD)');
 		expect(result).toMatchObject({
 			ok: true,
 			plan: { format: 'pdf', created: [], updated: [], unchanged: 217, refused: [], provisions: [], newActors: [] }
@@ -333,7 +330,7 @@ describe('a committee amendment document (PDF)', () => {
 				['PE730.175v01-00', true]
 			]);
 		expect((await snapshot()).versions).toBe(before.versions);
-		const [a54] = await open.db
+		const [a54] = await seeded.db
 			.select({
 				id: amendment.id,
 				target: amendment.targetLabel,
@@ -345,7 +342,7 @@ describe('a committee amendment document (PDF)', () => {
 			.where(and(eq(amendment.tablingContext, 'CULT'), eq(amendment.number, '54')));
 		expect(a54).toMatchObject({ target: 'Recital 1', status: 'tabled', tabledOn: '2022-04-01' });
 		expect(a54.sources[0]).toMatchObject({ locator: 'Amendment 54, page 3' });
-		const authors = await open.db
+		const authors = await seeded.db
 			.select({ name: actor.name })
 			.from(amendmentAuthor)
 			.innerJoin(actor, eq(actor.id, amendmentAuthor.actorId))
@@ -356,15 +353,8 @@ describe('a committee amendment document (PDF)', () => {
 
 	it('of another procedure is refused, naming the file, and nothing is written', async () => {
 		const name = 'AIA-TRAN-Rule-56-Opinion-Amendments-4-May.pdf';
-		const file = readFileSync(`src/lib/server/seed/data/ai-act/documents/ep-committee-amendments/${name}`);
 		const before = await snapshot();
-		const result = await importAmendments(open.db, dossierId, new Uint8Array(file), {
-			dryRun: false,
-			userId,
-			fileName: name,
-			ep,
-			procedure: '2020/0374(COD)'
-		});
+		const result = await importCommitteePdf(name, '2020/0374(COD)');
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(result.error).toContain(name);
 		expect(await snapshot()).toEqual(before);

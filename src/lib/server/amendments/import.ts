@@ -6,7 +6,7 @@ import type { AmendmentRecord } from '$lib/amendments/record';
 import { parseImportFile, type EpFileDefaults, type ParsedImportFile } from '$lib/amendments/import-file';
 import { parseAmendmentPdf } from '$lib/amendments/import-pdf';
 import { chunked } from '../seed/batch';
-import { setAuthors } from './lookups';
+import { amendmentColumnsOf, setAuthors } from './lookups';
 import { keyOf, planImport, type ImportPlan, type Ready } from './import-plan';
 import { createProvisions } from './new-provisions';
 
@@ -94,22 +94,7 @@ export async function importParsed(
 }
 
 function columnsOf(r: AmendmentRecord, provisionId: number | null) {
-	return {
-		number: r.number,
-		tablingContext: r.tablingContext,
-		tabledOn: r.tabledOn,
-		targetProvisionId: provisionId,
-		targetLabel: r.target,
-		targetPart: r.targetPart,
-		baseText: r.baseText,
-		proposedText: r.proposedText,
-		deletesProvision: r.deletesProvision,
-		newProvision: r.newProvision,
-		justification: r.justification,
-		status: r.status,
-		visibility: r.visibility,
-		sources: r.sources
-	};
+	return { ...amendmentColumnsOf(r, provisionId), status: r.status };
 }
 
 /** The status history starts with the imported status; its date is known only for a tabling. */

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbConnection } from '../db';
 import { actor, amendmentAuthor, provision } from '../db/schema';
+import type { AmendmentRecord } from '$lib/amendments/record';
 
 /** eId → provision id for a whole dossier (a few thousand rows). */
 export async function provisionIds(db: DbConnection, dossierId: number): Promise<Map<string, number>> {
@@ -45,4 +46,26 @@ export function isUniqueViolation(error: unknown): boolean {
 	for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
 		if (e.code === '23505') return true;
 	return false;
+}
+
+/** An amendment's own columns from the form or an imported record (status and authors are written apart). */
+export function amendmentColumnsOf(
+	draft: Omit<AmendmentRecord, 'status' | 'sources'> & { sources?: AmendmentRecord['sources'] },
+	provisionId: number | null
+) {
+	return {
+		number: draft.number,
+		tablingContext: draft.tablingContext,
+		tabledOn: draft.tabledOn,
+		targetProvisionId: provisionId,
+		targetLabel: draft.target,
+		targetPart: draft.targetPart,
+		baseText: draft.baseText,
+		proposedText: draft.proposedText,
+		deletesProvision: draft.deletesProvision,
+		newProvision: draft.newProvision,
+		justification: draft.justification,
+		visibility: draft.visibility,
+		...(draft.sources ? { sources: draft.sources } : {})
+	};
 }

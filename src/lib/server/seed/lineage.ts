@@ -1,11 +1,11 @@
-import { eq, inArray } from 'drizzle-orm';
 import type { DbConnection } from '../db';
-import { provision, provisionLink, textVersion } from '../db/schema';
+import { provisionLink } from '../db/schema';
 import { matchDocuments, rootOf, type LineageNode, type Match, type Prepared } from '../../lineage/match';
 import { numberingPairs, type NumberingColumn } from '../../lineage/numbering';
 import { jaccard, shingles } from '../../lineage/similarity';
 import type { AiActData } from './load';
 import { chunked } from './batch';
+import { lineageNodes } from '../lineage';
 
 export interface LineageDocuments {
 	proposal: number;
@@ -29,24 +29,10 @@ export interface LineageReport {
  * keeps the final act's numbering, so its provisions link to the final act's by number alone.
  */
 export async function seedLineage(tx: DbConnection, data: AiActData, docs: LineageDocuments): Promise<LineageReport> {
-	const rows = await tx
-		.select({
-			id: textVersion.id,
-			documentId: textVersion.documentId,
-			eid: provision.eid,
-			kind: provision.kind,
-			text: textVersion.text,
-			heading: textVersion.heading,
-			deleted: textVersion.deleted
-		})
-		.from(textVersion)
-		.innerJoin(provision, eq(provision.id, textVersion.provisionId))
-		.where(
-			inArray(
-				textVersion.documentId,
-				Object.values(docs).filter((id) => id !== undefined)
-			)
-		);
+	const rows = await lineageNodes(
+		tx,
+		Object.values(docs).filter((id) => id !== undefined)
+	);
 	const of = (documentId: number): LineageNode[] => rows.filter((r) => r.documentId === documentId);
 	const P = of(docs.proposal);
 	const C = of(docs.generalApproach);

@@ -43,6 +43,16 @@ const sourceOf: Record<Exclude<keyof SeededDocuments, 'consolidated'>, string> =
  * The act as the Digital Omnibus (Regulation (EU) 2026/1744) left it is scored from the unofficial
  * consolidation of its Article 5, whose biometric points (e) to (h) and paragraphs 2 to 8 are the 2024 text.
  */
+/** The proposal's only word on both practices: users of such systems inform the people exposed. */
+const proposalArticle52 = {
+	document: 'proposal',
+	score: 0,
+	provisionEid: 'art_52__para_2',
+	locator: 'Article 52(2)',
+	quote:
+		'Users of an emotion recognition system or a biometric categorisation system shall inform of the operation of the system the natural persons exposed thereto.'
+} satisfies Partial<ScoreSeed>;
+
 export const banScoreSeeds: ScoreSeed[] = [
 	// Covers private as well as public actors
 	{
@@ -207,13 +217,8 @@ export const banScoreSeeds: ScoreSeed[] = [
 	},
 	// Bans biometric categorisation
 	{
-		document: 'proposal',
+		...proposalArticle52,
 		criterion: 'biometric-categorisation',
-		score: 0,
-		provisionEid: 'art_52__para_2',
-		locator: 'Article 52(2)',
-		quote:
-			'Users of an emotion recognition system or a biometric categorisation system shall inform of the operation of the system the natural persons exposed thereto.',
 		justification:
 			'Not prohibited: Article 5 does not mention it, and Article 52(2) only asks users to inform the people exposed (not even that for systems permitted by law to detect, prevent and investigate criminal offences).'
 	},
@@ -263,13 +268,8 @@ export const banScoreSeeds: ScoreSeed[] = [
 	},
 	// Bans emotion recognition
 	{
-		document: 'proposal',
+		...proposalArticle52,
 		criterion: 'emotion-recognition',
-		score: 0,
-		provisionEid: 'art_52__para_2',
-		locator: 'Article 52(2)',
-		quote:
-			'Users of an emotion recognition system or a biometric categorisation system shall inform of the operation of the system the natural persons exposed thereto.',
 		justification:
 			'Not prohibited: Article 52(2) only asks users of an emotion recognition system to inform the people exposed.'
 	},

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { inject } from 'vitest';
-import { migrate, openDatabase, rowsOf, type OpenDatabase } from '../db';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { migrate, openDatabase, rowsOf, setAppDatabase, type Database, type OpenDatabase } from '../db';
+import { dossier } from '../db/schema';
 
 /**
  * A fresh, migrated and seeded database for one test file, copied from the template that
@@ -35,6 +36,37 @@ export async function testDatabase(): Promise<OpenDatabase> {
 	// Migrations are already applied in the template; this is a cheap no-op that keeps the contract honest.
 	await migrate(open);
 	return open;
+}
+
+/** What `useTestDatabase` opens for a test file; read it inside tests and hooks, once its `beforeAll` has run. */
+export interface TestDatabase {
+	db: Database;
+	/** The seeded AI Act dossier. */
+	dossierId: number;
+}
+
+/**
+ * Opens a `testDatabase()` before the file's tests and closes it after them. With `app: true` it is also the app's
+ * database, so route modules that call `db()` read it. Call it before the file's own `beforeAll`, which then runs
+ * after it.
+ */
+export function useTestDatabase(options: { app?: boolean } = {}): TestDatabase {
+	let open: OpenDatabase | undefined;
+	const handle = {} as TestDatabase;
+	beforeAll(async () => {
+		open = await testDatabase();
+		if (options.app) setAppDatabase(open);
+		handle.db = open.db;
+		[{ id: handle.dossierId }] = await open.db
+			.select({ id: dossier.id })
+			.from(dossier)
+			.where(eq(dossier.slug, 'ai-act'));
+	});
+	afterAll(async () => {
+		if (options.app) setAppDatabase(undefined);
+		await open?.close();
+	});
+	return handle;
 }
 
 /** An empty, migrated database (no seed), for tests of the seed itself. */

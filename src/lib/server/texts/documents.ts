@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, like, notInArray } from 'drizzle-orm';
+import { and, asc, eq, like, notInArray } from 'drizzle-orm';
 import type { DbConnection } from '../db';
 import { actor, document, procedureEvent, provision, provisionLink, textVersion } from '../db/schema';
-import { matchDocuments, type LineageNode } from '$lib/lineage/match';
+import { matchDocuments } from '$lib/lineage/match';
 import type { TextDocumentInput } from '$lib/texts/council';
 import { chunked } from '../seed/batch';
 import { amendmentLists } from '../compare';
+import { lineageNodes } from '../lineage';
 
 export type { TextDocumentInput };
 
@@ -145,19 +146,7 @@ export async function linkToBaseText(
 	);
 	const proposal = texts.find((d) => d.kind === 'proposal') ?? texts.find((d) => d.id === previousId) ?? before.at(-1);
 	if (!proposal || proposal.id === documentId) return 0;
-	const rows: (LineageNode & { documentId: number })[] = await db
-		.select({
-			id: textVersion.id,
-			documentId: textVersion.documentId,
-			eid: provision.eid,
-			kind: provision.kind,
-			text: textVersion.text,
-			heading: textVersion.heading,
-			deleted: textVersion.deleted
-		})
-		.from(textVersion)
-		.innerJoin(provision, eq(provision.id, textVersion.provisionId))
-		.where(inArray(textVersion.documentId, [proposal.id, documentId]));
+	const rows = await lineageNodes(db, [proposal.id, documentId]);
 	const matches = matchDocuments(
 		rows.filter((r) => r.documentId === proposal.id),
 		rows.filter((r) => r.documentId === documentId)

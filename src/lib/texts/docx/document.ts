@@ -118,7 +118,8 @@ function readTable(tbl: XmlNode, ctx: Context): void {
 	}
 }
 
-function plainRun(text: string): DocxRun {
+/** A run of text with no formatting: a separator the reader or the layout puts between runs. */
+export function plainRun(text: string): DocxRun {
 	return {
 		text,
 		bold: false,

@@ -4,7 +4,7 @@
  * paragraphs under a drawn separator line at the bottom of the page, and a paragraph that runs over a page
  * (or a line the converter could not attach) arrives as two paragraphs. Real Word footnotes are read too.
  */
-import type { DocxDocument, DocxParagraph, DocxRun } from './document';
+import { plainRun, type DocxDocument, type DocxParagraph, type DocxRun } from './document';
 
 /** One paragraph of the text as printed: paragraphs of the file joined where the converter split them. */
 export interface Block {
@@ -58,7 +58,7 @@ export function layoutDocument(doc: DocxDocument): Layout {
 	};
 	const emitRule = () => {
 		const text = '_'.repeat(Math.max(3, Math.round(pendingRule! / 6)));
-		last = { index: -1, runs: [{ ...space(), text }], label: null, labelFormat: null, heading: false, tableRow: false };
+		last = { index: -1, runs: [plainRun(text)], label: null, labelFormat: null, heading: false, tableRow: false };
 		place(last);
 		pendingRule = null;
 		afterSeparator = false;
@@ -103,7 +103,7 @@ export function layoutDocument(doc: DocxDocument): Layout {
 			if (inNotes) closeNote();
 			inNotes = afterSeparator = false;
 			if (last && continues(last, p, text, gap, pageCrossed)) {
-				last.runs.push(space(), ...p.runs);
+				last.runs.push(plainRun(' '), ...p.runs);
 			} else {
 				last = {
 					index: p.index,
@@ -174,19 +174,6 @@ function plainText(runs: DocxRun[]): string {
 		.filter((r) => !r.strike)
 		.map((r) => r.text)
 		.join('');
-}
-
-function space(): DocxRun {
-	return {
-		text: ' ',
-		bold: false,
-		boldDirect: false,
-		italic: false,
-		strike: false,
-		underline: false,
-		superscript: false,
-		size: null
-	};
 }
 
 function tidy(s: string): string {
