@@ -163,9 +163,12 @@ if (!existsSync('build/index.js')) {
 }
 const fresh = !process.env.BENCH_DATA_DIR;
 const dataDir = process.env.BENCH_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'trilogue-bench-load-'));
+// BENCH_ONLY=postgres measures PostgreSQL alone (with BENCH_DATABASE_URL).
+const only = process.env.BENCH_ONLY;
 try {
-	await measurePages(`PGlite (${fresh ? 'fresh folder, seeded on start' : dataDir})`, { DATA_DIR: dataDir }, pages);
-	if (process.env.BENCH_LARGE_DATA_DIR) {
+	if (only !== 'postgres')
+		await measurePages(`PGlite (${fresh ? 'fresh folder, seeded on start' : dataDir})`, { DATA_DIR: dataDir }, pages);
+	if (process.env.BENCH_LARGE_DATA_DIR && only !== 'postgres') {
 		await measurePages(
 			`PGlite with the 100,000-amendment benchmark database`,
 			{ DATA_DIR: process.env.BENCH_LARGE_DATA_DIR },

@@ -33,6 +33,7 @@ if (workers === 1) {
 		for (let i = 1; i < workers; i++) fork();
 		console.log(`${workers} workers listening`);
 	});
+	relayDataVersions();
 	cluster.on('exit', (worker, code, signal) => {
 		if (stopping) return;
 		if (!started) {
@@ -53,4 +54,34 @@ if (workers === 1) {
 	// the worker alive after that.
 	process.once('sveltekit:shutdown', () => cluster.worker?.disconnect());
 	await import('./server.js');
+}
+
+/**
+ * A worker that wrote tells the others the new data version before its answer goes out (clusterPeers in
+ * src/lib/server/data-version.ts): the primary passes the announcement on to every other worker and
+ * answers the writer once all have taken it in. A worker that does not answer (it is stopping) is not
+ * waited for long: the writer gives up after a second.
+ */
+function relayDataVersions() {
+	const announce = 'trilogue:data-version';
+	const taken = 'trilogue:data-version-taken';
+	const pending = new Map();
+	let relayed = 0;
+	cluster.on('message', (worker, message) => {
+		if (message?.type === taken) return pending.get(message.id)?.();
+		if (message?.type !== announce) return;
+		const others = Object.values(cluster.workers ?? {}).filter((w) => w && w !== worker && w.isConnected());
+		const answer = () => worker.isConnected() && worker.send({ type: taken, id: message.id });
+		if (others.length === 0) return answer();
+		const id = ++relayed;
+		let left = others.length;
+		const forget = setTimeout(() => pending.delete(id), 5000);
+		pending.set(id, () => {
+			if (--left > 0) return;
+			clearTimeout(forget);
+			pending.delete(id);
+			answer();
+		});
+		for (const w of others) w.send({ type: announce, version: message.version, id });
+	});
 }

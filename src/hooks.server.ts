@@ -55,6 +55,7 @@ export const init: ServerInit = async () => {
 };
 
 let dataVersion: DataVersionWatch | undefined;
+const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const pages = new PageCache();
 
 /**
@@ -63,6 +64,12 @@ const pages = new PageCache();
  * `data_version_triggers`), so every process drops what it rendered before the write.
  */
 const pageCache: Handle = async ({ event, resolve }) => {
+	if (dataVersion && !readMethods.has(event.request.method)) {
+		// A write: before its answer goes out, every worker must know the new version (see data-version.ts).
+		const response = await resolve(event);
+		await dataVersion.afterWrite();
+		return response;
+	}
 	const key = dataVersion ? cacheKey(event.request, sessionCookieName(event.url)) : null;
 	// Everything else: `securityHeaders` marks what a signed-in member was shown `private, no-store`.
 	if (!key || !dataVersion) return resolve(event);

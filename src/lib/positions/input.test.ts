@@ -1,6 +1,6 @@
+import { errorsOf } from '$lib/server/forms';
 import { describe, expect, it } from 'vitest';
 import {
-	fieldErrors,
 	isFullIsoDate,
 	isPartialIsoDate,
 	positionFormValues,
@@ -65,12 +65,12 @@ describe('positionInput', () => {
 			)
 		);
 		expect(result.success).toBe(false);
-		const errors = fieldErrors(result.error!);
+		const errors = errorsOf(result.error!);
 		expect(Object.keys(errors).sort()).toEqual(['date', 'evidence', 'stance']);
 		const noSource = positionInput.safeParse(
 			positionFormValues(form({ ...valid, evidenceUrl: '', evidenceTitle: 'only a title' }))
 		);
-		expect(fieldErrors(noSource.error!).evidence?.[0]).toMatch(/at least one source/);
+		expect(errorsOf(noSource.error!).evidence?.[0]).toMatch(/at least one source/);
 	});
 
 	it('keeps a document reference as the title when there is none, and round-trips rows', () => {

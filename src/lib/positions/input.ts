@@ -151,17 +151,8 @@ export function toEvidenceRow(s: SourceRef): EvidenceRow {
 	return { title: s.title ?? '', url: s.url ?? '', documentRef: s.locator ?? '', quote: s.quote ?? '' };
 }
 
-/** Field errors keyed by field name ('evidence' for the sources), for the form. */
+/** The form layer's error shape (`FieldErrors` in $lib/server/forms) with this form's field names ('evidence' for the sources). */
 export type FieldErrors = Partial<Record<keyof PositionFormValues | 'form', string[]>>;
-
-export function fieldErrors(error: z.ZodError): FieldErrors {
-	const out: FieldErrors = {};
-	for (const issue of error.issues) {
-		const key = String(issue.path[0] ?? 'form') as keyof FieldErrors;
-		(out[key] ??= []).push(issue.message);
-	}
-	return out;
-}
 
 /** A stored position as the form's values, for editing. */
 export function positionFormFromRow(p: {

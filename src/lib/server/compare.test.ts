@@ -50,10 +50,10 @@ describe('the texts a reader can compare', () => {
 
 describe('the column view’s address', () => {
 	const load = async (search: string) => {
-		const mod = await pageServerModules[routeFile('/dossiers/[slug]/compare/articles/[eid]', '+page.server.ts')]();
+		const mod = await pageServerModules[routeFile('/dossiers/[slug]/compare/articles/[eid=eid]', '+page.server.ts')]();
 		const event = {
 			...requestEvent({
-				routeId: '/dossiers/[slug]/compare/articles/[eid]',
+				routeId: '/dossiers/[slug]/compare/articles/[eid=eid]',
 				params: { slug: 'ai-act', eid: 'art_5' },
 				user: null,
 				search

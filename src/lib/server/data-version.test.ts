@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { openDatabase, rowsOf, type OpenDatabase } from './db';
 import { dossier } from './db/schema';
 import { testDatabase, urlOf } from './testing/database';
-import { sharedReads, watchDataVersion } from './data-version';
+import { sharedReads, watchDataVersion, type Peers } from './data-version';
 
 let open: OpenDatabase;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ describe('the data version', () => {
 		expect(list.length).toBeGreaterThan(15);
 	});
 
-	it('changes when a write commits, not before, and not on reads', async () => {
+	it('changes when a write commits (once the writer says so), not before, and not on reads', async () => {
 		const watch = await watchDataVersion(open);
 		try {
 			const before = await watch.current();
@@ -43,6 +43,7 @@ describe('the data version', () => {
 				inside = await watch.current(); // PGlite: no notification yet; PostgreSQL: another connection
 			});
 			expect(inside).toBe(before);
+			await watch.afterWrite(); // as the app does after every request that may have written
 			const after = await watch.current();
 			expect(after).not.toBe(before);
 			// A rolled-back write leaves it as it was.
@@ -52,27 +53,73 @@ describe('the data version', () => {
 					tx.rollback();
 				})
 				.catch(() => {});
+			await watch.afterWrite();
 			expect(await watch.current()).toBe(after);
 		} finally {
 			await watch.stop();
 		}
 	});
 
-	it.runIf(process.env.DATABASE_URL)('is seen by another process at once after a commit (PostgreSQL)', async () => {
-		const other = await openDatabase({ url: await urlOf(open) });
-		const watch = await watchDataVersion(other);
-		try {
-			const before = await watch.current();
-			await open.db
-				.update(dossier)
-				.set({ title: sql`${dossier.title}` })
-				.where(eq(dossier.slug, 'ai-act'));
-			expect(await watch.current()).toBeGreaterThan(before);
-		} finally {
-			await watch.stop();
-			await other.close();
+	it.runIf(process.env.DATABASE_URL)(
+		'is seen by another process once the notification arrives (PostgreSQL)',
+		async () => {
+			const other = await openDatabase({ url: await urlOf(open) });
+			const watch = await watchDataVersion(other, null);
+			try {
+				const before = await watch.current();
+				await open.db
+					.update(dossier)
+					.set({ title: sql`${dossier.title}` })
+					.where(eq(dossier.slug, 'ai-act'));
+				await expect.poll(() => watch.current(), { timeout: 2000 }).toBeGreaterThan(before);
+			} finally {
+				await watch.stop();
+				await other.close();
+			}
 		}
-	});
+	);
+
+	it.runIf(process.env.DATABASE_URL)(
+		'is known to the other workers before a write answers, without waiting for a notification (PostgreSQL)',
+		async () => {
+			const url = await urlOf(open);
+			const [writer, reader, alone] = await Promise.all([1, 2, 3].map(() => openDatabase({ url })));
+			// The reader and the lone process hear no notifications: only the announcement can tell them.
+			const deaf = (o: OpenDatabase): OpenDatabase => ({ ...o, listen: async () => async () => {} });
+			const takers: ((v: number) => void)[] = [];
+			let announcements = 0;
+			const linked: Peers = {
+				announce: async (v) => {
+					announcements++;
+					takers.forEach((take) => take(v));
+				},
+				onAnnounce: (t) => takers.push(t)
+			};
+			// No re-read for age during the test: what they know, they were told.
+			const writing = await watchDataVersion(writer, linked, 60_000);
+			const reading = await watchDataVersion(deaf(reader), linked, 60_000);
+			const lone = await watchDataVersion(deaf(alone), null, 60_000);
+			try {
+				const before = await reading.current();
+				expect(await lone.current()).toBe(before);
+				await writer.db
+					.update(dossier)
+					.set({ title: sql`${dossier.title}` })
+					.where(eq(dossier.slug, 'ai-act'));
+				await writing.afterWrite();
+				expect(await reading.current()).toBeGreaterThan(before);
+				expect(announcements).toBe(1);
+				// Told nothing, and its last read younger than its maximum age: it still answers the old version.
+				expect(await lone.current()).toBe(before);
+				// A request that wrote nothing (a refused form) announces nothing new.
+				await writing.afterWrite();
+				expect(announcements).toBe(1);
+			} finally {
+				await Promise.all([writing, reading, lone].map((w) => w.stop()));
+				await Promise.all([writer, reader, alone].map((o) => o.close()));
+			}
+		}
+	);
 });
 
 describe('shared reads', () => {

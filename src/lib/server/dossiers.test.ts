@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from './db';
+import { isHttpError } from '@sveltejs/kit';
+import { setAppDatabase, type OpenDatabase } from './db';
 import { testDatabase } from './testing/database';
-import { getDossier, latestEvents, procedureStatus, timeline } from './dossiers';
+import { dossierOf, findDossierOf, getDossier, latestEvents, procedureStatus, timeline } from './dossiers';
 
 let open: OpenDatabase;
 let dossierId: number;
@@ -97,5 +98,28 @@ describe('latestEvents', () => {
 		expect(events).toHaveLength(3);
 		expect(events[0].date! >= events[1].date!).toBe(true);
 		expect(events.every((e) => e.date! <= today)).toBe(true);
+	});
+});
+
+describe('dossierOf', () => {
+	beforeAll(() => setAppDatabase(open)); // it queries db()
+	afterAll(() => setAppDatabase(undefined));
+	const request = (slug: string) => ({ params: { slug }, locals: { user: null, sessionId: null } });
+
+	it('looks the dossier up once per request, whoever asks (layout, page, action)', async () => {
+		const event = request('ai-act');
+		const asked = findDossierOf(event);
+		expect(findDossierOf({ ...event, params: { slug: 'ai-act' } })).toBe(asked);
+		expect(await dossierOf(event)).toBe(await asked);
+		expect((await asked)?.id).toBe(dossierId);
+		// Another request looks again: nothing is kept past the request.
+		expect(findDossierOf(request('ai-act'))).not.toBe(asked);
+	});
+
+	it('answers the one 404 for a dossier that does not exist', async () => {
+		const thrown = await dossierOf(request('no-such-act')).catch((e: unknown) => e);
+		expect(isHttpError(thrown) && thrown.status).toBe(404);
+		expect(isHttpError(thrown) && thrown.body.message).toBe('There is no dossier called “no-such-act”.');
+		expect(await findDossierOf(request('no-such-act'))).toBeUndefined();
 	});
 });

@@ -1,6 +1,7 @@
+import { error } from '@sveltejs/kit';
 import { and, asc, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbConnection } from './db';
+import { db, type DbConnection } from './db';
 import { audit } from './audit';
 import { document, dossier, procedureEvent, provision, textVersion } from './db/schema';
 import { isUpcoming } from '$lib/dates';
@@ -49,6 +50,38 @@ export async function provisionTitle(
 export async function getDossier(db: DbConnection, slug: string): Promise<Dossier | undefined> {
 	const [row] = await db.select().from(dossier).where(eq(dossier.slug, slug));
 	return row;
+}
+
+/** What a load, action or endpoint under `/dossiers/[slug]` or `/api/dossiers/[slug]` is given. */
+export interface DossierRoute {
+	params: { slug: string };
+	locals: App.Locals;
+}
+
+/**
+ * The lookups of this request, keyed by its `locals` (the one object SvelteKit hands to the layout's load, the
+ * page's load, the action and the endpoint of a request alike), so they share one query and no load has to wait
+ * for the layout's.
+ */
+const requestDossiers = new WeakMap<App.Locals, Map<string, Promise<Dossier | undefined>>>();
+
+/** The dossier the route's `[slug]` names, looked up once per request; undefined when there is none. */
+export function findDossierOf(event: DossierRoute): Promise<Dossier | undefined> {
+	let bySlug = requestDossiers.get(event.locals);
+	if (!bySlug) requestDossiers.set(event.locals, (bySlug = new Map()));
+	let found = bySlug.get(event.params.slug);
+	if (!found) bySlug.set(event.params.slug, (found = getDossier(db(), event.params.slug)));
+	return found;
+}
+
+/**
+ * The dossier the route's `[slug]` names, or the one 404 every page, action and feed under it answers (the JSON
+ * API answers its own, with `findDossierOf`).
+ */
+export async function dossierOf(event: DossierRoute): Promise<Dossier> {
+	const found = await findDossierOf(event);
+	if (!found) error(404, `There is no dossier called “${event.params.slug}”.`);
+	return found;
 }
 
 export async function listDocuments(db: DbConnection, dossierId: number): Promise<DossierDocument[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { echoable, errorFor, errorsOf, invalid, readForm, refuse, textFields } from './forms';
+import { echoable, errorFor, errorsOf, invalid, readForm, readUpload, refuse, textFields } from './forms';
 
 const schema = z
 	.object({
@@ -85,5 +85,65 @@ describe('helpers', () => {
 		const stale = refuse(409, { a: 'mine' }, errorFor('form', 'Someone saved first.'));
 		expect(stale.status).toBe(409);
 		expect(stale.data).toEqual({ errors: { form: ['Someone saved first.'] }, values: { a: 'mine' } });
+	});
+});
+
+describe('readUpload', () => {
+	const options = z.object({ mode: z.enum(['dry', 'import'], 'Choose one.') });
+	const rules = {
+		maxBytes: 10,
+		tooLarge: (bytes: number, fileName?: string) => `${fileName ?? 'body'}: ${bytes} bytes`,
+		unreadable: 'Unreadable.',
+		noFile: 'Choose a file.'
+	};
+	const file = (bytes: number) => new File(['x'.repeat(bytes)], 'a.csv');
+
+	it('gives the options and the file', async () => {
+		const read = await readUpload(post({ mode: 'dry', file: file(3) }), options, rules);
+		expect(read.ok && { mode: read.data.mode, name: read.file.name, values: read.values }).toEqual({
+			mode: 'dry',
+			name: 'a.csv',
+			values: { mode: 'dry' }
+		});
+	});
+
+	it('refuses a body announced as too large before reading it', async () => {
+		const request = new Request('http://localhost/x', {
+			method: 'POST',
+			body: 'never read',
+			headers: { 'content-length': String(100 * 1024) }
+		});
+		const read = await readUpload(request, options, rules);
+		expect(!read.ok && read.refusal).toMatchObject({ status: 413, data: { errors: { form: ['body: 102400 bytes'] } } });
+		expect(request.bodyUsed).toBe(false);
+	});
+
+	it('refuses bad options, a missing file and a file too large, echoing the options', async () => {
+		const refusal = async (fields: Record<string, string | Blob>) => {
+			const read = await readUpload(post(fields), options, rules);
+			return !read.ok && read.refusal;
+		};
+		expect(await refusal({ mode: 'x', file: file(1) })).toMatchObject({
+			status: 400,
+			data: { errors: { mode: ['Choose one.'] } }
+		});
+		expect(await refusal({ mode: 'dry' })).toMatchObject({
+			status: 400,
+			data: { errors: { file: ['Choose a file.'] }, values: { mode: 'dry' } }
+		});
+		expect(await refusal({ mode: 'dry', file: file(11) })).toMatchObject({
+			status: 413,
+			data: { errors: { form: ['a.csv: 11 bytes'] }, values: { mode: 'dry' } }
+		});
+	});
+
+	it('refuses a body it cannot read', async () => {
+		const request = new Request('http://localhost/x', {
+			method: 'POST',
+			body: 'not multipart',
+			headers: { 'content-type': 'multipart/form-data; boundary=x' }
+		});
+		const read = await readUpload(request, options, rules);
+		expect(!read.ok && read.refusal).toMatchObject({ status: 413, data: { errors: { form: ['Unreadable.'] } } });
 	});
 });

@@ -86,3 +86,41 @@ export const errorFor = (field: string, message: string): FieldErrors => ({ [fie
 export function messagesOf(messages: Record<string, string>): FieldErrors {
 	return Object.fromEntries(Object.entries(messages).map(([field, message]) => [field, [message]]));
 }
+
+export interface UploadRules {
+	/** The largest file part taken. */
+	maxBytes: number;
+	/** Why a body or file of `bytes` is refused (`fileName` once the file part is read). */
+	tooLarge: (bytes: number, fileName?: string) => string;
+	/** Why a body that could not be read (cut off, or over the server's BODY_SIZE_LIMIT) is refused. */
+	unreadable: string;
+	/** What to choose when the form came without a file. */
+	noFile: string;
+}
+
+/**
+ * Reads an import's upload: its other fields with `schema`, as `readForm` does, and its `file` part. A body
+ * announced as larger than `maxBytes` (and room for the other fields) is refused with a 413 before it is read, so
+ * the answer does not wait for the whole file to arrive; so is one that cannot be read. Every refusal is ready to
+ * return from the action.
+ */
+export async function readUpload<S extends z.ZodType>(request: Request, schema: S, rules: UploadRules) {
+	const length = Number(request.headers.get('content-length') ?? 0);
+	if (length > rules.maxBytes + 64 * 1024)
+		return { ok: false as const, refusal: refuse(413, {}, errorFor('form', rules.tooLarge(length))) };
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		return { ok: false as const, refusal: refuse(413, {}, errorFor('form', rules.unreadable)) };
+	}
+	const read = await readForm(form, schema);
+	if (!read.ok) return { ok: false as const, refusal: invalid(read) };
+	const { data, values } = read;
+	const file = form.get('file');
+	if (!(file instanceof File) || file.size === 0)
+		return { ok: false as const, refusal: refuse(400, values, errorFor('file', rules.noFile)) };
+	if (file.size > rules.maxBytes)
+		return { ok: false as const, refusal: refuse(413, values, errorFor('form', rules.tooLarge(file.size, file.name))) };
+	return { ok: true as const, data, values, file };
+}

@@ -127,7 +127,7 @@ const dossierRoutes = Object.keys(routeAccess).filter(
 function everyRouteLoads(slug: string, allow404: (routeId: string) => boolean) {
 	for (const routeId of dossierRoutes) {
 		it(`${routeId} loads for the public and an admin without a server error`, async () => {
-			const names = [...routeId.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]).filter((n) => n !== 'slug');
+			const names = [...routeId.matchAll(/\[([^\]=]+)(?:=[^\]]+)?\]/g)].map((m) => m[1]).filter((n) => n !== 'slug');
 			const params = { slug, ...Object.fromEntries(names.map((n) => [n, publicParamSamples[n]])) };
 			for (const who of [null, admin]) {
 				const rule = routeAccess[routeId];
@@ -144,11 +144,14 @@ function everyRouteLoads(slug: string, allow404: (routeId: string) => boolean) {
 }
 
 describe('a second, empty dossier', () => {
-	everyRouteLoads(SLUG, (id) => /\[(eid|id|country|actor)\]/.test(id) || id.startsWith('/dossiers/[slug]/compare/'));
+	everyRouteLoads(
+		SLUG,
+		(id) => /\[(eid|id|country|actor)(=\w+)?\]/.test(id) || id.startsWith('/dossiers/[slug]/compare/')
+	);
 
 	it('does not show another dossier’s records under its address', async () => {
 		const [first] = await open.db.select({ id: amendment.id }).from(amendment).limit(1);
-		const outcome = await load('/dossiers/[slug]/amendments/[id]', { slug: SLUG, id: String(first.id) }, admin);
+		const outcome = await load('/dossiers/[slug]/amendments/[id=id]', { slug: SLUG, id: String(first.id) }, admin);
 		expect(outcome).toMatchObject({ kind: 'error', status: 404 });
 	});
 
@@ -258,7 +261,7 @@ describe('a second dossier whose only text is a Council compromise text (no prop
 		expect(compared?.path.length).toBeGreaterThan(0);
 	});
 
-	everyRouteLoads(slug, (id) => /\[(id|country|actor)\]/.test(id));
+	everyRouteLoads(slug, (id) => /\[(id|country|actor)(=\w+)?\]/.test(id));
 });
 
 /** A Word file with every mention of one procedure in its body replaced by another. */

@@ -1,11 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { passwordField, signIn } from '$lib/server/user';
 import { setSessionTokenCookie } from '$lib/server/session';
 import { safeNextPath } from './next';
-import { readForm } from '$lib/server/forms';
+import { errorFor, readForm, refuse } from '$lib/server/forms';
 
 const signInForm = z.object({
 	email: z.string().trim().toLowerCase().min(1).max(254),
@@ -21,8 +21,8 @@ export const actions: Actions = {
 	default: async (event) => {
 		// One message for the whole form (which field was wrong is not said), and the email typed again.
 		const parsed = await readForm(event.request, signInForm);
-		const email = parsed.values.email ?? '';
-		if (!parsed.ok) return fail(400, { message: 'Enter your email address and your password.', email });
+		const refused = (message: string) => refuse(400, parsed.values, errorFor('form', message));
+		if (!parsed.ok) return refused('Enter your email address and your password.');
 		// A browser that already holds a session gives it up: one sign-in, one session.
 		const result = await signIn(db(), {
 			...parsed.data,
@@ -35,7 +35,7 @@ export const actions: Actions = {
 			error(429, `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
 		}
 		// One message for an unknown email, a wrong password and a deactivated account.
-		if (result.kind === 'refused') return fail(400, { message: 'Wrong email address or password.', email });
+		if (result.kind === 'refused') return refused('Wrong email address or password.');
 		setSessionTokenCookie(event, result.token, result.session.expiresAt);
 		redirect(303, safeNextPath(event.url.searchParams.get('next')));
 	}

@@ -17,7 +17,7 @@ import { otherAuthor, positionFixture, positionFormSample } from './positions';
  * here; the test fails until you do.
  */
 export interface MatrixRow {
-	/** The route id, as in `routeAccess`: '/dossiers/[slug]/amendments/[id]'. */
+	/** The route id, as in `routeAccess`: '/dossiers/[slug]/amendments/[id=id]'. */
 	route: string;
 	/** The form action's name ('default' for an unnamed one) in +page.server.ts, or the HTTP method of +server.ts. */
 	action: string;
@@ -197,7 +197,7 @@ export const accessMatrix: MatrixRow[] = [
 		sample: () => ({ params: { slug: 'ai-act' }, form: {} })
 	},
 	{
-		route: '/dossiers/[slug]/stages/[id]',
+		route: '/dossiers/[slug]/stages/[id=id]',
 		action: 'default',
 		minimum: 'editor',
 		expect: 'not-refused',
@@ -223,7 +223,7 @@ export const accessMatrix: MatrixRow[] = [
 		sample: async ({ db }) => ({ form: await positionFormSample(db) })
 	},
 	{
-		route: '/review/positions/[id]/edit',
+		route: '/review/positions/[id=id]/edit',
 		action: 'default',
 		minimum: 'reviewer',
 		sample: async ({ db, user: who, n }) => ({
@@ -232,7 +232,7 @@ export const accessMatrix: MatrixRow[] = [
 		})
 	},
 	{
-		route: '/review/positions/[id]',
+		route: '/review/positions/[id=id]',
 		action: 'submit',
 		minimum: 'reviewer',
 		sample: async ({ db, user: who, n }) => ({
@@ -241,7 +241,7 @@ export const accessMatrix: MatrixRow[] = [
 		})
 	},
 	...(['approve', 'return'] as const).map((action) => ({
-		route: '/review/positions/[id]',
+		route: '/review/positions/[id=id]',
 		action,
 		minimum: 'reviewer' as const,
 		sample: async ({ db, n }: MatrixContext) => ({
@@ -250,7 +250,7 @@ export const accessMatrix: MatrixRow[] = [
 		})
 	})),
 	{
-		route: '/review/positions/[id]',
+		route: '/review/positions/[id=id]',
 		action: 'reopen',
 		minimum: 'reviewer',
 		sample: async ({ db, n }) => ({
@@ -269,7 +269,7 @@ export const accessMatrix: MatrixRow[] = [
 		})
 	},
 	{
-		route: '/dossiers/[slug]/provisions/[eid]/lineage',
+		route: '/dossiers/[slug]/provisions/[eid=eid]/lineage',
 		action: 'correct',
 		minimum: 'editor',
 		sample: async ({ db }) => {
@@ -283,7 +283,7 @@ export const accessMatrix: MatrixRow[] = [
 		}
 	},
 	{
-		route: '/dossiers/[slug]/provisions/[eid]/lineage',
+		route: '/dossiers/[slug]/provisions/[eid=eid]/lineage',
 		action: 'remove',
 		minimum: 'editor',
 		sample: async ({ db }) => {
@@ -297,7 +297,7 @@ export const accessMatrix: MatrixRow[] = [
 	},
 	// Amendments
 	{
-		route: '/dossiers/[slug]/amendments/[id]',
+		route: '/dossiers/[slug]/amendments/[id=id]',
 		action: 'status',
 		minimum: 'editor',
 		sample: async ({ db, n }) => ({
@@ -306,7 +306,7 @@ export const accessMatrix: MatrixRow[] = [
 		})
 	},
 	{
-		route: '/dossiers/[slug]/amendments/[id]',
+		route: '/dossiers/[slug]/amendments/[id=id]',
 		action: 'assess',
 		minimum: 'reviewer',
 		sample: async ({ db, n }) => ({
@@ -316,7 +316,7 @@ export const accessMatrix: MatrixRow[] = [
 	},
 	{
 		// Any reviewer but the assessment's author approves it (the author's own attempt is refused in amendments.test.ts).
-		route: '/dossiers/[slug]/amendments/[id]',
+		route: '/dossiers/[slug]/amendments/[id=id]',
 		action: 'review',
 		minimum: 'reviewer',
 		sample: async ({ db, n }) => {
@@ -334,7 +334,7 @@ export const accessMatrix: MatrixRow[] = [
 		}
 	},
 	{
-		route: '/dossiers/[slug]/amendments/[id]',
+		route: '/dossiers/[slug]/amendments/[id=id]',
 		action: 'comment',
 		minimum: 'reviewer',
 		sample: async ({ db, n }) => ({
@@ -343,7 +343,7 @@ export const accessMatrix: MatrixRow[] = [
 		})
 	},
 	{
-		route: '/dossiers/[slug]/amendments/[id]/edit',
+		route: '/dossiers/[slug]/amendments/[id=id]/edit',
 		action: 'default',
 		minimum: 'editor',
 		sample: async ({ db, n }) => ({

@@ -1,11 +1,11 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { Actions, PageServerLoad } from './$types';
+import type { Action, Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
 import { changeUser, createUser, emailField, listUsers, passwordField, roleField } from '$lib/server/user';
-import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
-import { idField } from '$lib/validators';
+import { errorFor, invalid, readForm, refuse, type FormValues } from '$lib/server/forms';
+import { idField, parseId } from '$lib/validators';
 
 const createForm = z.object({
 	email: emailField,
@@ -40,15 +40,31 @@ export const load: PageServerLoad = async (event) => {
 	return { users: await listUsers(db()), me: me.id, saved: message };
 };
 
-/** A refused change to one user's row, shown next to that row. */
-function rowFailure(form: string, id: unknown, message: string) {
-	return fail(400, { form, userId: Number(id) || null, message });
+/** A refused change to one user's row, shown next to that row: the one error shape, the row named beside it. */
+function rowFailure(form: string, values: FormValues, message: string) {
+	return refuse(400, values, errorFor('form', message), { form, userId: parseId(values.userId) });
 }
 
-const confirmation = (event: { getClientAddress(): string }, password: string) => ({
-	password,
-	address: event.getClientAddress()
-});
+/**
+ * An action changing another user's row (role, active, password): the form read, the change confirmed with the
+ * admin's own password, a refusal shown next to that row, and the saved notice after the redirect.
+ */
+function rowChange<S extends z.ZodType<{ userId: number; adminPassword: string }>>(
+	name: keyof typeof savedMessages,
+	schema: S,
+	unreadable: string,
+	change: (data: z.output<S>) => Parameters<typeof changeUser>[3]
+): Action {
+	return async (event) => {
+		const admin = requireRole(event, 'admin');
+		const read = await readForm(event.request, schema);
+		if (!read.ok) return rowFailure(name, read.values, unreadable);
+		const confirmation = { password: read.data.adminPassword, address: event.getClientAddress() };
+		const result = await changeUser(db(), admin, read.data.userId, change(read.data), confirmation);
+		if (!result.ok) return rowFailure(name, read.values, result.message);
+		redirect(303, `/admin/users?saved=${name}`);
+	};
+}
 
 export const actions: Actions = {
 	create: async (event) => {
@@ -60,46 +76,7 @@ export const actions: Actions = {
 			return refuse(400, read.values, errorFor(result.field ?? 'email', result.message), { form: 'create' });
 		redirect(303, '/admin/users?saved=created');
 	},
-	role: async (event) => {
-		const admin = requireRole(event, 'admin');
-		const read = await readForm(event.request, roleForm);
-		if (!read.ok) return rowFailure('role', read.values.userId, 'Choose a role.');
-		const result = await changeUser(
-			db(),
-			admin,
-			read.data.userId,
-			{ role: read.data.role },
-			confirmation(event, read.data.adminPassword)
-		);
-		if (!result.ok) return rowFailure('role', read.values.userId, result.message);
-		redirect(303, '/admin/users?saved=role');
-	},
-	active: async (event) => {
-		const admin = requireRole(event, 'admin');
-		const read = await readForm(event.request, activeForm);
-		if (!read.ok) return rowFailure('active', read.values.userId, 'That request was not understood.');
-		const result = await changeUser(
-			db(),
-			admin,
-			read.data.userId,
-			{ active: read.data.active },
-			confirmation(event, read.data.adminPassword)
-		);
-		if (!result.ok) return rowFailure('active', read.values.userId, result.message);
-		redirect(303, '/admin/users?saved=active');
-	},
-	password: async (event) => {
-		const admin = requireRole(event, 'admin');
-		const read = await readForm(event.request, passwordForm);
-		if (!read.ok) return rowFailure('password', read.values.userId, 'Enter a new password.');
-		const result = await changeUser(
-			db(),
-			admin,
-			read.data.userId,
-			{ password: read.data.password },
-			confirmation(event, read.data.adminPassword)
-		);
-		if (!result.ok) return rowFailure('password', read.values.userId, result.message);
-		redirect(303, '/admin/users?saved=password');
-	}
+	role: rowChange('role', roleForm, 'Choose a role.', (d) => ({ role: d.role })),
+	active: rowChange('active', activeForm, 'That request was not understood.', (d) => ({ active: d.active })),
+	password: rowChange('password', passwordForm, 'Enter a new password.', (d) => ({ password: d.password }))
 };

@@ -1,10 +1,4 @@
-import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
-import { db } from '$lib/server/db';
-import { getDossier } from '$lib/server/dossiers';
+import { dossierOf } from '$lib/server/dossiers';
 
-export const load: LayoutServerLoad = async ({ params }) => {
-	const dossier = await getDossier(db(), params.slug);
-	if (!dossier) error(404, `There is no dossier called “${params.slug}”.`);
-	return { dossier };
-};
+export const load: LayoutServerLoad = async (event) => ({ dossier: await dossierOf(event) });

@@ -1,11 +1,11 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { latestEvents, listDocuments, procedureStatus, provisionTitle } from '$lib/server/dossiers';
+import { dossierOf, latestEvents, listDocuments, procedureStatus, provisionTitle } from '$lib/server/dossiers';
 import { documentNotice } from '$lib/documents/notice';
 import { todayIso } from '$lib/dates';
 
-export const load: PageServerLoad = async ({ parent }) => {
-	const { dossier } = await parent();
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const dossier = await dossierOf({ params, locals });
 	const today = todayIso();
 	const [status, latest, documents, article5] = await Promise.all([
 		procedureStatus(db(), dossier.id, today),

@@ -1,11 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { dossierOf } from '$lib/server/dossiers';
 import { canSeeInternal, hasRole } from '$lib/server/authorization';
 import { filterOptions, listAmendments, viewerOf } from '$lib/server/amendments';
 import { filtersToQuery, parseFilters } from '$lib/amendments/filters';
 
-export const load: PageServerLoad = async ({ parent, url, locals }) => {
-	const { dossier } = await parent();
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const dossier = await dossierOf({ params, locals });
 	const { filters, errors } = parseFilters(url.searchParams);
 	const viewer = viewerOf(locals.user, canSeeInternal(locals));
 	const [page, options] = await Promise.all([

@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { dossierOf } from '$lib/server/dossiers';
 import { banStrengthData, scoreValues } from '$lib/server/scores';
 import {
 	amendmentDirectionCounts,
@@ -15,8 +16,8 @@ import { amendmentsByDirectionChart, amendmentsByStatusChart } from '$lib/charts
 import { halfYears, stanceChart } from '$lib/charts/stances';
 import { todayIso } from '$lib/dates';
 
-export const load: PageServerLoad = async ({ parent, url, locals }) => {
-	const { dossier } = await parent();
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const dossier = await dossierOf({ params, locals });
 	const today = todayIso();
 	const topics = await listTopics(db(), dossier.id);
 	// An unknown ?topic= falls back to the ban as a whole rather than failing: it is only a view choice.

@@ -4,7 +4,7 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { defaultColumns, findProvisionInput, listTextDocuments } from '$lib/server/compare';
 import { MAX_COLUMNS, columnChoice, columnKeys, documentKey, queryOf } from './params';
-import { provisionTitle } from '$lib/server/dossiers';
+import { dossierOf, provisionTitle } from '$lib/server/dossiers';
 
 const provisionQuery = z.object({
 	go: z.literal('provision'),
@@ -25,8 +25,8 @@ const query = z.discriminatedUnion('go', [provisionQuery, articleQuery]);
  * citation ("5(1)(d)", "Article 52") is found in the chosen text and the visitor sent on to its page, the
  * article with the texts ticked as its columns (`cols`, read as the column view reads it).
  */
-export const load: PageServerLoad = async ({ parent, url }) => {
-	const { dossier } = await parent();
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const dossier = await dossierOf({ params, locals });
 	const [documents, article5] = await Promise.all([
 		listTextDocuments(db(), dossier.id),
 		provisionTitle(db(), dossier.id, 'art_5')

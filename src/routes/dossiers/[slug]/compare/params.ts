@@ -1,12 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { CompareDocument } from '$lib/server/compare';
+import { isEid } from '$lib/validators';
 
 /** eIds as the splitter makes them, including inserted ('art_-57a') and repeated ('point_1_2') numbers. */
-export const eidSchema = z
-	.string()
-	.max(200)
-	.regex(/^[a-z]+_[-A-Za-z0-9._]+(__[a-z]+_[-A-Za-z0-9._]+)*$/, 'Not a provision identifier.');
+export const eidSchema = z.string().refine(isEid, 'Not a provision identifier.');
 
 export const documentKey = z
 	.string()

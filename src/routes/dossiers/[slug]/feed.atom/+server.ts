@@ -1,19 +1,18 @@
-import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
 import { siteOrigin } from '$lib/server/origin';
-import { getDossier } from '$lib/server/dossiers';
+import { dossierOf } from '$lib/server/dossiers';
 import { atomResponse, dossierFeedItems } from '$lib/server/feeds';
 import { renderAtom, tagUri } from '$lib/feeds/atom';
 import { TAG_YEAR, toAtomEntries } from '$lib/feeds/items';
 import { todayIso } from '$lib/dates';
 
 /** The dossier's public changes: stages and events, texts, amendment status changes, published positions. */
-export const GET: RequestHandler = async ({ params, url: requested }) => {
+export const GET: RequestHandler = async (event) => {
+	const { url: requested } = event;
 	// Ids and links from ORIGIN, never from the Host header.
 	const url = new URL(requested.pathname + requested.search, siteOrigin(requested));
-	const dossier = await getDossier(db(), params.slug);
-	if (!dossier) error(404, `There is no dossier called “${params.slug}”.`);
+	const dossier = await dossierOf(event);
 	const today = todayIso();
 	const items = await dossierFeedItems(db(), dossier, today);
 	return atomResponse(

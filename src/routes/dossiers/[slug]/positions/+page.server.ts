@@ -1,21 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { canSeeInternal, hasRole, viewerOf } from '$lib/server/authorization';
-import { positionMatrix, topicColumns } from '$lib/server/positions';
+import { hasRole } from '$lib/server/authorization';
+import { positionMatrix } from '$lib/server/positions';
 import { timeline } from '$lib/server/dossiers';
-import { parseMatrixQuery } from '$lib/positions/query';
-import { todayIso } from '$lib/dates';
+import { matrixQuery } from './matrix-query';
 
-export const load: PageServerLoad = async ({ parent, url, locals }) => {
-	const { dossier } = await parent();
-	const today = todayIso();
-	const allTopics = await topicColumns(db(), dossier.id);
-	const query = parseMatrixQuery(
-		url.searchParams,
-		allTopics.map((t) => t.key),
-		today
-	);
-	const viewer = viewerOf(locals.user, canSeeInternal(locals));
+export const load: PageServerLoad = async (event) => {
+	const { dossier, today, allTopics, query, viewer } = await matrixQuery(event);
 	const [matrix, events] = await Promise.all([
 		positionMatrix(db(), dossier.id, { asOf: query.asOf, topic: query.topic, stance: query.stance, viewer }),
 		timeline(db(), dossier.id, today)
@@ -31,6 +22,6 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
 		matrix,
 		stages,
 		viewerIsCoalition: viewer.canSeeInternal,
-		canDraft: hasRole(locals.user, 'reviewer')
+		canDraft: hasRole(event.locals.user, 'reviewer')
 	};
 };

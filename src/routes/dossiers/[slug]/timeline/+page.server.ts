@@ -1,14 +1,14 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { procedureStatus, timeline } from '$lib/server/dossiers';
+import { dossierOf, procedureStatus, timeline } from '$lib/server/dossiers';
 import { banStrengthData, scoreValues } from '$lib/server/scores';
 import { internalEvents } from '$lib/server/stages';
 import { hasRole } from '$lib/server/authorization';
 import { banStrength, banStrengthChart } from '$lib/charts/ban-strength';
 import { todayIso } from '$lib/dates';
 
-export const load: PageServerLoad = async ({ parent, locals }) => {
-	const { dossier } = await parent();
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const dossier = await dossierOf({ params, locals });
 	const today = todayIso();
 	const canEdit = hasRole(locals.user, 'editor');
 	const [entries, status, scores, internal] = await Promise.all([

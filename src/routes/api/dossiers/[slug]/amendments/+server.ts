@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
 import { canSeeInternal } from '$lib/server/authorization';
-import { getDossier } from '$lib/server/dossiers';
+import { findDossierOf } from '$lib/server/dossiers';
 import { listAmendments, viewerOf } from '$lib/server/amendments';
 import { parseFilters } from '$lib/amendments/filters';
 
@@ -11,7 +11,7 @@ import { parseFilters } from '$lib/amendments/filters';
  * group, body, assessment, from, to, sort, page, size ≤ 200). An unknown filter value is a 400 that names it.
  */
 export const GET: RequestHandler = async ({ params, url, locals }) => {
-	const dossier = await getDossier(db(), params.slug);
+	const dossier = await findDossierOf({ params, locals });
 	if (!dossier) return json({ error: `There is no dossier called “${params.slug}”.` }, { status: 404 });
 	const { filters, errors } = parseFilters(url.searchParams);
 	if (Object.keys(errors).length) return json({ error: 'Some filters are not valid.', errors }, { status: 400 });

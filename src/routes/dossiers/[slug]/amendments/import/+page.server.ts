@@ -2,10 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { dossierOf } from '$lib/server/dossiers';
 import { requireRole } from '$lib/server/authorization';
 import { importAmendments, type ImportPlan } from '$lib/server/amendments';
-import { dossierParam } from '$lib/server/amendments/route';
-import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
+import { errorFor, readUpload, refuse } from '$lib/server/forms';
 import { partialDateField } from '$lib/validators';
 import { EP_PLENARY_CONTEXT } from '$lib/server/seed/amendments';
 import { MAX_IMPORT_BYTES, tooLarge } from '$lib/amendments/import-file';
@@ -68,31 +68,16 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'editor');
-		const dossier = await dossierParam(event.params.slug);
-		// Refuse an oversized upload before reading it: the answer must not wait for 50 MB to arrive.
-		const length = Number(event.request.headers.get('content-length') ?? 0);
-		if (length > MAX_IMPORT_BYTES + 64 * 1024) return refuse(413, {}, errorFor('form', tooLarge(length)));
-		let form: FormData;
-		try {
-			form = await event.request.formData();
-		} catch {
-			return refuse(
-				413,
-				{},
-				errorFor(
-					'form',
-					`The upload could not be read. Files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB are accepted; if this one is smaller, the server’s BODY_SIZE_LIMIT is set too low.`
-				)
-			);
-		}
-		const options = await readForm(form, optionsForm);
-		if (!options.ok) return invalid(options);
-		const { values } = options;
-		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0)
-			return refuse(400, values, errorFor('file', 'Choose a PDF, CSV or JSON file to import.'));
-		if (file.size > MAX_IMPORT_BYTES) return refuse(413, values, errorFor('form', tooLarge(file.size)));
-		const { mode, tabledOn, ...ep } = options.data;
+		const dossier = await dossierOf(event);
+		const upload = await readUpload(event.request, optionsForm, {
+			maxBytes: MAX_IMPORT_BYTES,
+			tooLarge,
+			unreadable: `The upload could not be read. Files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB are accepted; if this one is smaller, the server’s BODY_SIZE_LIMIT is set too low.`,
+			noFile: 'Choose a PDF, CSV or JSON file to import.'
+		});
+		if (!upload.ok) return upload.refusal;
+		const { file, values } = upload;
+		const { mode, tabledOn, ...ep } = upload.data;
 		const result = await importAmendments(db(), dossier.id, new Uint8Array(await file.arrayBuffer()), {
 			dryRun: mode === 'dry',
 			userId: user.id,

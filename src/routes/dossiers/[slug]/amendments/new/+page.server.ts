@@ -2,9 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { dossierOf } from '$lib/server/dossiers';
 import { requireRole } from '$lib/server/authorization';
 import { createAmendment, filterOptions, viewerOf } from '$lib/server/amendments';
-import { dossierParam } from '$lib/server/amendments/route';
 import { amendmentDraftSchema, draftInput } from '$lib/amendments/record';
 import { errorFor, invalid, messagesOf, readForm, refuse } from '$lib/server/forms';
 
@@ -14,7 +14,7 @@ const newAmendmentForm = amendmentDraftSchema.and(
 
 export const load: PageServerLoad = async (event) => {
 	const editor = requireRole(event, 'editor');
-	const { dossier } = await event.parent();
+	const dossier = await dossierOf(event);
 	const { allActors } = await filterOptions(db(), dossier.id, viewerOf(editor, true));
 	return { actors: allActors, provision: event.url.searchParams.get('provision') ?? '' };
 };
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'editor');
-		const dossier = await dossierParam(event.params.slug);
+		const dossier = await dossierOf(event);
 		const read = await readForm(event.request, newAmendmentForm, {
 			input: (form) => ({ ...draftInput(form), status: String(form.get('status') ?? '') })
 		});

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
-import { getDossier } from '$lib/server/dossiers';
+import { dossierOf } from '$lib/server/dossiers';
 import { banStrengthData, getScoreSlot, saveScore } from '$lib/server/scores';
 import { formatSources, parseSources } from '$lib/server/stages';
 import { isEid, isSlug } from '$lib/validators';
@@ -32,7 +32,7 @@ const scoreForm = z
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'editor');
-	const { dossier } = await event.parent();
+	const dossier = await dossierOf(event);
 	const params = slotParams.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!params.success) {
 		return { slot: null, overview: await banStrengthData(db(), dossier.id), values: null };
@@ -58,8 +58,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'editor');
-		const dossier = await getDossier(db(), event.params.slug);
-		if (!dossier) error(404, 'There is no such dossier.');
+		const dossier = await dossierOf(event);
 		const params = slotParams.safeParse(Object.fromEntries(event.url.searchParams));
 		if (!params.success) return refuse(400, null, errorFor('form', 'Choose a criterion and a text.'));
 		const slot = await getScoreSlot(db(), dossier.id, params.data.criterion, params.data.document);

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { dossierOf } from '$lib/server/dossiers';
 import { compareDocuments, listTextDocuments } from '$lib/server/compare';
 import { provisionLabel } from '$lib/provisions/label';
 import { documentByKey, documentKey, parseQuery } from '../params';
@@ -15,8 +16,8 @@ const query = z.object({
 });
 
 /** Whole-act comparison: every article of one text against its counterpart in another, with change counts. */
-export const load: PageServerLoad = async ({ parent, url }) => {
-	const { dossier } = await parent();
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const dossier = await dossierOf({ params, locals });
 	const q = parseQuery(query, url);
 	const documents = await listTextDocuments(db(), dossier.id);
 	if (documents.length === 0) error(404, `The ${dossier.shortTitle} has no texts to compare yet.`);

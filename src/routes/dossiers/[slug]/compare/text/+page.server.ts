@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { findProvisionInput, findVersion, listTextDocuments } from '$lib/server/compare';
-import { getDossier } from '$lib/server/dossiers';
+import { dossierOf } from '$lib/server/dossiers';
 import { diffProvisionText } from '$lib/diff';
 import { provisionLabel } from '$lib/provisions/label';
 import { admitRequest, compareTextLimit } from '$lib/server/rate-limit';
@@ -36,8 +36,8 @@ const text = (f: FormData, name: string) => {
 	return typeof v === 'string' ? v : '';
 };
 
-export const load: PageServerLoad = async ({ parent }) => {
-	const { dossier } = await parent();
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const dossier = await dossierOf({ params, locals });
 	return { documents: await listTextDocuments(db(), dossier.id) };
 };
 
@@ -46,7 +46,8 @@ export const load: PageServerLoad = async ({ parent }) => {
  * stored: the answer is the diff, shown on the same page.
  */
 export const actions: Actions = {
-	default: async ({ request, params, getClientAddress, setHeaders }) => {
+	default: async (event) => {
+		const { request, getClientAddress, setHeaders } = event;
 		// Public and costly: limited per address before the texts are even read.
 		const throttle = await admitRequest(db(), `compare-text:${getClientAddress()}`, compareTextLimit);
 		if (throttle.limited) {
@@ -66,11 +67,11 @@ export const actions: Actions = {
 
 		let other = { text: input.other, label: 'Second text' };
 		if (input.provision) {
-			const dossier = await getDossier(db(), params.slug);
-			const documents = dossier ? await listTextDocuments(db(), dossier.id) : [];
+			const dossier = await dossierOf(event);
+			const documents = await listTextDocuments(db(), dossier.id);
 			const doc = documents.find((d) => d.key === input.in);
-			const eid = dossier && doc ? await findProvisionInput(db(), dossier.id, doc.id, input.provision) : null;
-			const version = eid && doc && dossier ? await findVersion(db(), dossier.id, doc.id, eid) : undefined;
+			const eid = doc ? await findProvisionInput(db(), dossier.id, doc.id, input.provision) : null;
+			const version = eid && doc ? await findVersion(db(), dossier.id, doc.id, eid) : undefined;
 			if (!version || !doc)
 				return refuse(400, values, errorFor('provision', `No provision “${input.provision}” in that text.`));
 			other = { text: version.deleted ? '' : version.text, label: `${provisionLabel(version.eid)}, ${doc.title}` };

@@ -2,9 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { dossierOf } from '$lib/server/dossiers';
 import { requireRole } from '$lib/server/authorization';
-import { dossierParam } from '$lib/server/amendments/route';
-import { errorFor, invalid, readForm, refuse } from '$lib/server/forms';
+import { errorFor, readUpload, refuse } from '$lib/server/forms';
 import { importTextDocument, type TextImportPlan } from '$lib/server/texts/import';
 import { MAX_TEXT_IMPORT_BYTES } from '$lib/texts/council';
 import { firstArticleOf } from '$lib/server/texts/documents';
@@ -43,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'editor');
 	const done = event.url.searchParams;
 	if (!done.has('imported')) return { maxBytes: MAX_TEXT_IMPORT_BYTES, done: null };
-	const { dossier } = await event.parent();
+	const dossier = await dossierOf(event);
 	const key = (done.get('document') ?? '').slice(0, 80);
 	const article = key ? await firstArticleOf(db(), dossier.id, key) : null;
 	return { maxBytes: MAX_TEXT_IMPORT_BYTES, done: { file: done.get('imported') ?? '', document: key, article } };
@@ -52,34 +52,18 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'editor');
-		const dossier = await dossierParam(event.params.slug);
-		const length = Number(event.request.headers.get('content-length') ?? 0);
-		const tooLarge = (bytes: number) =>
-			`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.`;
-		if (length > MAX_TEXT_IMPORT_BYTES + 64 * 1024) return refuse(413, {}, errorFor('form', tooLarge(length)));
-		let form: FormData;
-		try {
-			form = await event.request.formData();
-		} catch {
-			return refuse(
-				413,
-				{},
-				errorFor(
-					'form',
-					`The upload could not be read. Files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB are accepted.`
-				)
-			);
-		}
-		const options = await readForm(form, optionsForm);
-		if (!options.ok) return invalid(options);
-		const { values } = options;
-		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0)
-			return refuse(400, values, errorFor('file', 'Choose a Word (.docx) file to import.'));
-		if (file.size > MAX_TEXT_IMPORT_BYTES)
-			return refuse(413, values, errorFor('form', `${file.name}: ${tooLarge(file.size)}`));
+		const dossier = await dossierOf(event);
+		const upload = await readUpload(event.request, optionsForm, {
+			maxBytes: MAX_TEXT_IMPORT_BYTES,
+			tooLarge: (bytes, fileName) =>
+				`${fileName ? `${fileName}: ` : ''}The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the import takes Word files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB.`,
+			unreadable: `The upload could not be read. Files up to ${MAX_TEXT_IMPORT_BYTES / 1024 / 1024} MB are accepted.`,
+			noFile: 'Choose a Word (.docx) file to import.'
+		});
+		if (!upload.ok) return upload.refusal;
+		const { file, values } = upload;
 		const result = await importTextDocument(db(), dossier.id, new Uint8Array(await file.arrayBuffer()), {
-			dryRun: options.data.mode === 'dry',
+			dryRun: upload.data.mode === 'dry',
 			userId: user.id,
 			fileName: file.name,
 			procedure: dossier.procedureRef

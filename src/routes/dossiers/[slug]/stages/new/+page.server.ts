@@ -1,7 +1,7 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { getDossier } from '$lib/server/dossiers';
+import { dossierOf } from '$lib/server/dossiers';
 import { requireRole } from '$lib/server/authorization';
 import { createEvent, eventCategories, eventForm } from '$lib/server/stages';
 import { invalid, readForm } from '$lib/server/forms';
@@ -14,8 +14,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'editor');
-		const dossier = await getDossier(db(), event.params.slug);
-		if (!dossier) error(404, 'There is no such dossier.');
+		const dossier = await dossierOf(event);
 		const form = await readForm(event.request, eventForm);
 		if (!form.ok) return invalid(form);
 		const created = await createEvent(db(), user.id, dossier.id, form.data);

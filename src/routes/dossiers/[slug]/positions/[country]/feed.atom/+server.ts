@@ -2,18 +2,18 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
 import { siteOrigin } from '$lib/server/origin';
-import { getDossier } from '$lib/server/dossiers';
+import { dossierOf } from '$lib/server/dossiers';
 import { atomResponse, countryPath, findMemberState, positionItems } from '$lib/server/feeds';
 import { renderAtom, tagUri } from '$lib/feeds/atom';
 import { sortItems, TAG_YEAR, toAtomEntries } from '$lib/feeds/items';
 import { todayIso } from '$lib/dates';
 
 /** A member state's published positions (public and approved). `country` is its code ('de') or slug ('germany'). */
-export const GET: RequestHandler = async ({ params, url: requested }) => {
+export const GET: RequestHandler = async (event) => {
+	const { params, url: requested } = event;
 	// Ids and links from ORIGIN, never from the Host header.
 	const url = new URL(requested.pathname + requested.search, siteOrigin(requested));
-	const dossier = await getDossier(db(), params.slug);
-	if (!dossier) error(404, `There is no dossier called “${params.slug}”.`);
+	const dossier = await dossierOf(event);
 	const state = /^[a-z-]{2,40}$/i.test(params.country) ? await findMemberState(db(), params.country) : undefined;
 	if (!state) error(404, 'There is no such member state.');
 	const today = todayIso();
