@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, procedureEvent, user } from './db/schema';
-import { testDatabase } from './testing/database';
-import { getDossier, procedureStatus, timeline } from './dossiers';
+import { useTestDatabase } from './testing/database';
+import { procedureStatus, timeline } from './dossiers';
 import { createEvent, eventForm, eventFormValues, getEvent, isPartialDate, parseSources, updateEvent } from './stages';
 
 const seeded = useTestDatabase();
