@@ -66,7 +66,14 @@ export async function watchDataVersion(
 	const read = sharedReads(async () => {
 		const startedAt = Date.now();
 		stale = false; // a notification from here on asks again: this read may have begun before its commit
-		const [row] = await open.db.select({ version: dataVersion.version }).from(dataVersion).where(eq(dataVersion.id, 1));
+		const [row] = await open.db
+			.select({ version: dataVersion.version })
+			.from(dataVersion)
+			.where(eq(dataVersion.id, 1))
+			.catch((error: unknown) => {
+				stale = true; // not read: the next caller asks again rather than trust the old version
+				throw error;
+			});
 		version = Math.max(version, row?.version ?? 0);
 		confirmedAt = startedAt;
 		return version;

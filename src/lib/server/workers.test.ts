@@ -18,59 +18,46 @@ const port = 4380 + Math.floor(Math.random() * 10);
 const start = (env: Record<string, string>, ready: RegExp) =>
 	startBuiltServer({ PORT: String(port), ORIGIN: `http://localhost:${port}`, DATABASE_URL: '', ...env }, ready, 90_000);
 
-/** A GET on a new connection: the cluster hands each new connection to the next worker in turn. */
-function get(
-	pathname: string,
-	headers: Record<string, string> = {}
-): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
-	return new Promise((resolve, reject) => {
-		const req = httpRequest(
-			{ port, path: pathname, headers: { connection: 'close', ...headers }, agent: false },
-			(response) => {
-				let body = '';
-				response.setEncoding('utf8');
-				response.on('data', (chunk) => (body += chunk));
-				response.on('end', () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
-			}
-		);
-		req.on('error', reject);
-		req.end();
-	});
+interface Answer {
+	status: number;
+	body: string;
+	headers: Record<string, unknown>;
 }
 
-/** A form POST on a new connection, as a browser on the site sends it. */
-function postForm(
-	pathname: string,
-	form: Record<string, string>,
-	headers: Record<string, string> = {}
-): Promise<{ status: number; body: string }> {
-	const body = new URLSearchParams(form).toString();
+/** A request on a new connection: the cluster hands each new connection to the next worker in turn. */
+function send(method: string, pathname: string, headers: Record<string, string>, body?: string): Promise<Answer> {
 	return new Promise((resolve, reject) => {
 		const req = httpRequest(
-			{
-				port,
-				path: pathname,
-				method: 'POST',
-				agent: false,
-				headers: {
-					connection: 'close',
-					origin: `http://localhost:${port}`,
-					accept: 'text/html',
-					'content-type': 'application/x-www-form-urlencoded',
-					'content-length': String(Buffer.byteLength(body)),
-					...headers
-				}
-			},
+			{ port, path: pathname, method, headers: { connection: 'close', ...headers }, agent: false },
 			(response) => {
-				let body = '';
+				let text = '';
 				response.setEncoding('utf8');
-				response.on('data', (chunk) => (body += chunk));
-				response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+				response.on('data', (chunk) => (text += chunk));
+				response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text, headers: response.headers }));
 			}
 		);
 		req.on('error', reject);
 		req.end(body);
 	});
+}
+
+const get = (pathname: string, headers: Record<string, string> = {}) => send('GET', pathname, headers);
+
+/** A form POST, as a browser on the site sends it. */
+function postForm(pathname: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+	const body = new URLSearchParams(form).toString();
+	return send(
+		'POST',
+		pathname,
+		{
+			origin: `http://localhost:${port}`,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			'content-length': String(Buffer.byteLength(body)),
+			...headers
+		},
+		body
+	);
 }
 
 describe('npm start with WORKERS', () => {
@@ -104,6 +91,19 @@ describe.runIf(process.env.DATABASE_URL)('two workers on one PostgreSQL database
 		await open?.close();
 	});
 
+	/** An editor with a session in the database (made by this test, not through a worker): its cookie. */
+	async function signedIn(name: string) {
+		const created = await createUser(
+			open.db,
+			{ email: `workers-${Date.now()}@example.org`, name, password: 'correct horse battery staple 7', role: 'editor' },
+			null
+		);
+		if (!created.ok) throw new Error(created.message);
+		const token = generateSessionToken();
+		await createSession(open.db, token, created.user.id);
+		return { cookie: `${sessionCookieName(new URL(`http://localhost:${port}/`))}=${token}` };
+	}
+
 	const timeline = '/dossiers/ai-act/timeline';
 	/** Both workers keep the timeline: every answer after the first of each is from its cache. */
 	async function warmBoth() {
@@ -115,20 +115,7 @@ describe.runIf(process.env.DATABASE_URL)('two workers on one PostgreSQL database
 
 	it('shows an edit made in one worker on the next anonymous view in every worker', async () => {
 		await warmBoth();
-		const created = await createUser(
-			open.db,
-			{
-				email: `editor-${Date.now()}@example.org`,
-				name: 'Worker Editor',
-				password: 'correct horse battery staple 7',
-				role: 'editor'
-			},
-			null
-		);
-		if (!created.ok) throw new Error(created.message);
-		const token = generateSessionToken();
-		await createSession(open.db, token, created.user.id);
-		const cookie = `${sessionCookieName(new URL(`http://localhost:${port}/`))}=${token}`;
+		const { cookie } = await signedIn('Worker Editor');
 		const title = `Added through a worker ${Date.now()}`;
 		const posted = await postForm(
 			'/dossiers/ai-act/stages/new',
@@ -161,24 +148,9 @@ describe.runIf(process.env.DATABASE_URL)('two workers on one PostgreSQL database
 	});
 
 	it('knows a session in every worker', async () => {
-		const created = await createUser(
-			open.db,
-			{
-				email: `workers-${Date.now()}@example.org`,
-				name: 'Worker Check',
-				password: 'correct horse battery staple 7',
-				role: 'editor'
-			},
-			null
-		);
-		if (!created.ok) throw new Error(created.message);
-		const { user } = created;
-		const token = generateSessionToken();
-		await createSession(open.db, token, user.id);
+		const { cookie } = await signedIn('Worker Check');
 		for (let i = 0; i < 4; i++) {
-			const page = await get('/account', {
-				cookie: `${sessionCookieName(new URL(`http://localhost:${port}/`))}=${token}`
-			});
+			const page = await get('/account', { cookie });
 			expect(page.status).toBe(200);
 			expect(page.body).toContain('Worker Check');
 			expect(page.headers['cache-control']).toBe('private, no-store');
