@@ -7,7 +7,7 @@
  * the seed plus N synthetic amendments built from the real ones, in PGlite (BENCH_DATA_DIR, default
  * bench-data/amendments) and, when BENCH_DATABASE_URL is set, in that PostgreSQL database (emptied first).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { migrate, openDatabase } from '../src/lib/server/db/index';
@@ -39,6 +39,22 @@ if (flag >= 0) {
 	process.exit(0);
 }
 
+/** Processor seconds used by the main thread and by the whole process (Linux's /proc), or null elsewhere. */
+function processorSeconds(): { main: number; all: number } | null {
+	try {
+		const ticks = (file: string) => {
+			const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+			return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks
+		};
+		const hz = 100; // USER_HZ, 100 on every Linux port
+		const main = ticks(`/proc/self/task/${process.pid}/stat`) / hz;
+		const usage = process.cpuUsage();
+		return { main, all: (usage.user + usage.system) / 1e6 };
+	} catch {
+		return null;
+	}
+}
+
 const dir = mkdtempSync(path.join(tmpdir(), 'trilogue-bench-seed-'));
 const t0 = performance.now();
 try {
@@ -61,6 +77,11 @@ try {
 	console.log(`close (flush to disk) ${s(t4 - t3)}`);
 	console.log(`total                 ${s(t4 - t0)}   (target < 15 s)`);
 	console.log(`peak memory (max RSS) ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+	const cpu = processorSeconds();
+	if (cpu)
+		console.log(
+			`processor time        ${s(cpu.main * 1000)} on the main thread, ${s((cpu.all - cpu.main) * 1000)} on the others`
+		);
 } finally {
 	rmSync(dir, { recursive: true, force: true });
 }

@@ -9,6 +9,7 @@ import { chunked } from '../seed/batch';
 import { amendmentColumnsOf, setAuthors } from './lookups';
 import { keyOf, planImport, type ImportPlan, type Ready } from './import-plan';
 import { createProvisions } from './new-provisions';
+import { insertRows } from '../db/bulk';
 
 export type { ImportPlan, PlannedChange } from './import-plan';
 
@@ -125,37 +126,35 @@ async function applyImport(
 	const authorIds = (r: Ready) => r.authors.map((s) => actorId.get(s)!);
 
 	const creates = ready.filter((r) => !r.existing);
-	for (const batch of chunked(creates, 400)) {
-		const ids = await db
-			.insert(amendment)
-			.values(
-				batch.map((r) => ({
-					dossierId,
-					documentId: documentOf(r),
-					...columnsOf(r.record, provisionOf(r)),
-					createdBy: userId
-				}))
-			)
-			.returning({ id: amendment.id, tablingContext: amendment.tablingContext, number: amendment.number });
-		const idOf = new Map(ids.map((i) => [keyOf(i.tablingContext, i.number), i.id]));
-		const authorRows = batch.flatMap((r) =>
-			authorIds(r).map((actorId, position) => ({
-				amendmentId: idOf.get(keyOf(r.record.tablingContext, r.record.number))!,
-				actorId,
-				position
-			}))
-		);
-		for (const chunk of chunked(authorRows, 5000)) await db.insert(amendmentAuthor).values(chunk);
-		await db.insert(amendmentStatusChange).values(
-			batch.map((r) => ({
-				amendmentId: idOf.get(keyOf(r.record.tablingContext, r.record.number))!,
-				status: r.record.status,
-				date: statusDate(r.record),
-				note: 'Imported',
-				changedBy: userId
-			}))
-		);
-	}
+	const ids = await insertRows(
+		db,
+		amendment,
+		creates.map((r) => ({
+			dossierId,
+			documentId: documentOf(r),
+			...columnsOf(r.record, provisionOf(r)),
+			createdBy: userId
+		})),
+		['id', 'tablingContext', 'number']
+	);
+	const idOf = new Map(ids.map((i) => [keyOf(i.tablingContext, i.number), i.id]));
+	const created = (r: Ready) => idOf.get(keyOf(r.record.tablingContext, r.record.number))!;
+	await insertRows(
+		db,
+		amendmentAuthor,
+		creates.flatMap((r) => authorIds(r).map((actorId, position) => ({ amendmentId: created(r), actorId, position })))
+	);
+	await insertRows(
+		db,
+		amendmentStatusChange,
+		creates.map((r) => ({
+			amendmentId: created(r),
+			status: r.record.status,
+			date: statusDate(r.record),
+			note: 'Imported',
+			changedBy: userId
+		}))
+	);
 	for (const r of ready.filter((r) => r.existing)) {
 		const before = r.existing!;
 		const updated = await db

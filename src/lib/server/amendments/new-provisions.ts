@@ -4,6 +4,7 @@ import { provision } from '../db/schema';
 import { parentEidOf } from '$lib/provisions/eid';
 import { kindOfEid } from '$lib/provisions/kind';
 import { chunked } from '../seed/batch';
+import { insertRows } from '../db/bulk';
 
 /** A provision an import creates because an amendment inserts it ("Article 5 – paragraph 1 – point d a (new)"). */
 export interface PlannedProvision {
@@ -50,13 +51,13 @@ export async function createProvisions(
 	if (renumber) order.forEach((o, i) => (o.sortKey = (i + 1) * 10));
 
 	const fresh = order.filter((o) => !existingIds.has(o.eid));
-	for (const batch of chunked(fresh, 1000)) {
-		const inserted = await db
-			.insert(provision)
-			.values(batch.map((o) => ({ dossierId, eid: o.eid, kind: kindOfEid(o.eid), sortKey: o.sortKey! })))
-			.returning({ id: provision.id, eid: provision.eid });
-		for (const r of inserted) ids.set(r.eid, r.id);
-	}
+	const inserted = await insertRows(
+		db,
+		provision,
+		fresh.map((o) => ({ dossierId, eid: o.eid, kind: kindOfEid(o.eid), sortKey: o.sortKey! })),
+		['id', 'eid']
+	);
+	for (const r of inserted) ids.set(r.eid, r.id);
 	const idOf = (eid: string) => ids.get(eid) ?? existingIds.get(eid);
 	const parents = planned.flatMap((p) =>
 		p.parentEid && idOf(p.parentEid) ? [sql`(${ids.get(p.eid)!}::int, ${idOf(p.parentEid)!}::int)`] : []

@@ -4,7 +4,7 @@ import { resolveAgainst } from '../../provisions/target';
 import type { AiActData } from './load';
 import { placeProvisions, type ProvisionIndex } from './texts';
 import { toSourceRefs } from './sources';
-import { chunked } from './batch';
+import { insertRows } from '../db/bulk';
 
 export const EP_PLENARY_CONTEXT = 'EP plenary, 14 June 2023';
 
@@ -70,18 +70,22 @@ export async function seedEpAmendments(
 		};
 	});
 
-	for (const batch of chunked(rows, 200)) {
-		const ids = await tx.insert(amendment).values(batch).returning({ id: amendment.id });
-		await tx.insert(amendmentAuthor).values(ids.map(({ id }) => ({ amendmentId: id, actorId: ctx.parliamentActorId })));
-		await tx.insert(amendmentStatusChange).values(
-			ids.map(({ id }) => ({
-				amendmentId: id,
-				status: 'plenary_adopted' as const,
-				date: '2023-06-14',
-				note: 'Adopted by the European Parliament in plenary (P9_TA(2023)0236).'
-			}))
-		);
-	}
+	const ids = await insertRows(tx, amendment, rows, ['id']);
+	await insertRows(
+		tx,
+		amendmentAuthor,
+		ids.map(({ id }) => ({ amendmentId: id, actorId: ctx.parliamentActorId }))
+	);
+	await insertRows(
+		tx,
+		amendmentStatusChange,
+		ids.map(({ id }) => ({
+			amendmentId: id,
+			status: 'plenary_adopted' as const,
+			date: '2023-06-14',
+			note: 'Adopted by the European Parliament in plenary (P9_TA(2023)0236).'
+		}))
+	);
 	return report;
 }
 

@@ -6,7 +6,7 @@ import { reconstruct, type PositionAmendment } from '../../lineage/reconstruct';
 import type { AiActData } from './load';
 import { placeProvisions, type ProvisionIndex } from './texts';
 import { EP_PLENARY_CONTEXT } from './amendments';
-import { chunked } from './batch';
+import { insertRows } from '../db/bulk';
 
 export const EP_POSITION_KEY = 'ep-position';
 export const EP_POSITION_NOTE =
@@ -84,7 +84,7 @@ export async function seedEpPosition(
 		docOrder: i,
 		derivedFrom: n.derivedFrom
 	}));
-	for (const batch of chunked(versions, 400)) await tx.insert(textVersion).values(batch);
+	await insertRows(tx, textVersion, versions);
 	return {
 		documentId,
 		versions: versions.length,

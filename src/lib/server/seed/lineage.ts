@@ -4,8 +4,8 @@ import { matchDocuments, rootOf, type LineageNode, type Match, type Prepared } f
 import { numberingPairs, type NumberingColumn } from '../../lineage/numbering';
 import { jaccard, shingles } from '../../lineage/similarity';
 import type { AiActData } from './load';
-import { chunked } from './batch';
 import { lineageNodes } from '../lineage';
+import { insertRows } from '../db/bulk';
 
 export interface LineageDocuments {
 	proposal: number;
@@ -94,7 +94,7 @@ export async function seedLineage(tx: DbConnection, data: AiActData, docs: Linea
 			similarity: m.similarity
 		})
 	);
-	for (const batch of chunked(links, 1000)) await tx.insert(provisionLink).values(batch);
+	await insertRows(tx, provisionLink, links);
 	const byMethod: Record<string, number> = {};
 	for (const l of links) byMethod[l.method] = (byMethod[l.method] ?? 0) + 1;
 	return { links: links.length, byMethod };

@@ -1,8 +1,8 @@
 import type { DbConnection } from '../db';
 import { actor } from '../db/schema';
 import { groupSlugOf, nameSlug as slugify } from '$lib/amendments/authors';
-import { chunked } from './batch';
 import type { RawMember } from './load';
+import { insertRows } from '../db/bulk';
 
 /** The directory writes GR for Greece; the EU, and so the app, writes EL. */
 const euCountryCode = (code: string) => (code === 'GR' ? 'EL' : code);
@@ -35,7 +35,6 @@ export async function seedMembers(
 			parentId
 		};
 	});
-	// 7 columns a row: 1,000 rows stay far below PostgreSQL's 65,535 parameters.
-	for (const batch of chunked(rows, 1000)) await tx.insert(actor).values(batch);
+	await insertRows(tx, actor, rows);
 	return rows.length;
 }

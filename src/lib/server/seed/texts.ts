@@ -4,6 +4,7 @@ import { provision, textVersion } from '../db/schema';
 import { splitDocument, type ProvisionNode } from '../../provisions/split';
 import type { RawText } from './load';
 import { chunked } from './batch';
+import { insertRows } from '../db/bulk';
 import { createProvisions } from '../amendments/new-provisions';
 
 export interface ProvisionIndex {
@@ -61,7 +62,7 @@ export async function seedTexts(
 			footnotes: notesIn(n.text, notes),
 			docOrder: n.order
 		}));
-		for (const batch of chunked(rows, 500)) await tx.insert(textVersion).values(batch);
+		await insertRows(tx, textVersion, rows);
 		versions += rows.length;
 	}
 	return { index, versions, splits: splits.map((s) => s.nodes) };
@@ -98,13 +99,13 @@ export async function ensureProvisions(
 	index: ProvisionIndex
 ) {
 	const fresh = rows.filter((r) => !index.ids.has(r.eid));
-	for (const batch of chunked(fresh, 1000)) {
-		const inserted = await tx
-			.insert(provision)
-			.values(batch.map((r) => ({ dossierId, eid: r.eid, kind: r.kind, sortKey: r.sortKey })))
-			.returning({ id: provision.id, eid: provision.eid });
-		for (const p of inserted) index.ids.set(p.eid, p.id);
-	}
+	const inserted = await insertRows(
+		tx,
+		provision,
+		fresh.map((r) => ({ dossierId, eid: r.eid, kind: r.kind, sortKey: r.sortKey })),
+		['id', 'eid']
+	);
+	for (const p of inserted) index.ids.set(p.eid, p.id);
 	const links = fresh
 		.filter((r) => r.parentEid && index.ids.has(r.parentEid))
 		.map((r) => sql`(${index.ids.get(r.eid)!}::int, ${index.ids.get(r.parentEid!)!}::int)`);

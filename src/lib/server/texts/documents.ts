@@ -3,9 +3,9 @@ import type { DbConnection } from '../db';
 import { actor, document, procedureEvent, provision, provisionLink, textVersion } from '../db/schema';
 import { matchDocuments } from '$lib/lineage/match';
 import type { TextDocumentInput } from '$lib/texts/council';
-import { chunked } from '../seed/batch';
 import { amendmentLists } from '../compare';
 import { lineageNodes } from '../lineage';
+import { insertRows } from '../db/bulk';
 
 export type { TextDocumentInput };
 
@@ -157,6 +157,6 @@ export async function linkToBaseText(
 		method: m.method,
 		similarity: m.similarity
 	}));
-	for (const batch of chunked(links, 1000)) await db.insert(provisionLink).values(batch);
+	await insertRows(db, provisionLink, links);
 	return links.length;
 }

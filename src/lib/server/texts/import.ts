@@ -7,8 +7,8 @@ import { councilDocumentKey, type CouncilNode, type NodeMarks } from '$lib/texts
 import { readCouncilText, type ReadText } from '$lib/texts/read-council-text';
 import { createProvisions, missingChain, type PlannedProvision } from '../amendments/new-provisions';
 import { provisionIds } from '../amendments/lookups';
-import { chunked } from '../seed/batch';
 import { findTextDocument, insertTextDocument, linkToBaseText, type TextDocumentInput } from './documents';
+import { insertRows } from '../db/bulk';
 
 export interface TextImportPlan {
 	document: TextDocumentInput & { id: number | null; previous: { id: number; title: string } | null };
@@ -179,7 +179,7 @@ async function applyText(
 		docOrder: n.order,
 		marks: n.marks
 	});
-	for (const batch of chunked(fresh, 400)) await db.insert(textVersion).values(batch.map(row));
+	await insertRows(db, textVersion, fresh.map(row));
 	const changed = new Set(plan.versions.updated);
 	for (const n of nodes.filter((n) => changed.has(n.eid))) {
 		const { text, num, heading, footnotes, marks, deleted } = row(n);
