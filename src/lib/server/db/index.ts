@@ -4,6 +4,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { isNewDataDir, pgliteTemplate, pgliteTemplatePath } from './pglite-template';
+import { migrationsFolder } from './migrations';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -83,8 +84,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 export function rowsOf<T>(result: unknown): T[] {
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
-
-export const migrationsFolder = () => path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
 
 /** Applies the generated migrations in `drizzle/` (idempotent). */
 export async function migrate(open: OpenDatabase): Promise<void> {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 describe('the PGlite template for new data folders', () => {
-	it('is made once by npm install, per PGlite version, and a new folder made from it migrates and works', async () => {
+	it('is made once by npm install, per PGlite version and set of migrations, and a new folder made from it migrates and works', async () => {
 		await makePgliteTemplate(); // a no-op when npm install made it
 		expect(pgliteTemplatePath()).toMatch(/pglite-\d+\.\d+\.\d+\.tar\.gz$/);
 		expect(pgliteTemplate()?.size).toBeGreaterThan(1_000_000);
@@ -33,6 +33,58 @@ describe('the PGlite template for new data folders', () => {
 			await open.close();
 		}
 		expect(isNewDataDir(dataDir)).toBe(false);
+	});
+
+	it('holds the schema, so a new folder migrates with nothing left to do', async () => {
+		const open = await openDatabase({ dataDir: 'memory://' });
+		try {
+			const applied = await open.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+			const journal = JSON.parse(readFileSync(path.resolve('drizzle/meta/_journal.json'), 'utf8'));
+			expect(JSON.stringify(applied)).toContain(`"n":${journal.entries.length}`);
+			await migrate(open);
+			expect(
+				JSON.stringify(await open.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`))
+			).toContain(`"n":${journal.entries.length}`);
+		} finally {
+			await open.close();
+		}
+	});
+
+	it('made before a migration was added, is used and the new migration runs on it; made from other migrations, is not used', async () => {
+		// A drizzle/ folder without its last migration, and a template made from it.
+		const older = folder();
+		cpSync(path.resolve('drizzle'), older, { recursive: true });
+		const journalFile = path.join(older, 'meta', '_journal.json');
+		const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
+		const last = journal.entries.pop();
+		writeFileSync(journalFile, JSON.stringify(journal));
+		vi.stubEnv('MIGRATIONS_DIR', older);
+		vi.stubEnv('PGLITE_TEMPLATE', path.join(folder(), 'older.tar.gz'));
+		expect(await makePgliteTemplate()).toBe(pgliteTemplatePath());
+		expect(await makePgliteTemplate()).toBeUndefined(); // made already, from these migrations
+
+		vi.stubEnv('MIGRATIONS_DIR', path.resolve('drizzle'));
+		expect(pgliteTemplate()).toBeDefined();
+		const open = await openDatabase({ dataDir: 'memory://' });
+		try {
+			const count = sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
+			expect(JSON.stringify(await open.db.execute(count))).toContain(`"n":${journal.entries.length}`);
+			await migrate(open);
+			expect(JSON.stringify(await open.db.execute(count))).toContain(`"n":${journal.entries.length + 1}`);
+		} finally {
+			await open.close();
+		}
+
+		// The other way round (the template knows a migration drizzle/ does not): made afresh by npm install,
+		// and until then not used.
+		vi.stubEnv('MIGRATIONS_DIR', older);
+		writeFileSync(
+			`${pgliteTemplatePath()}.migrations`,
+			readFileSync(`${pgliteTemplatePath()}.migrations`, 'utf8') + `\n${last.tag}-unknown`
+		);
+		expect(pgliteTemplate()).toBeUndefined();
+		expect(await makePgliteTemplate()).toBe(pgliteTemplatePath());
+		expect(pgliteTemplate()).toBeDefined();
 	});
 
 	it('does not stop the app when damaged: the folder is made from scratch, with a warning', async () => {

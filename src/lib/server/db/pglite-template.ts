@@ -2,12 +2,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { migrationsFolder } from './migrations';
 
 /**
  * A new PGlite data folder is an empty PostgreSQL cluster: PGlite runs initdb for it, which takes 5-6 s of a
- * first start on a 2-core machine. The result is the same every time for one PGlite version, so
- * `npm install` makes it once (scripts/pglite-template.ts) and new folders are loaded from that dump. It
- * holds no data of ours: migrations and the seed still run on it as on a folder made from scratch.
+ * first start on a 2-core machine, and then the migrations run on it, another 1-2 s. The result is the same
+ * every time for one PGlite version and one set of migrations, so `npm install` makes it once
+ * (scripts/pglite-template.ts) and new folders are loaded from that dump. It holds the schema but no data:
+ * `migrate` then applies only the migrations added since (drizzle applies those newer than the last one
+ * recorded), and the seed runs on it as on a folder made from scratch.
  */
 export function pgliteTemplatePath(): string {
 	return path.resolve(
@@ -29,6 +33,7 @@ function pgliteVersion(): string {
 export function pgliteTemplate(): Blob | undefined {
 	const file = pgliteTemplatePath();
 	if (!existsSync(file)) return undefined;
+	if (!isPrefix(templateMigrations(file), migrationHashes())) return undefined; // made from other migrations
 	const bytes = readFileSync(file);
 	const expected = existsSync(`${file}.sha256`) ? readFileSync(`${file}.sha256`, 'utf8').trim() : '';
 	if (digest(bytes) !== expected) {
@@ -47,21 +52,46 @@ export function isNewDataDir(dataDir: string): boolean {
 	return dataDir.startsWith('memory://') || !existsSync(dataDir) || readdirSync(dataDir).length === 0;
 }
 
-/** Makes the dump if it is missing; returns its path when it made one. */
+/**
+ * Makes the dump, migrated, if it is missing or was made from other migrations than `drizzle/` now holds;
+ * returns its path when it made one.
+ */
 export async function makePgliteTemplate(): Promise<string | undefined> {
 	const file = pgliteTemplatePath();
-	if (existsSync(file)) return undefined;
+	const hashes = migrationHashes();
+	if (existsSync(file) && templateMigrations(file).join() === hashes.join()) return undefined;
 	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	const pg = await PGlite.create({ dataDir: 'memory://' });
 	try {
+		await migrate(drizzle(pg), { migrationsFolder: migrationsFolder() });
 		const dump = await pg.dumpDataDir('gzip');
 		mkdirSync(path.dirname(file), { recursive: true });
 		const bytes = Buffer.from(await dump.arrayBuffer());
-		writeFileSync(`${file}.sha256`, digest(bytes));
-		writeFileSync(`${file}.tmp`, bytes);
-		renameSync(`${file}.tmp`, file); // never a half-written template
+		// Each file replaced whole (never written in place: a hard-linked copy of node_modules keeps its own).
+		const put = (name: string, data: string | Uint8Array) => {
+			writeFileSync(`${name}.tmp`, data);
+			renameSync(`${name}.tmp`, name);
+		};
+		put(`${file}.sha256`, digest(bytes));
+		put(`${file}.migrations`, hashes.join('\n'));
+		put(file, bytes); // last: never a template without its digest
 		return file;
 	} finally {
 		await pg.close();
 	}
 }
+
+/** The migrations in `drizzle/`, in order, each by the digest drizzle records for it. */
+function migrationHashes(): string[] {
+	return readMigrationFiles({ migrationsFolder: migrationsFolder() }).map((m) => m.hash);
+}
+
+/** The migrations the dump holds (none for a dump made before dumps were migrated). */
+function templateMigrations(file: string): string[] {
+	const list = `${file}.migrations`;
+	return existsSync(list) ? readFileSync(list, 'utf8').split('\n').filter(Boolean) : [];
+}
+
+const isPrefix = (a: string[], b: string[]) => a.length <= b.length && a.every((hash, i) => hash === b[i]);
