@@ -3,7 +3,13 @@ import { mkdirSync, rmSync } from 'node:fs';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
-import { isNewDataDir, pgliteTemplate, pgliteTemplatePath } from './pglite-template';
+import {
+	copyPgliteTemplate,
+	isNewDataDir,
+	pgliteTemplate,
+	pgliteTemplateFolder,
+	pgliteTemplatePath
+} from './pglite-template';
 import { migrationsFolder } from './migrations';
 
 export type Schema = typeof schema;
@@ -53,16 +59,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const dataDir = options.dataDir ?? 'memory://';
 	const inMemory = dataDir.startsWith('memory://');
-	const template = options.loadDataDir ? undefined : isNewDataDir(dataDir) ? pgliteTemplate() : undefined;
+	const fresh = !options.loadDataDir && isNewDataDir(dataDir);
+	// A new folder on disk is copied from the template folder; an in-memory one is loaded from its dump.
+	const copied = fresh && !inMemory && copyPgliteTemplate(dataDir);
+	const template = fresh && !copied ? pgliteTemplate() : undefined;
 	if (!inMemory) mkdirSync(dataDir, { recursive: true });
 	let client: InstanceType<typeof PGlite>;
 	try {
 		client = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir ?? template });
 	} catch (error) {
-		if (!template) throw error;
+		if (!template && !copied) throw error;
 		// A damaged template must not stop the app: make the new folder from scratch instead.
 		console.warn(
-			`The PGlite template ${pgliteTemplatePath()} could not be loaded (${error}); creating the database from scratch.`
+			`The PGlite template ${copied ? pgliteTemplateFolder() : pgliteTemplatePath()} could not be loaded (${error}); creating the database from scratch.`
 		);
 		if (!inMemory) rmSync(dataDir, { recursive: true, force: true });
 		if (!inMemory) mkdirSync(dataDir, { recursive: true });

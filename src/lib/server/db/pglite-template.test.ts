@@ -1,10 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrate, openDatabase } from './index';
-import { isNewDataDir, makePgliteTemplate, pgliteTemplate, pgliteTemplatePath } from './pglite-template';
+import {
+	copyPgliteTemplate,
+	isNewDataDir,
+	makePgliteTemplate,
+	pgliteTemplate,
+	pgliteTemplateFolder,
+	pgliteTemplatePath
+} from './pglite-template';
 
 const folders: string[] = [];
 const folder = () => {
@@ -85,6 +92,31 @@ describe('the PGlite template for new data folders', () => {
 		expect(pgliteTemplate()).toBeUndefined();
 		expect(await makePgliteTemplate()).toBe(pgliteTemplatePath());
 		expect(pgliteTemplate()).toBeDefined();
+	});
+
+	it('is copied as a data folder for a new folder on disk, and a damaged copy is made from scratch with a warning', async () => {
+		const file = path.join(folder(), 'copy.tar.gz');
+		vi.stubEnv('PGLITE_TEMPLATE', file);
+		await makePgliteTemplate();
+		const dataDir = path.join(folder(), 'pglite');
+		expect(copyPgliteTemplate(dataDir)).toBe(true);
+		expect(readdirSync(dataDir)).toContain('PG_VERSION');
+		rmSync(dataDir, { recursive: true });
+
+		writeFileSync(path.join(pgliteTemplateFolder(), 'global', 'pg_control'), 'not a control file');
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const open = await openDatabase({ dataDir });
+		const warnings = warn.mock.calls.join(' ');
+		try {
+			await migrate(open);
+			expect(JSON.stringify(await open.db.execute(sql`select count(*)::int as n from data_version`))).toContain(
+				'"n":1'
+			);
+		} finally {
+			await open.close();
+			warn.mockRestore();
+		}
+		expect(warnings).toContain('could not be loaded');
 	});
 
 	it('does not stop the app when damaged: the folder is made from scratch, with a warning', async () => {

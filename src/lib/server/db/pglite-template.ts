@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
@@ -9,9 +9,11 @@ import { migrationsFolder } from './migrations';
  * A new PGlite data folder is an empty PostgreSQL cluster: PGlite runs initdb for it, which takes 5-6 s of a
  * first start on a 2-core machine, and then the migrations run on it, another 1-2 s. The result is the same
  * every time for one PGlite version and one set of migrations, so `npm install` makes it once
- * (scripts/pglite-template.ts) and new folders are loaded from that dump. It holds the schema but no data:
- * `migrate` then applies only the migrations added since (drizzle applies those newer than the last one
- * recorded), and the seed runs on it as on a folder made from scratch.
+ * (scripts/pglite-template.ts), as a data folder that a new folder on disk is copied from (a native copy,
+ * where loading a dump writes each file through PGlite's file system) and as a dump that an in-memory
+ * database is loaded from. It holds the schema but no data: `migrate` then applies only the migrations added
+ * since (drizzle applies those newer than the last one recorded), and the seed runs on it as on a folder
+ * made from scratch.
  */
 export function pgliteTemplatePath(): string {
 	return path.resolve(
@@ -45,6 +47,22 @@ export function pgliteTemplate(): Blob | undefined {
 	return new Blob([bytes]);
 }
 
+/** The data folder beside the dump. */
+export function pgliteTemplateFolder(): string {
+	return `${pgliteTemplatePath()}.folder`;
+}
+
+/**
+ * Copies the template's data folder to `dataDir` (which must not exist yet or be empty) when `npm install`
+ * made one from the migrations in `drizzle/` (or fewer); false when there is none to copy.
+ */
+export function copyPgliteTemplate(dataDir: string): boolean {
+	const folder = pgliteTemplateFolder();
+	if (!existsSync(folder) || !isPrefix(templateMigrations(pgliteTemplatePath()), migrationHashes())) return false;
+	cpSync(folder, dataDir, { recursive: true });
+	return true;
+}
+
 const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Whether PGlite would have to create the cluster in `dataDir`. */
@@ -53,34 +71,41 @@ export function isNewDataDir(dataDir: string): boolean {
 }
 
 /**
- * Makes the dump, migrated, if it is missing or was made from other migrations than `drizzle/` now holds;
- * returns its path when it made one.
+ * Makes the template (the data folder and the dump, migrated) if it is missing or was made from other
+ * migrations than `drizzle/` now holds; returns the dump's path when it made one.
  */
 export async function makePgliteTemplate(): Promise<string | undefined> {
 	const file = pgliteTemplatePath();
+	const folder = pgliteTemplateFolder();
 	const hashes = migrationHashes();
-	if (existsSync(file) && templateMigrations(file).join() === hashes.join()) return undefined;
+	if (existsSync(file) && existsSync(folder) && templateMigrations(file).join() === hashes.join()) return undefined;
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
-	const pg = await PGlite.create({ dataDir: 'memory://' });
+	// Made beside the final folder and renamed into place when whole: never a half-made template.
+	const making = `${folder}.tmp`;
+	rmSync(making, { recursive: true, force: true });
+	mkdirSync(path.dirname(file), { recursive: true });
+	const pg = await PGlite.create({ dataDir: making });
+	let bytes: Buffer;
 	try {
 		await migrate(drizzle(pg), { migrationsFolder: migrationsFolder() });
-		const dump = await pg.dumpDataDir('gzip');
-		mkdirSync(path.dirname(file), { recursive: true });
-		const bytes = Buffer.from(await dump.arrayBuffer());
-		// Each file replaced whole (never written in place: a hard-linked copy of node_modules keeps its own).
-		const put = (name: string, data: string | Uint8Array) => {
-			writeFileSync(`${name}.tmp`, data);
-			renameSync(`${name}.tmp`, name);
-		};
-		put(`${file}.sha256`, digest(bytes));
-		put(`${file}.migrations`, hashes.join('\n'));
-		put(file, bytes); // last: never a template without its digest
-		return file;
+		bytes = Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer());
 	} finally {
 		await pg.close();
 	}
+	// Each file replaced whole (never written in place: a hard-linked copy of node_modules keeps its own).
+	const put = (name: string, data: string | Uint8Array) => {
+		writeFileSync(`${name}.tmp`, data);
+		renameSync(`${name}.tmp`, name);
+	};
+	rmSync(file, { force: true }); // the dump and folder of other migrations go first
+	rmSync(folder, { recursive: true, force: true });
+	put(`${file}.sha256`, digest(bytes));
+	put(`${file}.migrations`, hashes.join('\n'));
+	renameSync(making, folder);
+	put(file, bytes); // last: never a template without its digest and list
+	return file;
 }
 
 /** The migrations in `drizzle/`, in order, each by the digest drizzle records for it. */
