@@ -71,7 +71,7 @@ function unitKind(eid: string): string {
 
 export interface Prepared {
 	node: LineageNode;
-	set: Set<number>;
+	set: ReadonlySet<number>;
 	/** Words of the heading, for top-level units. */
 	heading: Set<string>;
 }

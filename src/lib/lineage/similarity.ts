@@ -26,7 +26,25 @@ function hash(s: string): number {
  * The set of `size`-word shingles of a text (hashed). A text shorter than `size` words gives one
  * shingle of all its words, so short headings still compare.
  */
-export function shingles(text: string, size = 3): Set<number> {
+export function shingles(text: string, size = 3): ReadonlySet<number> {
+	if (size !== 3) return shinglesOf(text, size);
+	let set = recent.get(text);
+	if (!set) {
+		if (recent.size >= RECENT) recent.clear();
+		recent.set(text, (set = shinglesOf(text, size)));
+	}
+	return set;
+}
+
+/**
+ * The shingle sets of recent texts, by text: the seed and an import compare the same provisions again and
+ * again (each Council text with the proposal, most provisions unchanged from one text to the next). The sets
+ * are shared, so they are read-only.
+ */
+const recent = new Map<string, ReadonlySet<number>>();
+const RECENT = 20_000;
+
+function shinglesOf(text: string, size: number): Set<number> {
 	const words = comparableWords(text).map(hash);
 	const out = new Set<number>();
 	if (words.length === 0) return out;
