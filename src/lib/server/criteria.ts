@@ -32,8 +32,8 @@ export type CriterionInput = z.output<typeof criterionForm>;
 /** A criterion's fields as its edit form shows them. */
 export const criterionFormValues = (c: BanCriterion) => ({ version: String(c.version), label: c.label });
 
-/** The dossier's criteria in chart order, each with how many scores rest on it. */
-export async function listCriteria(db: DbConnection, dossierId: number): Promise<CriterionRow[]> {
+/** The dossier's criteria in chart order, each with how many scores rest on it (for its editing page). */
+export async function criteriaWithUses(db: DbConnection, dossierId: number): Promise<CriterionRow[]> {
 	const rows = await db
 		.select({ criterion: banCriterion, uses: count(banScore.id) })
 		.from(banCriterion)

@@ -51,8 +51,13 @@ export const topicFormValues = (t: Topic) => ({
 	provisions: t.provisionEids.join(' ')
 });
 
-/** The dossier's topics in matrix order, each with how many positions use it. */
-export async function listTopics(db: DbConnection, dossierId: number): Promise<TopicRow[]> {
+/** The dossier's topics in matrix order. */
+export async function listTopics(db: DbConnection, dossierId: number): Promise<Topic[]> {
+	return db.select().from(topic).where(eq(topic.dossierId, dossierId)).orderBy(asc(topic.sortOrder), asc(topic.id));
+}
+
+/** The dossier's topics in matrix order, each with how many positions use it (for its editing page). */
+export async function topicsWithUses(db: DbConnection, dossierId: number): Promise<TopicRow[]> {
 	const rows = await db
 		.select({ topic, uses: count(position.id) })
 		.from(topic)

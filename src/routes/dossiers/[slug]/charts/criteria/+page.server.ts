@@ -8,7 +8,7 @@ import {
 	criterionEditForm,
 	criterionForm,
 	criterionFormValues,
-	listCriteria,
+	criteriaWithUses,
 	moveCriterion,
 	removeCriterion,
 	removeCriterionForm,
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'editor');
 	const dossier = await dossierOf(event);
 	const saved = event.url.searchParams.get('saved');
-	const criteria = await listCriteria(db(), dossier.id);
+	const criteria = await criteriaWithUses(db(), dossier.id);
 	return {
 		criteria: criteria.map((c) => ({
 			id: c.id,

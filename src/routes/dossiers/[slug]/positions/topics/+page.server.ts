@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/authorization';
 import { dossierOf } from '$lib/server/dossiers';
 import {
 	createTopic,
-	listTopics,
+	topicsWithUses,
 	moveTopic,
 	removeForm,
 	removeTopic,
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'editor');
 	const dossier = await dossierOf(event);
 	const saved = event.url.searchParams.get('saved');
-	const topics = await listTopics(db(), dossier.id);
+	const topics = await topicsWithUses(db(), dossier.id);
 	return {
 		topics: topics.map((t) => ({ id: t.id, slug: t.slug, name: t.name, uses: t.uses, values: topicFormValues(t) })),
 		// Own keys only: `?saved=constructor` must not reach Object.prototype.
