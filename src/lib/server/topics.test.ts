@@ -6,6 +6,7 @@ import { formBody, outcomeOf, pageServerModules, requestEvent, routeFile } from 
 import { createDossier } from './dossiers';
 import { createTopic, listTopics, moveTopic, removeTopic, topicForm, topicsWithUses, updateTopic } from './topics';
 import { topicColumns } from './positions';
+import { addFollow, listFollows } from './follows';
 import type { SessionUser } from './authorization';
 
 const seeded = useTestDatabase({ app: true });
@@ -165,6 +166,24 @@ describe('a dossier’s topics', () => {
 		const [entry] = await auditOf('topic.delete', unused.id);
 		expect(entry.details).toMatchObject({ before: { slug: unused.slug } });
 		expect(await removeTopic(seeded.db, editor.id, dossierId, unused.id)).toBeUndefined();
+	});
+});
+
+describe('following a topic of a second dossier', () => {
+	it('names the topic of that dossier, though the AI Act has a topic of the same slug', async () => {
+		const [mine] = await listTopics(seeded.db, dossierId);
+		await updateTopic(seeded.db, editor.id, dossierId, mine.id, mine.version, {
+			name: 'Emotions, as this dossier calls them',
+			description: '',
+			provisions: []
+		});
+		const aiAct = (await listTopics(seeded.db, seeded.dossierId)).find((t) => t.slug === mine.slug)!;
+		expect(aiAct.name).not.toBe('Emotions, as this dossier calls them');
+		expect(await addFollow(seeded.db, reviewer.id, { id: dossierId, slug: SLUG }, 'topic', mine.slug)).toMatchObject({
+			ok: true
+		});
+		const [followed] = await listFollows(seeded.db, reviewer.id, SLUG);
+		expect(followed).toMatchObject({ label: 'Emotions, as this dossier calls them' });
 	});
 });
 
