@@ -168,6 +168,11 @@ test('a second dossier: created by an admin, given a Word text by an editor, and
 	await page.goto(`${base}/charts/scores`);
 	await expect(page.getByRole('listitem').filter({ hasText: 'Covers private actors' })).toBeVisible();
 	await expect(page.locator('main')).not.toContainText('no demands to score');
+	// Its Council texts are not of a scored kind: the charts and the timeline say that no text is scored yet.
+	for (const path of [`${base}/charts`, `${base}/timeline`]) {
+		expect((await page.goto(path))?.status(), path).toBe(200);
+		await expect(page.locator('main')).toContainText('No text has been scored yet.');
+	}
 
 	const feed = await page.request.get(`${base}/feed.atom`);
 	expect(feed.status()).toBe(200);
