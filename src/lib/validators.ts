@@ -35,6 +35,12 @@ export function isSlug(value: string): boolean {
 	return /^[a-z0-9-]{1,80}$/.test(value);
 }
 
+/** A form field holding a slug, with what to type. */
+export const slugField = z
+	.string()
+	.trim()
+	.refine(isSlug, 'Lower-case letters, digits and hyphens (at most 80), e.g. “emotion-recognition”.');
+
 /** A real calendar date, possibly partial: '2022-12-06', '2022-12' or '2022'. */
 export function isPartialDate(s: string): boolean {
 	const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);

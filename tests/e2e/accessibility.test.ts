@@ -24,6 +24,8 @@ const signedInPages: [string, Role][] = [
 	[`${dossier}/amendments/import`, 'editor'],
 	[`${dossier}/documents/import`, 'editor'],
 	[`${dossier}/charts/scores`, 'editor'],
+	[`${dossier}/charts/criteria`, 'editor'],
+	[`${dossier}/positions/topics`, 'editor'],
 	// What an editor sees on the public pages: the edit links and the internal items.
 	[`${dossier}/timeline`, 'editor'],
 	[`${dossier}/positions`, 'editor']

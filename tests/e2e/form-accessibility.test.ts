@@ -48,6 +48,39 @@ for (const javaScriptEnabled of [true, false]) {
 			await expectAccessible();
 		});
 
+		test('the refusals of the topics and ban criteria pages are told beside what they concern, with no axe findings', async ({
+			page,
+			authenticatedAs,
+			expectAccessible
+		}) => {
+			await authenticatedAs('editor');
+			await page.goto(`${dossier}/positions/topics`);
+			await page.waitForLoadState('networkidle');
+			const add = page.getByRole('form', { name: 'Add a topic' });
+			await add.getByLabel('Address').fill('emotion-recognition');
+			await add.getByLabel('Name', { exact: true }).fill('Emotion recognition again');
+			await add.getByRole('button', { name: 'Add the topic' }).click();
+			await expect(add.getByLabel('Address')).toHaveAttribute('aria-invalid', 'true');
+			await expect(add.getByLabel('Address')).toHaveAccessibleDescription(/already has a topic “emotion-recognition”/);
+			await expectAccessible();
+			// The seeded topics all have positions: removing one is refused, saying how many.
+			await page
+				.getByRole('button', { name: /^Remove / })
+				.first()
+				.click();
+			await expect(page.getByRole('alert')).toHaveText(/was not removed: \d+ positions? (is|are) recorded on it/);
+			await expectAccessible();
+
+			await page.goto(`${dossier}/charts/criteria`);
+			await page.waitForLoadState('networkidle');
+			await page
+				.getByRole('button', { name: /^Remove / })
+				.first()
+				.click();
+			await expect(page.getByRole('alert')).toHaveText(/was not removed: \d+ scores? rests? on it/);
+			await expectAccessible();
+		});
+
 		test('the errors of the position draft and of the new-user form have no axe findings', async ({
 			page,
 			authenticatedAs,

@@ -114,7 +114,9 @@ test('a second dossier: created by an admin, given a Word text by an editor, and
 		[`${base}/amendments`, [`No amendments are recorded for the ${shortTitle} yet.`]],
 		[`${base}/amendments/new`, ['New amendment']],
 		[`${base}/amendments/import`, ['Import amendments']],
-		[`${base}/positions`, [`No positions on the ${shortTitle} are recorded yet`]],
+		[`${base}/positions`, [`No positions on the ${shortTitle} are recorded yet`, `No topics of the ${shortTitle}`]],
+		[`${base}/positions/topics`, [`The ${shortTitle} has no topics yet`, 'Add a topic']],
+		[`${base}/charts/criteria`, [`The ${shortTitle} has no demands yet`, 'Add a demand']],
 		[`${base}/positions/map`, [`No positions on the ${shortTitle} are recorded yet`]],
 		[`${base}/actors`, [`No amendments of the ${shortTitle} are recorded yet`]],
 		[`${base}/stages/new`, ['Add a stage or event']],
@@ -136,6 +138,41 @@ test('a second dossier: created by an admin, given a Word text by an editor, and
 		await expect(page.locator('header nav').getByRole('link', { name: shortTitle })).toHaveAttribute('href', base);
 	}
 	expect(failures).toEqual([]);
+
+	// What positions and scores are recorded against: a topic and a demand, added through their pages.
+	await page.goto(`${base}/positions`);
+	await page.getByRole('link', { name: 'Add its topics' }).click();
+	await expect(page).toHaveURL(`${base}/positions/topics`);
+	await page.waitForLoadState('networkidle');
+	const addTopic = page.getByRole('form', { name: 'Add a topic' });
+	for (const attempt of ['first', 'again']) {
+		await addTopic.getByLabel('Address').fill('street-cameras');
+		await addTopic.getByLabel('Name', { exact: true }).fill('Street cameras');
+		await addTopic.getByRole('button', { name: 'Add the topic' }).click();
+		if (attempt === 'first') await expect(page.getByRole('status')).toContainText('The topic was added');
+	}
+	await expect(addTopic.getByLabel('Address')).toHaveAccessibleDescription(/already has a topic “street-cameras”/);
+	await page.goto(`${base}/positions`);
+	await expect(page.getByRole('columnheader', { name: 'Street cameras' }).first()).toBeVisible();
+	await expect(page.locator('main')).not.toContainText(`No topics of the ${shortTitle}`);
+
+	await page.goto(`${base}/charts/scores`);
+	await page.getByRole('link', { name: 'Add its demands' }).click();
+	await expect(page).toHaveURL(`${base}/charts/criteria`);
+	await page.waitForLoadState('networkidle');
+	const addDemand = page.getByRole('form', { name: 'Add a demand' });
+	await addDemand.getByLabel('Key').fill('private-actors');
+	await addDemand.getByLabel('Demand').fill('Covers private actors');
+	await addDemand.getByRole('button', { name: 'Add the demand' }).click();
+	await expect(page.getByRole('status')).toContainText('The demand was added');
+	await page.goto(`${base}/charts/scores`);
+	await expect(page.getByRole('listitem').filter({ hasText: 'Covers private actors' })).toBeVisible();
+	await expect(page.locator('main')).not.toContainText('no demands to score');
+	// Its Council texts are not of a scored kind: the charts and the timeline say that no text is scored yet.
+	for (const path of [`${base}/charts`, `${base}/timeline`]) {
+		expect((await page.goto(path))?.status(), path).toBe(200);
+		await expect(page.locator('main')).toContainText('No text has been scored yet.');
+	}
 
 	const feed = await page.request.get(`${base}/feed.atom`);
 	expect(feed.status()).toBe(200);

@@ -32,6 +32,9 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/dossiers/[slug]/provisions/[eid=eid]/council': { read: 'public' },
 	'/dossiers/[slug]/charts': { read: 'public' },
 	'/dossiers/[slug]/charts/scores': { read: 'editor', write: 'editor' },
+	// A dossier's ban criteria and topics: what its texts are scored against and its positions recorded on.
+	'/dossiers/[slug]/charts/criteria': { read: 'editor', write: 'editor' },
+	'/dossiers/[slug]/positions/topics': { read: 'editor', write: 'editor' },
 	'/dossiers/[slug]/feed.atom': { read: 'public' },
 	'/dossiers/[slug]/provisions/[eid=eid]/feed.atom': { read: 'public' },
 	'/dossiers/[slug]/positions/[country]/feed.atom': { read: 'public' },

@@ -3,13 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { EP_PLENARY_CONTEXT } from './seed/amendments';
 import { amendment, assessment, position } from './db/schema';
 import { useTestDatabase } from './testing/database';
-import {
-	amendmentDirectionCounts,
-	amendmentStatusCounts,
-	listTopics,
-	memberStateNames,
-	memberStatePositions
-} from './charts';
+import { amendmentDirectionCounts, amendmentStatusCounts, memberStateNames, memberStatePositions } from './charts';
+import { listTopics } from './topics';
 import { findMemberState } from './feeds';
 
 const seeded = useTestDatabase();

@@ -2,7 +2,7 @@ import { and, asc, count, countDistinct, eq, isNull, min, sql } from 'drizzle-or
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbConnection } from './db';
 import { published } from './review';
-import { actor, amendment, amendmentAuthor, assessment, document, position, topic } from './db/schema';
+import { actor, amendment, amendmentAuthor, assessment, document, position } from './db/schema';
 import type { DirectionCount, StatusCount } from '$lib/charts/amendments';
 import type { StatePosition } from '$lib/charts/stances';
 
@@ -53,12 +53,6 @@ export async function amendmentDirectionCounts(
 		.groupBy(name, assessment.direction)
 		.orderBy(asc(name));
 	return rows.map((r) => ({ group: r.group ?? 'Author unknown', direction: r.direction, n: Number(r.n) }));
-}
-
-export type TopicRow = typeof topic.$inferSelect;
-
-export async function listTopics(db: DbConnection, dossierId: number): Promise<TopicRow[]> {
-	return db.select().from(topic).where(eq(topic.dossierId, dossierId)).orderBy(asc(topic.sortOrder));
 }
 
 /** The member states by name, with their country codes and slugs. */

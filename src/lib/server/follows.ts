@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbConnection } from './db';
-import { actor, follow, followTargets, topic } from './db/schema';
+import { actor, dossier as dossierTable, follow, followTargets, topic } from './db/schema';
 import { audit } from './audit';
 import type { Dossier } from './dossiers';
 import {
@@ -45,14 +45,18 @@ export async function listFollows(db: DbConnection, userId: number, dossierSlug:
 			.select({ code: actor.countryCode, name: actor.name, slug: actor.slug })
 			.from(actor)
 			.where(eq(actor.kind, 'member_state')),
-		db.select({ slug: topic.slug, name: topic.name }).from(topic)
+		db
+			.select({ slug: topic.slug, name: topic.name, dossierSlug: dossierTable.slug })
+			.from(topic)
+			.innerJoin(dossierTable, eq(dossierTable.id, topic.dossierId))
 	]);
 	return rows.map((f) => {
 		const [ownSlug, key] = f.targetType === 'country' ? ['', f.targetKey] : splitKey(f.targetKey);
 		if (f.targetType === 'provision')
 			return { ...f, label: provisionLabel(key), link: `/dossiers/${ownSlug}/provisions/${key}` };
 		if (f.targetType === 'topic') {
-			const t = topics.find((x) => x.slug === key);
+			// Slugs are unique per dossier only: another dossier may have a topic of the same slug.
+			const t = topics.find((x) => x.dossierSlug === ownSlug && x.slug === key);
 			return {
 				...f,
 				label: t?.name ?? key,

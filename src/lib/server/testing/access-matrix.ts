@@ -213,6 +213,34 @@ export const accessMatrix: MatrixRow[] = [
 		expect: 'not-refused',
 		sample: () => ({ params: { slug: 'ai-act' }, form: {} })
 	},
+	// A dossier's topics and ban criteria: adding one succeeds; the other actions are refused as input (400) here,
+	// their own tests (topics.test.ts, criteria.test.ts) drive them with real rows.
+	{
+		route: '/dossiers/[slug]/positions/topics',
+		action: 'add',
+		minimum: 'editor',
+		sample: ({ n }) => ({ params: { slug: 'ai-act' }, form: { slug: `matrix-topic-${n}`, name: `Matrix ${n}` } })
+	},
+	...(['save', 'move', 'remove'] as const).map((action) => ({
+		route: '/dossiers/[slug]/positions/topics',
+		action,
+		minimum: 'editor' as const,
+		expect: 'not-refused' as const,
+		sample: () => ({ params: { slug: 'ai-act' }, form: {} })
+	})),
+	{
+		route: '/dossiers/[slug]/charts/criteria',
+		action: 'add',
+		minimum: 'editor',
+		sample: ({ n }) => ({ params: { slug: 'ai-act' }, form: { key: `matrix-demand-${n}`, label: `Matrix ${n}` } })
+	},
+	...(['save', 'move', 'remove'] as const).map((action) => ({
+		route: '/dossiers/[slug]/charts/criteria',
+		action,
+		minimum: 'editor' as const,
+		expect: 'not-refused' as const,
+		sample: () => ({ params: { slug: 'ai-act' }, form: {} })
+	})),
 	{ route: '/following', action: 'follow', minimum: 'reviewer', expect: 'not-refused', sample: () => ({ form: {} }) },
 	{ route: '/following', action: 'unfollow', minimum: 'reviewer', expect: 'not-refused', sample: () => ({ form: {} }) },
 	// Positions review: drafting needs the reviewer role; approving also needs not to be the author.

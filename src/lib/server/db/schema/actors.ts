@@ -48,7 +48,9 @@ export const topic = pgTable(
 		description: text('description').notNull(),
 		/** eIds of the final act's provisions this topic is about. */
 		provisionEids: text('provision_eids').array().notNull().default([]),
-		sortOrder: integer('sort_order').notNull()
+		sortOrder: integer('sort_order').notNull(),
+		/** Optimistic concurrency: every edit carries the version it started from. */
+		version: integer('version').notNull().default(1)
 	},
 	(t) => [unique().on(t.dossierId, t.slug)]
 );

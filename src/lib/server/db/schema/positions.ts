@@ -61,7 +61,9 @@ export const banCriterion = pgTable(
 			.references(() => dossier.id, { onDelete: 'cascade' }),
 		key: text('key').notNull(),
 		label: text('label').notNull(),
-		sortOrder: integer('sort_order').notNull()
+		sortOrder: integer('sort_order').notNull(),
+		/** Optimistic concurrency: every edit carries the version it started from. */
+		version: integer('version').notNull().default(1)
 	},
 	(t) => [unique().on(t.dossierId, t.key)]
 );

@@ -6,11 +6,11 @@ import {
 	amendmentDirectionCounts,
 	amendmentStatusCounts,
 	chartsStart,
-	listTopics,
 	memberStateNames,
 	memberStatePositions
 } from '$lib/server/charts';
 import { hasRole } from '$lib/server/authorization';
+import { listTopics } from '$lib/server/topics';
 import { banStrength, banStrengthChart } from '$lib/charts/ban-strength';
 import { amendmentsByDirectionChart, amendmentsByStatusChart } from '$lib/charts/amendments';
 import { halfYears, stanceChart } from '$lib/charts/stances';

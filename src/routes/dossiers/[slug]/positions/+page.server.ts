@@ -22,6 +22,7 @@ export const load: PageServerLoad = async (event) => {
 		matrix,
 		stages,
 		viewerIsCoalition: viewer.canSeeInternal,
-		canDraft: hasRole(event.locals.user, 'reviewer')
+		canDraft: hasRole(event.locals.user, 'reviewer'),
+		canEditTopics: hasRole(event.locals.user, 'editor')
 	};
 };
