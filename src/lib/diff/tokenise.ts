@@ -84,3 +84,28 @@ export function countWords(tokens: string[], from: number, to: number): number {
 	for (let i = from; i < to; i++) if (WORDY.test(tokens[i])) n++;
 	return n;
 }
+
+/**
+ * Several paragraphs' tokens as one list, their texts joined by "\n": each keeps its own tokenisation (a
+ * leading "1." stays a label), so a paragraph split in two or two merged can be diffed word by word.
+ */
+export function joinTokenLists(lists: TokenList[]): TokenList {
+	if (lists.length === 1) return lists[0];
+	const out: TokenList = { text: '', tokens: [], starts: [], ends: [] };
+	for (const list of lists) {
+		if (out.text) out.text += '\n';
+		const shift = out.text.length;
+		out.text += list.text;
+		out.tokens.push(...list.tokens);
+		for (let k = 0; k < list.tokens.length; k++) {
+			out.starts.push(list.starts[k] + shift);
+			out.ends.push(list.ends[k] + shift);
+		}
+	}
+	return out;
+}
+
+/** Tokens of a text of several "\n"-separated paragraphs, each tokenised as a paragraph of its own. */
+export function tokeniseParagraphs(text: string): TokenList {
+	return joinTokenLists(text.split('\n').map(tokenise));
+}

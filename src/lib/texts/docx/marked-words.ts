@@ -8,7 +8,7 @@ import { diffArrays } from 'diff';
 import { diffProvisionText } from '../../diff/index';
 import { REWRITE_BELOW } from '../../diff/paragraph';
 import { contentBag, dice } from '../../diff/similarity';
-import { isLabelToken, isWordToken, tokenise } from '../../diff/tokenise';
+import { isLabelToken, isWordToken, tokenise, tokeniseParagraphs } from '../../diff/tokenise';
 import { joinHyphenated, type Segment } from './marks';
 
 export interface Word {
@@ -204,10 +204,13 @@ export function diffSides(before: string, after: string): DiffSides {
 		const how = changeHow(p.left, p.right);
 		const [a0, b0] = [out.before.length, out.after.length];
 		let first = true;
-		for (const s of p.segments) {
+		// A row may hold several paragraphs, joined by "\n" (a paragraph split in two, two merged).
+		const pieces = p.segments.flatMap((s) => s.text.split('\n').map((text, n) => ({ s, text, opens: n > 0 })));
+		for (const { s, text: piece, opens } of pieces) {
 			// Only a paragraph's first token can be a leading "1." label: tokenise the rest as inner text.
-			const t = first ? tokenise(s.text).tokens : tokenise(`x ${s.text}`).tokens.slice(1);
-			first &&= !/\S/.test(s.text);
+			first ||= opens;
+			const t = first ? tokenise(piece).tokens : tokenise(`x ${piece}`).tokens.slice(1);
+			first &&= !/\S/.test(piece);
 			for (const text of t) {
 				const w = (marked: boolean): Word => ({ text, marked, counted: true, line, at: 0 });
 				if (s.type !== 'insert') out.before.push(w(s.type === 'delete'));
@@ -227,8 +230,8 @@ export function diffSides(before: string, after: string): DiffSides {
 
 /** Per token of each side of a paragraph pair, how our diff came to change it (see ChangeHow). */
 function changeHow(left: string | null, right: string | null): { before: ChangeHow[]; after: ChangeHow[] } {
-	const a = left === null ? [] : tokenise(left).tokens;
-	const b = right === null ? [] : tokenise(right).tokens;
+	const a = left === null ? [] : tokeniseParagraphs(left).tokens;
+	const b = right === null ? [] : tokeniseParagraphs(right).tokens;
 	if (left === null || right === null)
 		return { before: a.map(() => 'across paragraphs'), after: b.map(() => 'across paragraphs') };
 	if (dice(contentBag(a), contentBag(b)) < REWRITE_BELOW)
