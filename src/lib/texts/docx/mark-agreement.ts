@@ -14,7 +14,8 @@ import { diffArrays } from 'diff';
 import { splitDocument, type SourceItem } from '../../provisions/split';
 import { eidSegment, type EidPrefix } from '../../provisions/eid';
 import { isLabelToken, isWordToken, tokenise } from '../../diff/tokenise';
-import { diffSides, documentSides, underlinedSides, type ChangeHow, type Word } from './marked-words';
+import type { Word } from '../../diff/marks';
+import { diffSides, documentSides, underlinedSides, type ChangeHow } from './marked-words';
 import type { CouncilItem } from './read';
 
 /**
