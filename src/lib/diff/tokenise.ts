@@ -9,9 +9,10 @@ export interface TokenList {
 	ends: number[];
 }
 
-// A paragraph-opening number label ("1.", "2a.") is only a label at the very start; elsewhere
-// "1." is a number ending a sentence and should diff like one.
-const LEADING_NUMBER_LABEL = /^\d{1,3}[a-z]?\.(?=\s|$)/;
+// A paragraph-opening number label ("1.", "2a.", and as the Council numbers what it inserts, "2aa." and
+// "-1a.") or a point label closed by a bracket only ("a)", "ii)") is only a label at the very start;
+// elsewhere "1." is a number ending a sentence and should diff like one.
+const LEADING_NUMBER_LABEL = /^(?:-?\d{1,3}[a-z]{0,2}\.|[a-z]{1,4}\)|\d{1,3}\))(?=\s|$)/;
 
 // Order matters: footnote markers and bracketed labels must win over the word and punctuation
 // branches, otherwise "(a)" would come out as "(", "a", ")".
@@ -25,7 +26,7 @@ const TOKEN =
 	/\[\^[^\]\s]{1,12}\]|\([\p{L}\p{N}]{1,5}\)|[\p{L}\p{N}\p{M}]+(?:[’'\-‐‑/][\p{L}\p{N}\p{M}]+|[.,]\p{N}+)*|\S/gu;
 
 const WORDY = /[\p{L}\p{N}]/u;
-const LABEL = /^(?:\([\p{L}\p{N}]{1,5}\)|\d{1,3}[a-z]?\.)$/u;
+const LABEL = /^(?:\([\p{L}\p{N}]{1,5}\)|-?\d{1,3}[a-z]{0,2}\.|[a-z]{1,4}\)|\d{1,3}\))$/u;
 
 /** Split `text` into tokens (see TOKEN above); labels and footnote markers stay whole. */
 export function tokenise(text: string): TokenList {
