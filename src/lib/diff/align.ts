@@ -210,8 +210,17 @@ export function groupMovedParagraphs(pairs: AlignedPair[], left: TokenList[], ri
 		for (const i of ids) for (const [word, n] of bagAt(side, i).counts) counts.set(word, (counts.get(word) ?? 0) + n);
 		return { counts, size: ids.reduce((n, i) => n + bagAt(side, i).size, 0) };
 	};
-	// The content words a row's `side` has that its other side does not.
+	// The content words a row's `side` has that its other side does not; kept until the row changes, as every
+	// unpaired paragraph next to a pair asks for it.
+	const lackingOf = new Map<ParagraphGroup, { left: number[]; right: number[]; side: string; bag: WordBag }>();
 	const lacking = (row: ParagraphGroup, side: 'left' | 'right'): WordBag => {
+		const known = lackingOf.get(row);
+		if (known && known.left === row.left && known.right === row.right && known.side === side) return known.bag;
+		const bag = missing(row, side);
+		lackingOf.set(row, { left: row.left, right: row.right, side, bag });
+		return bag;
+	};
+	const missing = (row: ParagraphGroup, side: 'left' | 'right'): WordBag => {
 		const own = bagOf(side, row[side]);
 		const there = bagOf(side === 'left' ? 'right' : 'left', row[side === 'left' ? 'right' : 'left']);
 		const counts = new Map<string, number>();
@@ -230,26 +239,27 @@ export function groupMovedParagraphs(pairs: AlignedPair[], left: TokenList[], ri
 		const side = row.left.length ? (row.right.length ? null : 'left') : 'right';
 		if (!side) continue;
 		const other = side === 'left' ? 'right' : 'left';
-		const bag = bagOf(side, row[side]);
-		if (bag.size === 0) continue;
-		let best = -1;
-		let score = MOVE_AT;
-		// The nearest pair before and after, across a few rows that hold only paragraphs of the other side.
-		for (const step of [-1, 1]) {
+		// The nearest pair before and after, across a few rows that hold only paragraphs of the other side; an
+		// identical pair lacks nothing.
+		const near = [-1, 1].flatMap((step) => {
 			let n = k + step;
 			while (rows[n] && !rows[n][side].length && Math.abs(n - k) <= MAX_ACROSS) n += step;
 			const target = rows[n];
-			if (!target?.[other].length) continue;
-			// An identical pair lacks nothing.
-			if (
+			if (!target?.[other].length) return [];
+			const same =
 				target.left.length === 1 &&
 				target.right.length === 1 &&
-				left[target.left[0]].text === right[target.right[0]].text
-			)
-				continue;
+				left[target.left[0]].text === right[target.right[0]].text;
+			return same ? [] : [n];
+		});
+		if (!near.length) continue;
+		const bag = bagOf(side, row[side]);
+		let best = -1;
+		let score = MOVE_AT;
+		for (const n of near) {
 			// Dice reaches MOVE_AT only if the one bag is at least a third of the other.
-			if (3 * target[other].reduce((t, i) => t + bagAt(other, i).size, 0) < bag.size) continue;
-			const s = dice(lacking(target, other), bag);
+			if (bag.size === 0 || 3 * rows[n][other].reduce((t, i) => t + bagAt(other, i).size, 0) < bag.size) continue;
+			const s = dice(lacking(rows[n], other), bag);
 			if (s >= score) [best, score] = [n, s];
 		}
 		if (best < 0) continue;
