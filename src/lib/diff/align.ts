@@ -178,9 +178,10 @@ export interface ParagraphGroup {
 	right: number[];
 }
 
-// Share of an unpaired paragraph's content words (Dice) that must be words its neighbouring pair leaves over on
-// the other side for it to join the pair. On the Council's compromise texts against the proposal, a paragraph
-// split in two, or two merged, scores 0.6 to 1; a new paragraph that reuses a phrase of its neighbour, under 0.3.
+// How alike (Dice over content words) an unpaired paragraph and the words its neighbouring pair lacks on the other
+// side must be for it to join the pair. Over the Council's compromise texts against the proposal, 680 candidates:
+// 498 score under 0.1 and 56 of the 65 at 0.5 or more score 0.8 or more (a split or a merge); at 0.4, 20 more
+// joined and the diff agreed less with the Council's own marks.
 const MOVE_AT = 0.5;
 // How many unpaired paragraphs of the other side a paragraph may pass on its way to a pair: the pieces of a
 // split paragraph are next to each other, and an unbounded walk would cost O(n·m) on a block left unpaired.
