@@ -101,7 +101,7 @@ const runWords = (run: string) =>
  * start when not found after it); a run found nowhere is returned as unplaced. Only counted words are compared,
  * so a run that spans a label or punctuation differently is still found.
  */
-export function placeRuns(runs: string[], side: Word[]): { marked: boolean[]; unplaced: string[] } {
+function placeRuns(runs: string[], side: Word[]): { marked: boolean[]; unplaced: string[] } {
 	const at = side.flatMap((w, k) => (w.counted ? [k] : []));
 	const texts = at.map((k) => side[k].text);
 	const marked = side.map(() => false);
