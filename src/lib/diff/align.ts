@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import { contentBag, dice } from './similarity';
+import { contentBag, dice, type WordBag } from './similarity';
 import { paragraphLabel, type TokenList } from './tokenise';
 
 /** One row of the paragraph alignment: indexes into the left and right paragraph lists. */
@@ -170,4 +170,104 @@ function pairBlock(
 	}
 	out.push(...pending.filter((r) => r.left !== null), ...pending.filter((r) => r.right !== null));
 	return undefined;
+}
+
+/** One row of the diff: paragraphs of each side diffed as one text (at most one on each side, mostly). */
+export interface ParagraphGroup {
+	left: number[];
+	right: number[];
+}
+
+// How alike (Dice over content words) an unpaired paragraph and the words its neighbouring pair lacks on the other
+// side must be for it to join the pair. Over the Council's compromise texts against the proposal, 680 candidates:
+// 498 score under 0.1 and 56 of the 65 at 0.5 or more score 0.8 or more (a split or a merge); at 0.4, 20 more
+// joined and the diff agreed less with the Council's own marks.
+const MOVE_AT = 0.5;
+// How many unpaired paragraphs of the other side a paragraph may pass on its way to a pair: the pieces of a
+// split paragraph are next to each other, and an unbounded walk would cost O(n·m) on a block left unpaired.
+const MAX_ACROSS = 8;
+
+/**
+ * The alignment as rows, with a paragraph left unpaired joined to a neighbouring pair when its words are the
+ * ones that pair lacks on the other side: a paragraph split in two, or two merged into one, is then one row
+ * diffed word by word, instead of the moved words shown as deleted from one row and inserted in the next.
+ * Order is kept on both sides: a paragraph joins a pair only across unpaired paragraphs of the other side.
+ */
+export function groupMovedParagraphs(pairs: AlignedPair[], left: TokenList[], right: TokenList[]): ParagraphGroup[] {
+	const rows: ParagraphGroup[] = pairs.map((p) => ({
+		left: p.left === null ? [] : [p.left],
+		right: p.right === null ? [] : [p.right]
+	}));
+	// Bags of words are made only for the paragraphs looked at: most rows are pairs and stay as they are.
+	const made = { left: new Map<number, WordBag>(), right: new Map<number, WordBag>() };
+	const bagAt = (side: 'left' | 'right', i: number): WordBag => {
+		let bag = made[side].get(i);
+		if (!bag) made[side].set(i, (bag = contentBag((side === 'left' ? left : right)[i].tokens)));
+		return bag;
+	};
+	const bagOf = (side: 'left' | 'right', ids: number[]): WordBag => {
+		if (ids.length === 1) return bagAt(side, ids[0]);
+		const counts = new Map<string, number>();
+		for (const i of ids) for (const [word, n] of bagAt(side, i).counts) counts.set(word, (counts.get(word) ?? 0) + n);
+		return { counts, size: ids.reduce((n, i) => n + bagAt(side, i).size, 0) };
+	};
+	// The content words a row's `side` has that its other side does not; kept until the row changes, as every
+	// unpaired paragraph next to a pair asks for it.
+	const lackingOf = new Map<ParagraphGroup, { left: number[]; right: number[]; side: string; bag: WordBag }>();
+	const lacking = (row: ParagraphGroup, side: 'left' | 'right'): WordBag => {
+		const known = lackingOf.get(row);
+		if (known && known.left === row.left && known.right === row.right && known.side === side) return known.bag;
+		const bag = missing(row, side);
+		lackingOf.set(row, { left: row.left, right: row.right, side, bag });
+		return bag;
+	};
+	const missing = (row: ParagraphGroup, side: 'left' | 'right'): WordBag => {
+		const own = bagOf(side, row[side]);
+		const there = bagOf(side === 'left' ? 'right' : 'left', row[side === 'left' ? 'right' : 'left']);
+		const counts = new Map<string, number>();
+		let size = 0;
+		for (const [word, n] of own.counts) {
+			const rest = n - (there.counts.get(word) ?? 0);
+			if (rest > 0) {
+				counts.set(word, rest);
+				size += rest;
+			}
+		}
+		return { counts, size };
+	};
+	for (let k = 0; k < rows.length; k++) {
+		const row = rows[k];
+		const side = row.left.length ? (row.right.length ? null : 'left') : 'right';
+		if (!side) continue;
+		const other = side === 'left' ? 'right' : 'left';
+		// The nearest pair before and after, across a few rows that hold only paragraphs of the other side; an
+		// identical pair lacks nothing.
+		const near = [-1, 1].flatMap((step) => {
+			let n = k + step;
+			while (rows[n] && !rows[n][side].length && Math.abs(n - k) <= MAX_ACROSS) n += step;
+			const target = rows[n];
+			if (!target?.[other].length) return [];
+			const same =
+				target.left.length === 1 &&
+				target.right.length === 1 &&
+				left[target.left[0]].text === right[target.right[0]].text;
+			return same ? [] : [n];
+		});
+		if (!near.length) continue;
+		const bag = bagOf(side, row[side]);
+		let best = -1;
+		let score = MOVE_AT;
+		for (const n of near) {
+			// Dice reaches MOVE_AT only if the one bag is at least a third of the other.
+			if (bag.size === 0 || 3 * rows[n][other].reduce((t, i) => t + bagAt(other, i).size, 0) < bag.size) continue;
+			const s = dice(lacking(rows[n], other), bag);
+			if (s >= score) [best, score] = [n, s];
+		}
+		if (best < 0) continue;
+		const target = rows[best];
+		target[side] = best < k ? [...target[side], ...row[side]] : [...row[side], ...target[side]];
+		rows.splice(k, 1);
+		k = Math.max(-1, Math.min(k, best) - 2);
+	}
+	return rows;
 }

@@ -32,6 +32,15 @@ describe('cleanupSemantic', () => {
 		expect(clean.map((h) => h.equal)).toEqual([true, false]);
 	});
 
+	it('keeps a content word the text keeps between two rewritten phrases', () => {
+		const { right, clean } = hunks(
+			'in order to materially distort a person’s behaviour',
+			'with the objective to or the effect of materially distorting a person’s behaviour'
+		);
+		const kept = clean.filter((h) => h.equal).map((h) => right.slice(h.b0, h.b1).join(' '));
+		expect(kept).toContain('materially');
+	});
+
 	it('keeps a long unchanged run between two small changes', () => {
 		const { clean } = hunks(
 			'for the purpose of law enforcement, unless and in as far as',

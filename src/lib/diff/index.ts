@@ -3,9 +3,9 @@
  * aligned pair, semantic clean-up, operative-word marking, and renderers. Pure TypeScript with no
  * server imports, so the same code runs on the server and in the browser.
  */
-import { alignParagraphs } from './align';
+import { alignParagraphs, groupMovedParagraphs } from './align';
 import { diffParagraphPair, wholeParagraph, type PairDiff } from './paragraph';
-import { splitParagraphs, tokenise } from './tokenise';
+import { joinTokenLists, splitParagraphs, tokenise } from './tokenise';
 import type { DiffOptions, OperativeChange, ParagraphDiff, TextDiff } from './types';
 
 export type { DiffOptions, OperativeChange, ParagraphDiff, Segment, TextDiff } from './types';
@@ -18,7 +18,8 @@ export const DEFAULT_BUDGET_MS = 250;
 
 /**
  * Diff two versions of a provision. Paragraphs/points (separated by "\n") are aligned first, by
- * identity, label and similarity; aligned pairs are diffed word by word with labels such as "(a)"
+ * identity, label and similarity, a paragraph split in two or two merged staying one row (its texts
+ * joined by "\n"); aligned pairs are diffed word by word with labels such as "(a)"
  * and footnote markers such as "[^12]" as single tokens, then cleaned up so a rewritten clause
  * shows as one deletion and one insertion.
  *
@@ -45,10 +46,10 @@ export function diffProvisionText(before: string, after: string, options: DiffOp
 		if (pair.coarse) coarsePairs++;
 	};
 
-	for (const { left: i, right: j } of alignment.pairs) {
-		if (i !== null && j !== null) {
-			const l = left[i];
-			const r = right[j];
+	for (const row of groupMovedParagraphs(alignment.pairs, left, right)) {
+		const l = row.left.length ? joinTokenLists(row.left.map((i) => left[i])) : null;
+		const r = row.right.length ? joinTokenLists(row.right.map((j) => right[j])) : null;
+		if (l && r) {
 			if (l.text === r.text) {
 				const segments = [{ type: 'equal' as const, text: r.text }];
 				paragraphs.push({ left: l.text, right: r.text, status: 'equal', segments });
@@ -64,14 +65,14 @@ export function diffProvisionText(before: string, after: string, options: DiffOp
 				segments: pair.segments,
 				...(pair.coarse ? { coarse: true } : {})
 			});
-		} else if (i !== null) {
-			const pair = wholeParagraph(left[i], 'delete');
+		} else if (l) {
+			const pair = wholeParagraph(l, 'delete');
 			take(pair);
-			paragraphs.push({ left: left[i].text, right: null, status: 'deleted', segments: pair.segments });
-		} else if (j !== null) {
-			const pair = wholeParagraph(right[j], 'insert');
+			paragraphs.push({ left: l.text, right: null, status: 'deleted', segments: pair.segments });
+		} else if (r) {
+			const pair = wholeParagraph(r, 'insert');
 			take(pair);
-			paragraphs.push({ left: null, right: right[j].text, status: 'inserted', segments: pair.segments });
+			paragraphs.push({ left: null, right: r.text, status: 'inserted', segments: pair.segments });
 		}
 	}
 

@@ -21,6 +21,12 @@ describe('tokenise', () => {
 		expect(paragraphLabel(tokenise('In addition, the use'))).toBeNull();
 	});
 
+	it('reads the labels the Council gives inserted paragraphs and points as labels, at the start only', () => {
+		for (const label of ['2aa.', '-1a.', 'a)', 'ii)', '3)'])
+			expect(paragraphLabel(tokenise(`${label} contribute to evidence-based regulatory learning;`))).toBe(label);
+		expect(tokenise('referred to in point a) of paragraph 1').tokens).toContain('a');
+	});
+
 	it('keeps footnote markers, references and numbers whole', () => {
 		const { tokens } = tokenise('Decision 2002/584/JHA[^62] and Article 2(2), point (d), 1.5 %');
 		expect(tokens).toEqual([

@@ -9,9 +9,10 @@ export interface TokenList {
 	ends: number[];
 }
 
-// A paragraph-opening number label ("1.", "2a.") is only a label at the very start; elsewhere
-// "1." is a number ending a sentence and should diff like one.
-const LEADING_NUMBER_LABEL = /^\d{1,3}[a-z]?\.(?=\s|$)/;
+// A paragraph-opening number label ("1.", "2a.", and as the Council numbers what it inserts, "2aa." and
+// "-1a.") or a point label closed by a bracket only ("a)", "ii)") is only a label at the very start;
+// elsewhere "1." is a number ending a sentence and should diff like one.
+const LEADING_NUMBER_LABEL = /^(?:-?\d{1,3}[a-z]{0,2}\.|[a-z]{1,4}\)|\d{1,3}\))(?=\s|$)/;
 
 // Order matters: footnote markers and bracketed labels must win over the word and punctuation
 // branches, otherwise "(a)" would come out as "(", "a", ")".
@@ -25,7 +26,7 @@ const TOKEN =
 	/\[\^[^\]\s]{1,12}\]|\([\p{L}\p{N}]{1,5}\)|[\p{L}\p{N}\p{M}]+(?:[’'\-‐‑/][\p{L}\p{N}\p{M}]+|[.,]\p{N}+)*|\S/gu;
 
 const WORDY = /[\p{L}\p{N}]/u;
-const LABEL = /^(?:\([\p{L}\p{N}]{1,5}\)|\d{1,3}[a-z]?\.)$/u;
+const LABEL = /^(?:\([\p{L}\p{N}]{1,5}\)|-?\d{1,3}[a-z]{0,2}\.|[a-z]{1,4}\)|\d{1,3}\))$/u;
 
 /** Split `text` into tokens (see TOKEN above); labels and footnote markers stay whole. */
 export function tokenise(text: string): TokenList {
@@ -83,4 +84,29 @@ export function countWords(tokens: string[], from: number, to: number): number {
 	let n = 0;
 	for (let i = from; i < to; i++) if (WORDY.test(tokens[i])) n++;
 	return n;
+}
+
+/**
+ * Several paragraphs' tokens as one list, their texts joined by "\n": each keeps its own tokenisation (a
+ * leading "1." stays a label), so a paragraph split in two or two merged can be diffed word by word.
+ */
+export function joinTokenLists(lists: TokenList[]): TokenList {
+	if (lists.length === 1) return lists[0];
+	const out: TokenList = { text: '', tokens: [], starts: [], ends: [] };
+	for (const list of lists) {
+		if (out.text) out.text += '\n';
+		const shift = out.text.length;
+		out.text += list.text;
+		out.tokens.push(...list.tokens);
+		for (let k = 0; k < list.tokens.length; k++) {
+			out.starts.push(list.starts[k] + shift);
+			out.ends.push(list.ends[k] + shift);
+		}
+	}
+	return out;
+}
+
+/** Tokens of a text of several "\n"-separated paragraphs, each tokenised as a paragraph of its own. */
+export function tokeniseParagraphs(text: string): TokenList {
+	return joinTokenLists(text.split('\n').map(tokenise));
 }

@@ -6,6 +6,8 @@ import { councilTrack } from './council-track';
 
 const seeded = useTestDatabase();
 let proposalText: string;
+/** Text b, which a later test revises. */
+let textB: { id: number; text: string };
 
 const EID = 'art_5__para_1__point_d';
 const LE = 'for the purpose of law enforcement';
@@ -64,7 +66,7 @@ beforeAll(async () => {
 	});
 	await councilText('test-council-gap', '2021-05-20', 'Portuguese Presidency', 'ST 9002/21', null, null);
 	const second = first.replace('strictly necessary', 'strictly and demonstrably necessary');
-	await councilText(
+	const b = await councilText(
 		'test-council-b',
 		'2021-06-01',
 		'Portuguese Presidency',
@@ -73,6 +75,7 @@ beforeAll(async () => {
 		{ added: ['by law enforcement authorities'], deleted: ['unrelated'], changed: ['shall'] },
 		a.id
 	);
+	textB = { id: b.id, text: second };
 });
 
 describe('councilTrack', () => {
@@ -117,6 +120,30 @@ describe('councilTrack', () => {
 		expect(b.markCheck!.added).toEqual({ markedNotChanged: [], changedNotMarked: ['and', 'demonstrably'] });
 		expect(b.markCheck!.changed).toEqual({ markedNotChanged: ['shall'], changedNotMarked: ['and', 'demonstrably'] });
 		expect(b.marks?.deleted).toEqual(['unrelated']);
+	});
+
+	it('compares the marks in place: the same word marked in one place and changed in another is no agreement', async () => {
+		// Text c adds "under national law"; its bold also covers "of law" in the kept "for the purpose of law
+		// enforcement". Counted as bags, the marked "law" would pass for the inserted one.
+		const third = textB.text.replace('demonstrably necessary', 'demonstrably necessary under national law');
+		await councilText(
+			'test-council-c',
+			'2021-06-10',
+			'Portuguese Presidency',
+			'ST 9004/21',
+			third,
+			{
+				added: ['by law enforcement authorities', 'of law', 'and demonstrably', 'under national'],
+				deleted: [],
+				changed: ['under national law']
+			},
+			textB.id
+		);
+		const track = (await councilTrack(seeded.db, seeded.dossierId, EID))!;
+		const c = track.steps.find((s) => s.document.key === 'test-council-c')!;
+		expect(c.diff).toMatchObject({ added: 3, removed: 0 });
+		expect(c.markCheck!.added).toEqual({ markedNotChanged: ['of', 'law'], changedNotMarked: ['law'] });
+		expect(c.markCheck!.changed).toEqual({ markedNotChanged: [], changedNotMarked: [] });
 	});
 
 	it('gathers the marks of an article’s parts, and checks struck words on the whole article', async () => {

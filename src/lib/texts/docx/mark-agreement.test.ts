@@ -35,15 +35,19 @@ const MARKED_AGAINST: Record<CouncilFile, 'proposal' | 'previous' | 'none'> = {
  * changed words the document leaves unmarked. The targets are not met; these floors keep the figures from
  * getting worse unnoticed, half a point below (or above) what was measured. Keeping unchanged phrases of three
  * content words in the clean-up (instead of eight) lowered "unmarked" by 0.8 to 1.9 points and "found" by up to
- * 0.9: the document strikes and prints again more of the words our diff now keeps.
+ * 0.9: the document strikes and prints again more of the words our diff now keeps. Diffing a paragraph split in
+ * two as one row, and weighing kept content words double in the clean-up, lowered "unmarked" by 1.1 to 6.5 points
+ * and "found" by up to 0.8, for the same reason. Reading the Council's "a)" and "2aa." as labels, and taking a word
+ * spelled differently in the document's copy of the proposal ("human defined") as the same word, lowered
+ * "unmarked" by up to 0.4 more.
  */
 const MEASURED: Partial<Record<CouncilFile, { found: number; unmarked: number }>> = {
-	'2021-11-29-AIA-SLO-Art-1-7-29-Nov-21.docx': { found: 91.2, unmarked: 10.5 },
-	'2022-06-15-AIA-FRA-Consolidated-Version-15-June.docx': { found: 86.5, unmarked: 6.4 },
-	'2022-07-15-AIA-CZ-1st-Proposal-15-July.docx': { found: 88.3, unmarked: 6.6 },
-	'2022-09-23-AIA-CZ-3rd-Proposal-23-Sept.docx': { found: 89.0, unmarked: 6.9 },
-	'2022-10-19-AIA-CZ-4th-Proposal-19-Oct-22.docx': { found: 88.8, unmarked: 13.5 },
-	'2022-11-03-AIA-CZ-Draft-for-Coreper-3-Nov-22.docx': { found: 89.2, unmarked: 5.7 }
+	'2021-11-29-AIA-SLO-Art-1-7-29-Nov-21.docx': { found: 90.4, unmarked: 4.0 },
+	'2022-06-15-AIA-FRA-Consolidated-Version-15-June.docx': { found: 86.7, unmarked: 4.1 },
+	'2022-07-15-AIA-CZ-1st-Proposal-15-July.docx': { found: 87.7, unmarked: 4.3 },
+	'2022-09-23-AIA-CZ-3rd-Proposal-23-Sept.docx': { found: 88.6, unmarked: 4.6 },
+	'2022-10-19-AIA-CZ-4th-Proposal-19-Oct-22.docx': { found: 88.4, unmarked: 10.9 },
+	'2022-11-03-AIA-CZ-Draft-for-Coreper-3-Nov-22.docx': { found: 88.9, unmarked: 3.8 }
 };
 
 const causes = (by: Partial<Record<string, number>>) =>
@@ -113,10 +117,9 @@ describe('change marks of the Council texts against our diff engine', () => {
 		// Over all words the targets (>= 95%, <= 5%) are missed; these are the measured figures, not the targets.
 		expect(100 * r.found).toBeGreaterThanOrEqual(measured.found - 0.5);
 		expect(100 * r.unmarked).toBeLessThanOrEqual(measured.unmarked + 0.5);
-		// Setting aside the words the document itself mis-marks, the marks are found; our unmarked changes are not
-		// down to 5%: what is left is our clean-up and our paragraph-first alignment (see the causes printed).
+		// Setting aside the words the document itself mis-marks, both targets are met.
 		expect(r.foundOutside).toBeGreaterThanOrEqual(0.95);
-		expect(r.unmarkedOutside).toBeLessThan(0.11);
+		expect(r.unmarkedOutside).toBeLessThanOrEqual(0.05);
 		expect(m.places.length).toBeGreaterThan(0);
 	});
 });

@@ -14,7 +14,8 @@ import { diffArrays } from 'diff';
 import { splitDocument, type SourceItem } from '../../provisions/split';
 import { eidSegment, type EidPrefix } from '../../provisions/eid';
 import { isLabelToken, isWordToken, tokenise } from '../../diff/tokenise';
-import { diffSides, documentSides, underlinedSides, type ChangeHow, type Word } from './marked-words';
+import type { Word } from '../../diff/marks';
+import { diffSides, documentSides, underlinedSides, type ChangeHow } from './marked-words';
 import type { CouncilItem } from './read';
 
 /**
@@ -111,6 +112,9 @@ interface Alignment {
 	spellingB: Uint8Array;
 	/** The gaps: [a0, a1, b0, b1] word ranges that differ. */
 	gaps: [number, number, number, number][];
+	/** Per unmatched word of each side: the index of its gap. */
+	gapA: Int32Array;
+	gapB: Int32Array;
 }
 
 function align(a: Word[], b: Word[]): Alignment {
@@ -119,7 +123,9 @@ function align(a: Word[], b: Word[]): Alignment {
 		back: new Int32Array(b.length).fill(-1),
 		spellingA: new Uint8Array(a.length),
 		spellingB: new Uint8Array(b.length),
-		gaps: []
+		gaps: [],
+		gapA: new Int32Array(a.length).fill(-1),
+		gapB: new Int32Array(b.length).fill(-1)
 	};
 	const changes = diffArrays(
 		a.map((w) => w.text),
@@ -139,6 +145,8 @@ function align(a: Word[], b: Word[]): Alignment {
 			out.spellingA.fill(1, gap[0], gap[1]);
 			out.spellingB.fill(1, gap[2], gap[3]);
 		}
+		out.gapA.fill(out.gaps.length, gap[0], gap[1]);
+		out.gapB.fill(out.gaps.length, gap[2], gap[3]);
 		out.gaps.push(gap);
 		gap = null;
 	};
@@ -167,6 +175,19 @@ function inverse(map: number[], size: number): Int32Array {
 		if (v >= 0) out[v] = k;
 	});
 	return out;
+}
+
+/**
+ * Whether every counted word across a spelling gap from word `k` is marked: "human defined" struck in the
+ * document's copy of the proposal is the proposal's "human-defined", deleted or not as one word.
+ */
+function markedAcross(al: Alignment, k: number, from: 'a' | 'b', other: Word[]): boolean {
+	const spelling = from === 'a' ? al.spellingA[k] : al.spellingB[k];
+	const g = from === 'a' ? al.gapA[k] : al.gapB[k];
+	if (!spelling || g < 0) return false;
+	const [a0, a1, b0, b1] = al.gaps[g];
+	const words = (from === 'a' ? other.slice(b0, b1) : other.slice(a0, a1)).filter((w) => w.counted);
+	return words.length > 0 && words.every((w) => w.marked);
 }
 
 /**
@@ -233,7 +254,7 @@ function compareItem(eid: string, old: string, text: string, item: CouncilItem, 
 		if (!d.counted || !d.marked) return;
 		out.markedWords++;
 		const o = news.back[k];
-		if (o >= 0 && ours.after[o].marked) return void out.markedFound++;
+		if (o >= 0 ? ours.after[o].marked : markedAcross(news, k, 'b', ours.after)) return void out.markedFound++;
 		const p = o >= 0 ? ours.keeps[o] : -1;
 		const q = p >= 0 ? olds.there[p] : -1;
 		const cause: Cause =
@@ -253,7 +274,7 @@ function compareItem(eid: string, old: string, text: string, item: CouncilItem, 
 		if (!d.counted || !d.marked) return;
 		out.markedWords++;
 		const p = olds.back[k];
-		if (p >= 0 && ours.before[p].marked) return void out.markedFound++;
+		if (p >= 0 ? ours.before[p].marked : markedAcross(olds, k, 'b', ours.before)) return void out.markedFound++;
 		const o = p >= 0 ? keptBy[p] : -1;
 		const n = o >= 0 ? news.there[o] : -1;
 		const cause: Cause =
@@ -273,7 +294,7 @@ function compareItem(eid: string, old: string, text: string, item: CouncilItem, 
 		if (!w.counted || !w.marked) return;
 		out.changedWords++;
 		const d = news.there[o];
-		if (d >= 0 && doc.after[d].marked) return;
+		if (d >= 0 ? doc.after[d].marked : markedAcross(news, o, 'a', doc.after)) return;
 		const q = d >= 0 ? toOld[d] : -1;
 		const p = q >= 0 ? olds.back[q] : -1;
 		const cause: Cause =
@@ -285,7 +306,7 @@ function compareItem(eid: string, old: string, text: string, item: CouncilItem, 
 		if (!w.counted || !w.marked) return;
 		out.changedWords++;
 		const q = olds.there[p];
-		if (q >= 0 && doc.before[q].marked) return;
+		if (q >= 0 ? doc.before[q].marked : markedAcross(olds, p, 'a', doc.before)) return;
 		const d = q >= 0 ? toNew[q] : -1;
 		const o = d >= 0 ? news.back[d] : -1;
 		const cause: Cause =

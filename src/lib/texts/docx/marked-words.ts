@@ -1,41 +1,21 @@
 /**
- * Words in place, for comparing a Council text's marks with our diff word by word. Both sides are token lists
- * in reading order, in the diff's own tokenisation (src/lib/diff/tokenise.ts), each token flagged as marked:
- * the document's marks (bold on its text, strikethrough on its copy of the Commission proposal) or our diff's
- * changes (insertions on the new side, deletions on the old). Pure.
+ * Words in place, for comparing a Council text's marks with our diff word by word (see src/lib/diff/marks.ts):
+ * the document's marks as it prints them (bold on its text, strikethrough on its copy of the Commission
+ * proposal, underline), and our diff's changes with how our diff came to make each. Pure.
  */
 import { diffArrays } from 'diff';
 import { diffProvisionText } from '../../diff/index';
 import { REWRITE_BELOW } from '../../diff/paragraph';
 import { contentBag, dice } from '../../diff/similarity';
-import { isLabelToken, isWordToken, tokenise } from '../../diff/tokenise';
+import { counting, diffWords, type DiffWords, type Word } from '../../diff/marks';
+import { tokenise, tokeniseParagraphs } from '../../diff/tokenise';
 import { joinHyphenated, type Segment } from './marks';
-
-export interface Word {
-	text: string;
-	marked: boolean;
-	/** A word that counts: a letter or digit, not a label "(a)", a footnote `[^12]` or the placeholder "[deleted]". */
-	counted: boolean;
-	/** Document sides: the line and the offset in the printed line (struck text included), so that the same
-	 * printed word can be found on both sides. Our diff: the paragraph. */
-	line: number;
-	at: number;
-}
 
 export interface Sides {
 	/** The new text: the Council's (what its item text is made of) or what our diff's insertions are counted on. */
 	after: Word[];
 	/** The old text: the document's copy of the proposal (its struck text kept) or the seeded proposal. */
 	before: Word[];
-}
-
-/** Marks whether each token counts; "[deleted]" stands for a gap, not for a word of the text. */
-function counting(words: Word[]): Word[] {
-	words.forEach((w, k) => {
-		const placeholder = w.text === 'deleted' && words[k - 1]?.text === '[' && words[k + 1]?.text === ']';
-		w.counted = isWordToken(w.text) && !isLabelToken(w.text) && !w.text.startsWith('[^') && !placeholder;
-	});
-	return words;
 }
 
 /**
@@ -188,9 +168,7 @@ export type ChangeHow =
 	/** The word diff itself changes it. */
 	| 'word diff';
 
-export interface DiffSides extends Sides {
-	/** For each word of `after` that our diff keeps, the index of the word of `before` it keeps; else -1. */
-	keeps: number[];
+export interface DiffSides extends Sides, DiffWords {
 	/** Per word of `after` and of `before`: how our diff came to change it (meaningless for kept words). */
 	howAfter: ChangeHow[];
 	howBefore: ChangeHow[];
@@ -199,36 +177,26 @@ export interface DiffSides extends Sides {
 /** Our diff from `before` to `after` as words in place, with which old word each kept new word is. */
 export function diffSides(before: string, after: string): DiffSides {
 	const diff = diffProvisionText(before, after, { budgetMs: 2000 });
-	const out: DiffSides = { after: [], before: [], keeps: [], howAfter: [], howBefore: [] };
-	diff.paragraphs.forEach((p, line) => {
-		const how = changeHow(p.left, p.right);
-		const [a0, b0] = [out.before.length, out.after.length];
-		let first = true;
-		for (const s of p.segments) {
-			// Only a paragraph's first token can be a leading "1." label: tokenise the rest as inner text.
-			const t = first ? tokenise(s.text).tokens : tokenise(`x ${s.text}`).tokens.slice(1);
-			first &&= !/\S/.test(s.text);
-			for (const text of t) {
-				const w = (marked: boolean): Word => ({ text, marked, counted: true, line, at: 0 });
-				if (s.type !== 'insert') out.before.push(w(s.type === 'delete'));
-				if (s.type !== 'delete') {
-					out.after.push(w(s.type === 'insert'));
-					out.keeps.push(s.type === 'equal' ? out.before.length - 1 : -1);
-				}
-			}
+	const words = diffWords(diff);
+	const out: DiffSides = { ...words, howAfter: [], howBefore: [] };
+	// The words of each row are consecutive, row by row: take each row's ways of change in turn.
+	const hows = diff.paragraphs.map((p) => changeHow(p.left, p.right));
+	const take = (side: 'before' | 'after', to: ChangeHow[]) => {
+		let [line, k] = [-1, 0];
+		for (const w of words[side]) {
+			[line, k] = w.line === line ? [line, k + 1] : [w.line, 0];
+			to.push(hows[line][side][k] ?? 'word diff');
 		}
-		for (let k = a0; k < out.before.length; k++) out.howBefore.push(how.before[k - a0] ?? 'word diff');
-		for (let k = b0; k < out.after.length; k++) out.howAfter.push(how.after[k - b0] ?? 'word diff');
-	});
-	counting(out.after);
-	counting(out.before);
+	};
+	take('before', out.howBefore);
+	take('after', out.howAfter);
 	return out;
 }
 
 /** Per token of each side of a paragraph pair, how our diff came to change it (see ChangeHow). */
 function changeHow(left: string | null, right: string | null): { before: ChangeHow[]; after: ChangeHow[] } {
-	const a = left === null ? [] : tokenise(left).tokens;
-	const b = right === null ? [] : tokenise(right).tokens;
+	const a = left === null ? [] : tokeniseParagraphs(left).tokens;
+	const b = right === null ? [] : tokeniseParagraphs(right).tokens;
 	if (left === null || right === null)
 		return { before: a.map(() => 'across paragraphs'), after: b.map(() => 'across paragraphs') };
 	if (dice(contentBag(a), contentBag(b)) < REWRITE_BELOW)
