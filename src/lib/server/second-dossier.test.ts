@@ -13,7 +13,7 @@ import {
 } from './db/schema';
 import { importTextDocument } from './texts/import';
 import { compareProvision, listTextDocuments } from './compare';
-import { councilFileBytes } from '$lib/texts/docx/test-files';
+import { councilFileBytes } from '$lib/server/testing/council-files';
 import { useTestDatabase } from './testing/database';
 import {
 	endpointModules,
