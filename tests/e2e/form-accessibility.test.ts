@@ -132,7 +132,7 @@ test.describe('with JavaScript off, the forms still submit and show their errors
 
 	test('following and unfollowing a country', async ({ page, authenticatedAs }) => {
 		await authenticatedAs('reviewer');
-		await page.goto('/following');
+		await page.goto('/following?dossier=ai-act');
 		await page.getByLabel('Country').selectOption({ label: 'Germany' });
 		await page.getByRole('button', { name: 'Follow the country' }).click();
 		await expect(page.locator('ul.follows')).toContainText('Germany');

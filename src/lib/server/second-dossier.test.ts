@@ -176,6 +176,38 @@ describe('a second, empty dossier', () => {
 	});
 });
 
+type FollowingData = { dossier: { slug: string } | null; dossiers: { slug: string }[]; topics: unknown[] };
+
+describe('/following with two dossiers', () => {
+	const following = async () =>
+		(await pageServerModules[routeFile('/following', '+page.server.ts')]()) as {
+			load: (e: unknown) => unknown;
+			actions: Record<string, (e: unknown) => unknown>;
+		};
+	const view = async (search: string) => {
+		const outcome = await outcomeOf(async () =>
+			(await following()).load(requestEvent({ routeId: '/following', user: admin, search }))
+		);
+		return outcome.kind === 'ok' ? (outcome.body as FollowingData) : null;
+	};
+
+	it('asks which dossier to follow things in when none is named, instead of taking the first', async () => {
+		const none = await view('');
+		expect(none).toMatchObject({ dossier: null, topics: [] });
+		expect(none?.dossiers.map((d) => d.slug)).toEqual(expect.arrayContaining(['ai-act', SLUG]));
+		expect((await view(`?dossier=${SLUG}`))?.dossier?.slug).toBe(SLUG);
+		expect((await view('?dossier=ai-act'))?.topics.length).toBeGreaterThan(0);
+	});
+
+	it('following something sends the user back to the dossier it was followed in', async () => {
+		const body = formBody({ dossier: SLUG, type: 'country', key: 'DE' });
+		const outcome = await outcomeOf(async () =>
+			(await following()).actions.follow(requestEvent({ routeId: '/following', user: admin, method: 'POST', body }))
+		);
+		expect(outcome).toEqual({ kind: 'redirect', status: 303, location: `/following?dossier=${SLUG}` });
+	});
+});
+
 describe('a second dossier whose only text is a Council compromise text (no proposal, stages, amendments or positions)', () => {
 	const slug = 'worded-dossier';
 	const procedure = '2030/0003(COD)';
