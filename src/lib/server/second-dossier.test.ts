@@ -142,9 +142,10 @@ describe('a second, empty dossier', () => {
 	});
 });
 
+/** What /following and /review/positions/new load, as far as the dossier goes. */
 type FollowingData = { dossier: { slug: string } | null; dossiers: { slug: string }[]; topics: unknown[] };
 
-describe('/following with two dossiers', () => {
+describe('the pages outside a dossier, with two dossiers', () => {
 	const following = async () =>
 		(await pageServerModules[routeFile('/following', '+page.server.ts')]()) as {
 			actions: Record<string, (e: unknown) => unknown>;
@@ -160,6 +161,17 @@ describe('/following with two dossiers', () => {
 		expect(none?.dossiers.map((d) => d.slug)).toEqual(expect.arrayContaining(['ai-act', SLUG]));
 		expect((await view(`?dossier=${SLUG}`))?.dossier?.slug).toBe(SLUG);
 		expect((await view('?dossier=ai-act'))?.topics.length).toBeGreaterThan(0);
+	});
+
+	it('drafting a position asks which dossier when none is named', async () => {
+		const draft = async (search: string) => {
+			const outcome = await loadPage({ routeId: '/review/positions/new', user: admin, search });
+			return outcome.kind === 'ok' ? (outcome.body as FollowingData) : null;
+		};
+		const none = await draft('');
+		expect(none?.dossier).toBeNull();
+		expect(none?.dossiers.map((d) => d.slug)).toEqual(expect.arrayContaining(['ai-act', SLUG]));
+		expect((await draft(`?dossier=${SLUG}`))?.dossier?.slug).toBe(SLUG);
 	});
 
 	it('following something sends the user back to the dossier it was followed in', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
-import { getDossier, listDossiers } from '$lib/server/dossiers';
+import { dossierInQuery, getDossier } from '$lib/server/dossiers';
 import { addFollow, listFollows, personalFeed, removeFollow } from '$lib/server/follows';
 import { listTopics, memberStates } from '$lib/server/charts';
 import { followTargets } from '$lib/server/db/schema';
@@ -37,11 +37,8 @@ const back = (dossier: string | undefined) => (dossier ? `/following?dossier=${d
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'reviewer');
 	const today = todayIso();
-	const dossiers = await listDossiers(db());
-	// The forms follow things in the dossier named by ?dossier=, or in the only one; with several and none
-	// named, the page asks which.
-	const chosen = event.url.searchParams.get('dossier');
-	const main = dossiers.find((d) => d.slug === chosen) ?? (dossiers.length === 1 ? dossiers[0] : undefined);
+	// The forms follow things in the dossier named by ?dossier=, or in the only one; otherwise the page asks which.
+	const { dossier: main, dossiers } = await dossierInQuery(db(), event.url);
 	const follows = await listFollows(db(), user.id, main?.slug ?? null);
 	const feeds = await Promise.all(dossiers.map((d) => personalFeed(db(), d, follows, today)));
 	const [topics, states] = await Promise.all([

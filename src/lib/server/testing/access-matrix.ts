@@ -235,7 +235,8 @@ export const accessMatrix: MatrixRow[] = [
 		route: '/review/positions/new',
 		action: 'default',
 		minimum: 'reviewer',
-		sample: async ({ db }) => ({ form: await positionFormSample(db) })
+		// Named: the matrix opens more dossiers, and the page asks which one when there are several.
+		sample: async ({ db }) => ({ form: await positionFormSample(db), search: '?dossier=ai-act' })
 	},
 	{
 		route: '/review/positions/[id=id]/edit',
