@@ -15,7 +15,7 @@ async function open(page: Page, path: string) {
 const signedInPages: [string, Role][] = [
 	['/account', 'reviewer'],
 	['/review', 'reviewer'],
-	['/review/positions/new', 'reviewer'],
+	['/review/positions/new?dossier=ai-act', 'reviewer'],
 	['/following', 'reviewer'],
 	['/admin/users', 'admin'],
 	['/admin/dossiers', 'admin'],
@@ -97,7 +97,7 @@ for (const javaScriptEnabled of [true, false]) {
 			expectAccessible
 		}) => {
 			await authenticatedAs('reviewer');
-			await open(page, '/review/positions/new?actor=luxembourg&topic=emotion-recognition');
+			await open(page, '/review/positions/new?dossier=ai-act&actor=luxembourg&topic=emotion-recognition');
 			await page.getByLabel('Date', { exact: true }).fill('2026-03');
 			await page.getByLabel('Opposes a ban').check();
 			await page.getByLabel('Summary: what the source says').fill(`Axe check ${Date.now()}: a summary of a statement.`);

@@ -44,7 +44,7 @@ test('a signed-in user follows a country, a topic and a provision and sees what 
 	authenticatedAs
 }) => {
 	await authenticatedAs('reviewer');
-	await page.goto('/following');
+	await page.goto('/following?dossier=ai-act');
 	await expect(page.getByText('You follow nothing yet.')).toBeVisible();
 
 	await page.getByLabel('Country').selectOption({ label: 'Germany' });

@@ -87,7 +87,7 @@ for (const javaScriptEnabled of [true, false]) {
 			expectAccessible
 		}) => {
 			await authenticatedAs('admin');
-			await page.goto('/review/positions/new');
+			await page.goto('/review/positions/new?dossier=ai-act');
 			await page.waitForLoadState('networkidle');
 			// Who and what pass the browser's own checks; the missing evidence is the server's to report.
 			await page.getByLabel('Who took the position').selectOption({ label: 'Germany' });
@@ -155,7 +155,7 @@ test.describe('with JavaScript off, the forms still submit and show their errors
 
 	test('a position draft', async ({ page, authenticatedAs }) => {
 		await authenticatedAs('reviewer');
-		await page.goto('/review/positions/new');
+		await page.goto('/review/positions/new?dossier=ai-act');
 		// Who and what pass the browser's own checks; the missing evidence is the server's to report.
 		await page.getByLabel('Who took the position').selectOption({ label: 'Germany' });
 		await page.getByLabel('Summary: what the source says').fill('A summary without a source.');
@@ -165,7 +165,7 @@ test.describe('with JavaScript off, the forms still submit and show their errors
 
 	test('following and unfollowing a country', async ({ page, authenticatedAs }) => {
 		await authenticatedAs('reviewer');
-		await page.goto('/following');
+		await page.goto('/following?dossier=ai-act');
 		await page.getByLabel('Country').selectOption({ label: 'Germany' });
 		await page.getByRole('button', { name: 'Follow the country' }).click();
 		await expect(page.locator('ul.follows')).toContainText('Germany');

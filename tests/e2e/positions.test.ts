@@ -121,7 +121,7 @@ test('an editor drafts a position, another member approves it, and only then is 
 	const summary = `E2E ${unique()}: the government said it opposes any ban on emotion recognition.`;
 	const internalNote = `E2E internal ${unique()}`;
 
-	await page.goto('/review/positions/new?actor=luxembourg&topic=emotion-recognition');
+	await page.goto('/review/positions/new?dossier=ai-act&actor=luxembourg&topic=emotion-recognition');
 	await expect(page.getByLabel('Who took the position')).toHaveValue(/\d+/);
 	await page.getByLabel('Date', { exact: true }).fill('2026-03');
 	await page.getByLabel('Opposes a ban').check();
@@ -177,7 +177,7 @@ test('an editor drafts a position, another member approves it, and only then is 
 test('a draft never appears on a public page', async ({ page, authenticatedAs, browser, baseURL }) => {
 	await authenticatedAs('reviewer');
 	const summary = `E2E draft ${unique()}: never public.`;
-	await page.goto('/review/positions/new?actor=malta&topic=predictive-policing');
+	await page.goto('/review/positions/new?dossier=ai-act&actor=malta&topic=predictive-policing');
 	await page.getByLabel('Supports a full ban').check();
 	await page.getByLabel('Summary: what the source says').fill(summary);
 	await page.getByLabel('Document reference', { exact: true }).fill('Internal memo 12');
@@ -214,7 +214,7 @@ test('a bad draft is refused with the errors beside the fields and the values ke
 	authenticatedAs
 }) => {
 	await authenticatedAs('editor');
-	await page.goto('/review/positions/new');
+	await page.goto('/review/positions/new?dossier=ai-act');
 	await page.getByLabel('Who took the position').selectOption({ label: 'Denmark' });
 	await page.getByLabel('Date', { exact: true }).fill('2022-02-30');
 	await page.getByLabel('Summary: what the source says').fill('Kept text');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { rowsOf, type DbConnection } from './db';
 import { user, type Role } from './db/schema';
 import { useTestDatabase } from './testing/database';
@@ -15,6 +15,7 @@ import {
 import { accessMatrix, matrixExempt, type MatrixRow } from './testing/access-matrix';
 import { enforceRouteAccess, routeAccess } from './access';
 import type { SessionUser } from './authorization';
+import { testUser } from './testing/users';
 
 const mutatingMethods = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const rank = { public: 0, reviewer: 1, editor: 2, admin: 3 } as const;
@@ -24,13 +25,8 @@ const seeded = useTestDatabase({ app: true });
 const people: Record<'public' | Role, SessionUser | null> = { public: null, reviewer: null, editor: null, admin: null };
 
 beforeAll(async () => {
-	for (const role of ['reviewer', 'editor', 'admin'] as const) {
-		const [row] = await seeded.db
-			.insert(user)
-			.values({ email: `matrix-${role}@example.org`, name: `Matrix ${role}`, role })
-			.returning();
-		people[role] = { id: row.id, email: row.email, name: row.name, role };
-	}
+	for (const role of ['reviewer', 'editor', 'admin'] as const)
+		people[role] = await testUser(seeded.db, role, `Matrix ${role}`);
 });
 
 /** One number per table: its row count and an order-independent hash of every row's text. */
@@ -104,19 +100,13 @@ function hookRefuses(row: MatrixRow, event: Parameters<typeof enforceRouteAccess
 describe('the authorization matrix', () => {
 	it('notices any change to the database', async () => {
 		const before = await fingerprint(seeded.db);
-		await seeded.db
-			.update(user)
-			.set({ name: 'changed' })
-			.where(sql`${user.email} = 'matrix-reviewer@example.org'`);
+		await seeded.db.update(user).set({ name: 'changed' }).where(eq(user.id, people.reviewer!.id));
 		const after = await fingerprint(seeded.db);
 		expect(after.user).not.toBe(before.user);
 		// The data version counts write statements, so even a write that changes nothing shows.
 		expect(after.data_version).not.toBe(before.data_version);
 		expect({ ...after, user: before.user, data_version: before.data_version }).toEqual(before);
-		await seeded.db
-			.update(user)
-			.set({ name: 'Matrix reviewer' })
-			.where(sql`${user.email} = 'matrix-reviewer@example.org'`);
+		await seeded.db.update(user).set({ name: 'Matrix reviewer' }).where(eq(user.id, people.reviewer!.id));
 		expect({ ...(await fingerprint(seeded.db)), data_version: before.data_version }).toEqual(before);
 	});
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { actor, amendment, document, user } from './db/schema';
+import { actor, amendment, document } from './db/schema';
 import { useTestDatabase } from './testing/database';
 import { amendmentDraft } from './testing/amendments';
 import { actorIndex, actorPage, findMemberActors } from './actors';
@@ -14,6 +14,7 @@ import {
 	type Viewer
 } from './amendments';
 import { parseFilters } from '$lib/amendments/filters';
+import { testUser } from './testing/users';
 
 const seeded = useTestDatabase();
 let reviewer: Viewer;
@@ -26,10 +27,7 @@ const draft = (over: Partial<AmendmentDraft>) =>
 	amendmentDraft({ tablingContext: CONTEXT, tabledOn: '2022-04-01', proposedText: text, ...over });
 
 beforeAll(async () => {
-	const [editor] = await seeded.db
-		.insert(user)
-		.values({ email: 'actors-editor@example.org', name: 'Eda Editor', role: 'editor' })
-		.returning();
+	const editor = await testUser(seeded.db, 'editor', 'Eda Editor');
 	reviewer = { userId: editor.id, canSeeInternal: true };
 	const [cult] = await seeded.db.select({ id: actor.id }).from(actor).where(eq(actor.slug, 'ep-cult'));
 	const [doc] = await seeded.db

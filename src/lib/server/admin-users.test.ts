@@ -1,18 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { user } from './db/schema';
+import {} from './db/schema';
 import { useTestDatabase } from './testing/database';
 import { pageServerModules, requestEvent } from './testing/route-event';
 import type { SessionUser } from './authorization';
+import { testUser } from './testing/users';
 
 const seeded = useTestDatabase({ app: true });
 let admin: SessionUser;
 
 beforeAll(async () => {
-	const [row] = await seeded.db
-		.insert(user)
-		.values({ email: 'saved-admin@example.org', name: 'Saved', role: 'admin' })
-		.returning();
-	admin = { id: row.id, email: row.email, name: row.name, role: 'admin' };
+	admin = await testUser(seeded.db, 'admin', 'Saved');
 });
 
 describe('/admin/users', () => {

@@ -17,6 +17,21 @@ export async function listDossiers(db: DbConnection): Promise<Dossier[]> {
 	return db.select().from(dossier).orderBy(asc(dossier.id));
 }
 
+/**
+ * For pages outside `/dossiers/[slug]`: the dossier named by `?dossier=slug`, or the only one when none is named.
+ * `dossier` is undefined when the name matches none, or when none is named and there are several (the page then
+ * asks which) or none.
+ */
+export async function dossierInQuery(
+	db: DbConnection,
+	url: URL
+): Promise<{ named: string | null; dossier: Dossier | undefined; dossiers: Dossier[] }> {
+	const dossiers = await listDossiers(db);
+	const named = url.searchParams.get('dossier');
+	const dossier = named ? dossiers.find((d) => d.slug === named) : dossiers.length === 1 ? dossiers[0] : undefined;
+	return { named, dossier, dossiers };
+}
+
 /** The dossiers where some text holds the provision `eid` (to link to it only where it exists). */
 export async function dossiersWithProvision(db: DbConnection, eid: string): Promise<Set<number>> {
 	const rows = await db

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import type { OpenDatabase } from './db';
-import { amendment, amendmentStatusChange, auditLog, position, procedureEvent, user } from './db/schema';
+import { amendment, amendmentStatusChange, auditLog, position, procedureEvent } from './db/schema';
 import { EP_PLENARY_CONTEXT } from './seed/amendments';
 import { testDatabase } from './testing/database';
 import { getDossier, type Dossier } from './dossiers';
@@ -10,6 +10,7 @@ import { dossierFeedItems, findMemberState, positionItems, provisionItems } from
 import { addFollow, listFollows, personalFeed, removeFollow } from './follows';
 import { renderAtom } from '$lib/feeds/atom';
 import { toAtomEntries } from '$lib/feeds/items';
+import { testUser } from './testing/users';
 
 let open: OpenDatabase;
 let dossier: Dossier;
@@ -140,7 +141,7 @@ describe('the provision and country feeds', () => {
 
 describe('following', () => {
 	it('follows provisions, countries and topics, and builds a personal feed from them', async () => {
-		const [u] = await open.db.insert(user).values({ email: 'follower@example.org', role: 'reviewer' }).returning();
+		const u = await testUser(open.db, 'reviewer', 'Follower');
 		expect(await addFollow(open.db, u.id, dossier, 'provision', 'art_99__para_99')).toMatchObject({ ok: false });
 		expect(await addFollow(open.db, u.id, dossier, 'country', 'XX')).toMatchObject({ ok: false });
 		expect(await addFollow(open.db, u.id, dossier, 'topic', 'nope')).toMatchObject({ ok: false });
@@ -167,7 +168,7 @@ describe('following', () => {
 		expect(feed.some((i) => i.key === 'text-version/art_5__para_1__point_f/final-act')).toBe(true);
 		expect(feed.some((i) => i.summary.includes('Draft, not reviewed'))).toBe(false);
 
-		const [other] = await open.db.insert(user).values({ email: 'other@example.org', role: 'reviewer' }).returning();
+		const other = await testUser(open.db, 'reviewer', 'Other');
 		expect(await removeFollow(open.db, other.id, follows[0].id)).toBe(false);
 		expect(await removeFollow(open.db, u.id, follows[0].id)).toBe(true);
 		expect(await listFollows(open.db, u.id, dossier.slug)).toHaveLength(2);

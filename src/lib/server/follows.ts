@@ -30,11 +30,12 @@ export function followKey(type: FollowTarget, dossierSlug: string, key: string):
 export interface FollowView extends Follow {
 	/** What the user sees: 'Article 5(1)(h)', 'Germany', 'Emotion recognition'. */
 	label: string;
-	link: string;
+	/** None for a country when no dossier is chosen: a country's positions are per dossier. */
+	link: string | null;
 }
 
 /** The user's follows with labels and links; countries link to their positions in `dossierSlug`. */
-export async function listFollows(db: DbConnection, userId: number, dossierSlug: string): Promise<FollowView[]> {
+export async function listFollows(db: DbConnection, userId: number, dossierSlug: string | null): Promise<FollowView[]> {
 	const rows = await db
 		.select()
 		.from(follow)
@@ -64,7 +65,8 @@ export async function listFollows(db: DbConnection, userId: number, dossierSlug:
 			};
 		}
 		const state = states.find((s) => s.code === key);
-		return { ...f, label: state?.name ?? key, link: countryPath(dossierSlug, state?.slug ?? key.toLowerCase()) };
+		const link = dossierSlug ? countryPath(dossierSlug, state?.slug ?? key.toLowerCase()) : null;
+		return { ...f, label: state?.name ?? key, link };
 	});
 }
 

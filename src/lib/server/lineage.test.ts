@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, document, user } from './db/schema';
+import { auditLog, document } from './db/schema';
 import { useTestDatabase } from './testing/database';
 import {
 	articleColumns,
@@ -11,17 +11,14 @@ import {
 	listTextDocuments
 } from './compare';
 import { correctLink, provisionLineage, removeLink } from './lineage';
+import { testUser } from './testing/users';
 
 const seeded = useTestDatabase();
 let docs: Record<string, number>;
 let editorId: number;
 beforeAll(async () => {
 	docs = Object.fromEntries((await listTextDocuments(seeded.db, seeded.dossierId)).map((d) => [d.key, d.id]));
-	const [row] = await seeded.db
-		.insert(user)
-		.values({ email: 'lineage-editor@example.org', name: 'Lineage Editor', role: 'editor' })
-		.returning();
-	editorId = row.id;
+	editorId = (await testUser(seeded.db, 'editor', 'Lineage Editor')).id;
 });
 
 const counterpart = async (eid: string, from: string, to: string) =>

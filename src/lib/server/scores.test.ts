@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { amendment, auditLog, document, provision, textVersion, user } from './db/schema';
+import { amendment, auditLog, document, provision, textVersion } from './db/schema';
 import { useTestDatabase } from './testing/database';
 import { banStrengthData, getScoreSlot, saveScore, scoreValues } from './scores';
 import { banScoreSeeds } from './seed/scores';
 import { banStrength } from '$lib/charts/ban-strength';
+import { testUser } from './testing/users';
 
 const seeded = useTestDatabase();
 
@@ -97,10 +98,7 @@ describe('the seeded ban scores', () => {
 
 describe('saveScore', () => {
 	it('replaces a score and writes the change, before and after, to the audit log', async () => {
-		const [editor] = await seeded.db
-			.insert(user)
-			.values({ email: 'scores-editor@example.org', role: 'editor' })
-			.returning();
+		const editor = await testUser(seeded.db, 'editor');
 		const slot = (await getScoreSlot(seeded.db, seeded.dossierId, 'emotion-recognition', 'final-act'))!;
 		expect(slot.score?.score).toBe(0.5);
 		const saved = await saveScore(seeded.db, editor.id, slot, slot.score!.version, {
@@ -126,10 +124,7 @@ describe('saveScore', () => {
 	});
 
 	it('refuses a save made from an older version, writing nothing', async () => {
-		const [editor] = await seeded.db
-			.insert(user)
-			.values({ email: 'scores-editor-2@example.org', role: 'editor' })
-			.returning();
+		const editor = await testUser(seeded.db, 'editor');
 		const read = (await getScoreSlot(seeded.db, seeded.dossierId, 'post-rbi', 'final-act'))!;
 		const input = (justification: string) => ({
 			score: 0,

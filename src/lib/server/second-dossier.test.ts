@@ -1,24 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import {
-	amendment,
-	auditLog,
-	document,
-	procedureEvent,
-	provision,
-	provisionLink,
-	textVersion,
-	user
-} from './db/schema';
+import { amendment, auditLog, document, procedureEvent, provision, provisionLink, textVersion } from './db/schema';
 import { importTextDocument } from './texts/import';
 import { compareProvision, listTextDocuments } from './compare';
-import { councilFileBytes } from '$lib/texts/docx/test-files';
+import { councilFileBytes } from '$lib/server/testing/council-files';
 import { useTestDatabase } from './testing/database';
 import {
 	endpointModules,
 	formBody,
-	layoutServerModules,
+	loadPage,
 	outcomeOf,
 	pageServerModules,
 	requestEvent,
@@ -29,6 +20,7 @@ import { routeAccess } from './access';
 import { publicParamSamples } from './testing/access-matrix';
 import { createDossier, dossierForm, getDossier, readDossierForm, type DossierInput } from './dossiers';
 import type { SessionUser } from './authorization';
+import { testUser } from './testing/users';
 
 const seeded = useTestDatabase({ app: true });
 let admin: SessionUser;
@@ -42,11 +34,7 @@ const input: DossierInput = {
 };
 
 beforeAll(async () => {
-	const [row] = await seeded.db
-		.insert(user)
-		.values({ email: 'second-dossier-admin@example.org', name: 'Admin', role: 'admin' })
-		.returning();
-	admin = { id: row.id, email: row.email, name: row.name, role: 'admin' };
+	admin = await testUser(seeded.db, 'admin', 'Admin');
 });
 
 describe('createDossier', () => {
@@ -77,35 +65,13 @@ describe('createDossier', () => {
 	});
 });
 
-/** Runs a route's layouts from the root down and its page load, as SvelteKit would, or its GET handler. */
+/** Runs a route's layouts and page load, as SvelteKit would, or its GET handler. */
 async function load(routeId: string, params: Record<string, string>, who: SessionUser | null): Promise<Outcome> {
-	const pageLoad = pageServerModules[routeFile(routeId, '+page.server.ts')];
-	if (!pageLoad) {
-		const get = (await endpointModules[routeFile(routeId, '+server.ts')]?.())?.GET as
-			((e: unknown) => unknown) | undefined;
-		if (!get) throw new Error(`${routeId} has neither a page load nor a GET handler`);
-		return outcomeOf(() => get(requestEvent({ routeId, params, user: who })));
-	}
-	const segments = routeId === '/' ? [''] : routeId.split('/');
-	const chain = segments
-		.map((_, i) => layoutServerModules[routeFile(segments.slice(0, i + 1).join('/') || '/', '+layout.server.ts')])
-		.filter(Boolean);
-	let data: Record<string, unknown> = {};
-	for (const module of [...chain, pageLoad]) {
-		const fn = (await module()).load as ((e: unknown) => unknown) | undefined;
-		if (!fn) continue;
-		const parentData = data;
-		const event = {
-			...requestEvent({ routeId, params, user: who }),
-			parent: async () => parentData,
-			depends: () => {},
-			untrack: <T>(f: () => T) => f()
-		};
-		const last = await outcomeOf(() => fn(event));
-		if (last.kind !== 'ok') return last;
-		data = { ...data, ...(last.body as object) };
-	}
-	return { kind: 'ok', status: 200, body: data };
+	if (pageServerModules[routeFile(routeId, '+page.server.ts')]) return loadPage({ routeId, params, user: who });
+	const get = (await endpointModules[routeFile(routeId, '+server.ts')]?.())?.GET as
+		((e: unknown) => unknown) | undefined;
+	if (!get) throw new Error(`${routeId} has neither a page load nor a GET handler`);
+	return outcomeOf(() => get(requestEvent({ routeId, params, user: who })));
 }
 
 const dossierRoutes = Object.keys(routeAccess).filter(
@@ -173,6 +139,47 @@ describe('a second, empty dossier', () => {
 		});
 		const refused = await post({ ...input, slug: 'Bad Slug' });
 		expect(refused).toMatchObject({ kind: 'fail', status: 400, data: { values: { slug: 'Bad Slug' } } });
+	});
+});
+
+/** What /following and /review/positions/new load, as far as the dossier goes. */
+type FollowingData = { dossier: { slug: string } | null; dossiers: { slug: string }[]; topics: unknown[] };
+
+describe('the pages outside a dossier, with two dossiers', () => {
+	const following = async () =>
+		(await pageServerModules[routeFile('/following', '+page.server.ts')]()) as {
+			actions: Record<string, (e: unknown) => unknown>;
+		};
+	const view = async (search: string) => {
+		const outcome = await loadPage({ routeId: '/following', user: admin, search });
+		return outcome.kind === 'ok' ? (outcome.body as FollowingData) : null;
+	};
+
+	it('asks which dossier to follow things in when none is named, instead of taking the first', async () => {
+		const none = await view('');
+		expect(none).toMatchObject({ dossier: null, topics: [] });
+		expect(none?.dossiers.map((d) => d.slug)).toEqual(expect.arrayContaining(['ai-act', SLUG]));
+		expect((await view(`?dossier=${SLUG}`))?.dossier?.slug).toBe(SLUG);
+		expect((await view('?dossier=ai-act'))?.topics.length).toBeGreaterThan(0);
+	});
+
+	it('drafting a position asks which dossier when none is named', async () => {
+		const draft = async (search: string) => {
+			const outcome = await loadPage({ routeId: '/review/positions/new', user: admin, search });
+			return outcome.kind === 'ok' ? (outcome.body as FollowingData) : null;
+		};
+		const none = await draft('');
+		expect(none?.dossier).toBeNull();
+		expect(none?.dossiers.map((d) => d.slug)).toEqual(expect.arrayContaining(['ai-act', SLUG]));
+		expect((await draft(`?dossier=${SLUG}`))?.dossier?.slug).toBe(SLUG);
+	});
+
+	it('following something sends the user back to the dossier it was followed in', async () => {
+		const body = formBody({ dossier: SLUG, type: 'country', key: 'DE' });
+		const outcome = await outcomeOf(async () =>
+			(await following()).actions.follow(requestEvent({ routeId: '/following', user: admin, method: 'POST', body }))
+		);
+		expect(outcome).toEqual({ kind: 'redirect', status: 303, location: `/following?dossier=${SLUG}` });
 	});
 });
 

@@ -14,17 +14,18 @@ import {
 	validateSessionToken
 } from './session';
 import type { Cookies } from '@sveltejs/kit';
+import type { SessionUser } from './authorization';
+import { testUser } from './testing/users';
 
 const day = 24 * 60 * 60 * 1000;
 let open: OpenDatabase;
 let userId: number;
+let editor: SessionUser;
 
 beforeAll(async () => {
 	open = await testDatabase();
-	[{ id: userId }] = await open.db
-		.insert(user)
-		.values({ email: 'session@example.org', name: 'S', role: 'editor' })
-		.returning({ id: user.id });
+	editor = await testUser(open.db, 'editor', 'S');
+	userId = editor.id;
 });
 afterAll(() => open?.close());
 
@@ -38,7 +39,7 @@ describe('sessions', () => {
 		expect(created.id).toMatch(/^[0-9a-f]{64}$/);
 		expect(created.id).not.toContain(token);
 		const valid = await validateSessionToken(open.db, token);
-		expect(valid?.user).toEqual({ id: userId, email: 'session@example.org', name: 'S', role: 'editor' });
+		expect(valid?.user).toEqual(editor);
 		expect(valid?.renewed).toBe(false);
 		expect(await validateSessionToken(open.db, generateSessionToken())).toBeNull();
 	});

@@ -1,17 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, procedureEvent, user } from './db/schema';
+import { auditLog, procedureEvent } from './db/schema';
 import { useTestDatabase } from './testing/database';
 import { procedureStatus, timeline } from './dossiers';
 import { createEvent, eventForm, eventFormValues, getEvent, isPartialDate, parseSources, updateEvent } from './stages';
+import { testUser } from './testing/users';
 
 const seeded = useTestDatabase();
 let editorId: number;
 beforeAll(async () => {
-	[{ id: editorId }] = await seeded.db
-		.insert(user)
-		.values({ email: 'stages-editor@example.org', role: 'editor' })
-		.returning();
+	editorId = (await testUser(seeded.db, 'editor')).id;
 });
 
 const form = (over: Record<string, string> = {}) => ({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireRole } from '$lib/server/authorization';
-import { getDossier, listDossiers } from '$lib/server/dossiers';
+import { dossierInQuery, getDossier } from '$lib/server/dossiers';
 import { addFollow, listFollows, personalFeed, removeFollow } from '$lib/server/follows';
 import { memberStates } from '$lib/server/charts';
 import { listTopics } from '$lib/server/topics';
@@ -26,15 +26,21 @@ const followForm = z.object({
 	key: z.string().trim().min(1, 'Say what to follow.').max(200),
 	next: localPath
 });
-const unfollowForm = z.object({ id: idField, next: localPath });
+const unfollowForm = z.object({
+	id: idField,
+	dossier: z.string().refine(isSlug).optional().catch(undefined),
+	next: localPath
+});
+
+/** Back to this page, in the dossier the form was in. */
+const back = (dossier: string | undefined) => (dossier ? `/following?dossier=${dossier}` : '/following');
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'reviewer');
 	const today = todayIso();
-	const dossiers = await listDossiers(db());
-	// The forms follow things in the dossier named by ?dossier= (the first one when there is none).
-	const main = dossiers.find((d) => d.slug === event.url.searchParams.get('dossier')) ?? dossiers[0];
-	const follows = main ? await listFollows(db(), user.id, main.slug) : [];
+	// The forms follow things in the dossier named by ?dossier=, or in the only one; otherwise the page asks which.
+	const { dossier: main, dossiers } = await dossierInQuery(db(), event.url);
+	const follows = await listFollows(db(), user.id, main?.slug ?? null);
 	const feeds = await Promise.all(dossiers.map((d) => personalFeed(db(), d, follows, today)));
 	const [topics, states] = await Promise.all([
 		main ? listTopics(db(), main.id) : Promise.resolve([]),
@@ -59,13 +65,13 @@ export const actions: Actions = {
 		if (!dossier) return refuse(400, read.values, errorFor('dossier', 'There is no such dossier.'));
 		const result = await addFollow(db(), user.id, dossier, read.data.type, read.data.key);
 		if (!result.ok) return refuse(400, read.values, errorFor('key', result.message));
-		redirect(303, read.data.next ?? '/following');
+		redirect(303, read.data.next ?? back(dossier.slug));
 	},
 	unfollow: async (event) => {
 		const user = requireRole(event, 'reviewer');
 		const read = await readForm(event.request, unfollowForm);
 		if (!read.ok) return refuse(400, read.values, errorFor('id', 'Choose what to stop following.'));
 		await removeFollow(db(), user.id, read.data.id);
-		redirect(303, read.data.next ?? '/following');
+		redirect(303, read.data.next ?? back(read.data.dossier));
 	}
 };

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { amendmentLines, coverLines, fixturePdf, footer } from './fixture';
+import { amendmentLines, coverLines, fixturePdf, footer } from '$lib/server/testing/pdf-fixture';
 import { describeOpenError, hasPdfHeader } from './layout';
 import { readAmendmentPdf } from './read';
 import { stopPdfWorker } from './pdfjs-thread';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { actor, amendmentStatusChange, auditLog, user } from '../db/schema';
+import { actor, amendmentStatusChange, auditLog } from '../db/schema';
 import { useTestDatabase } from '../testing/database';
 import { amendmentDraft } from '../testing/amendments';
 import { parseFilters } from '$lib/amendments/filters';
@@ -18,6 +18,7 @@ import {
 	type AmendmentDraft,
 	type Viewer
 } from '../amendments';
+import { testUser } from '../testing/users';
 
 const seeded = useTestDatabase();
 let editorId: number;
@@ -31,14 +32,8 @@ const draft = (over: Partial<AmendmentDraft> = {}) =>
 	amendmentDraft({ tablingContext: 'LIBE test context', authors: ['greens-efa'], ...over });
 
 beforeAll(async () => {
-	const [editor] = await seeded.db
-		.insert(user)
-		.values({ email: 'editor@example.org', name: 'Eda Editor', role: 'editor' })
-		.returning();
-	const [rev] = await seeded.db
-		.insert(user)
-		.values({ email: 'reviewer@example.org', name: 'Rev Reviewer', role: 'reviewer' })
-		.returning();
+	const editor = await testUser(seeded.db, 'editor', 'Eda Editor');
+	const rev = await testUser(seeded.db, 'reviewer', 'Rev Reviewer');
 	editorId = editor.id;
 	reviewer = { userId: rev.id, canSeeInternal: true };
 });

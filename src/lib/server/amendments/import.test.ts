@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf } from '../db';
-import { actor, amendment, amendmentAuthor, provision, user } from '../db/schema';
+import { actor, amendment, amendmentAuthor, provision } from '../db/schema';
 import { useTestDatabase } from '../testing/database';
 import { parseFilters } from '$lib/amendments/filters';
 import { csvColumns } from '$lib/amendments/record';
 import { toCsv } from '$lib/amendments/csv';
 import { PUBLIC_VIEWER, exportStream, importAmendments, listAmendments } from '../amendments';
+import { testUser } from '../testing/users';
 
 const seeded = useTestDatabase();
 let userId: number;
@@ -46,10 +47,7 @@ async function exportCsv(query: string): Promise<Uint8Array> {
 }
 
 beforeAll(async () => {
-	[{ id: userId }] = await seeded.db
-		.insert(user)
-		.values({ email: 'importer@example.org', name: 'Importer', role: 'editor' })
-		.returning();
+	userId = (await testUser(seeded.db, 'editor', 'Importer')).id;
 });
 
 describe('import', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { OpenDatabase } from '../db';
-import { actor, auditLog, dossier, position, topic, user, type Role } from '../db/schema';
+import { actor, auditLog, dossier, position, topic, type Role } from '../db/schema';
 import { PUBLIC_VIEWER, type SessionUser } from '../authorization';
 import { testDatabase } from '../testing/database';
 import { positionInput, positionFormValues, type PositionInput } from '$lib/positions/input';
@@ -15,6 +15,7 @@ import {
 	updatePosition
 } from './review';
 import { getPositionDetail, positionHistory, reviewQueue } from './queue';
+import { testUser } from '../testing/users';
 
 let open: OpenDatabase;
 let dossierId: number;
@@ -24,11 +25,7 @@ let editor: SessionUser;
 let reviewer: SessionUser;
 let other: SessionUser;
 
-async function makeUser(role: Role, name: string): Promise<SessionUser> {
-	const email = `${name.toLowerCase()}-${Math.random().toString(36).slice(2)}@example.org`;
-	const [u] = await open.db.insert(user).values({ email, name, role }).returning();
-	return { id: u.id, email, name, role };
-}
+const makeUser = (role: Role, name: string) => testUser(open.db, role, name);
 
 function input(overrides: Partial<Record<string, string>> = {}): PositionInput {
 	const f = new FormData();

@@ -1,5 +1,6 @@
 import type { RawSource, SourceCatalogue } from './sources';
 import type { SourceItem } from '../../provisions/split';
+import type { BlockAmendment } from '$lib/amendments/pdf/grammar';
 
 export interface RawStage {
 	key: string;
@@ -81,16 +82,11 @@ export interface RawText {
 	items: SourceItem[];
 }
 
-export interface RawAmendment {
-	number: number;
-	target: string;
-	commissionText: string;
-	amendmentText: string;
-	deleted: boolean;
-	newProvision: boolean;
-	justification: string | null;
-	pdfPage: number;
-}
+/** An amendment in the seed's JSON: the fields the PDF reader reads from its block, and the page it is on. */
+export type RawAmendment = Pick<
+	BlockAmendment,
+	'number' | 'target' | 'commissionText' | 'amendmentText' | 'deleted' | 'newProvision' | 'justification'
+> & { pdfPage: number };
 
 /** One Member in the Parliament's directory of April 2023 (`ep-members-2023-04.json`). */
 export interface RawMember {

@@ -93,6 +93,21 @@ async function draftAmendment(db: DbConnection, n: number): Promise<string> {
 	return String(row.id);
 }
 
+/** A row whose attempt posts `form(n)` about a new draft amendment of the AI Act. */
+function onDraftAmendment(
+	route: string,
+	action: string,
+	minimum: Role,
+	form: (n: number) => Record<string, string | string[]>
+): MatrixRow {
+	return {
+		route,
+		action,
+		minimum,
+		sample: async ({ db, n }) => ({ params: { slug: 'ai-act', id: await draftAmendment(db, n) }, form: form(n) })
+	};
+}
+
 const amendmentForm = (n: number) => ({
 	tablingContext: 'Access matrix',
 	number: `N${n}`,
@@ -248,7 +263,8 @@ export const accessMatrix: MatrixRow[] = [
 		route: '/review/positions/new',
 		action: 'default',
 		minimum: 'reviewer',
-		sample: async ({ db }) => ({ form: await positionFormSample(db) })
+		// Named: the matrix opens more dossiers, and the page asks which one when there are several.
+		sample: async ({ db }) => ({ form: await positionFormSample(db), search: '?dossier=ai-act' })
 	},
 	{
 		route: '/review/positions/[id=id]/edit',
@@ -324,24 +340,18 @@ export const accessMatrix: MatrixRow[] = [
 		}
 	},
 	// Amendments
-	{
-		route: '/dossiers/[slug]/amendments/[id=id]',
-		action: 'status',
-		minimum: 'editor',
-		sample: async ({ db, n }) => ({
-			params: { slug: 'ai-act', id: await draftAmendment(db, n) },
-			form: { from: 'draft', to: 'tabled', date: '2023-01-02', note: '' }
-		})
-	},
-	{
-		route: '/dossiers/[slug]/amendments/[id=id]',
-		action: 'assess',
-		minimum: 'reviewer',
-		sample: async ({ db, n }) => ({
-			params: { slug: 'ai-act', id: await draftAmendment(db, n) },
-			form: { direction: 'weakens', note: 'Matrix.', visibility: 'internal', version: '' }
-		})
-	},
+	onDraftAmendment('/dossiers/[slug]/amendments/[id=id]', 'status', 'editor', () => ({
+		from: 'draft',
+		to: 'tabled',
+		date: '2023-01-02',
+		note: ''
+	})),
+	onDraftAmendment('/dossiers/[slug]/amendments/[id=id]', 'assess', 'reviewer', () => ({
+		direction: 'weakens',
+		note: 'Matrix.',
+		visibility: 'internal',
+		version: ''
+	})),
 	{
 		// Any reviewer but the assessment's author approves it (the author's own attempt is refused in amendments.test.ts).
 		route: '/dossiers/[slug]/amendments/[id=id]',
@@ -361,24 +371,11 @@ export const accessMatrix: MatrixRow[] = [
 			return { params: { slug: 'ai-act', id }, form: { decision: 'approve', version: '1', comment: '' } };
 		}
 	},
-	{
-		route: '/dossiers/[slug]/amendments/[id=id]',
-		action: 'comment',
-		minimum: 'reviewer',
-		sample: async ({ db, n }) => ({
-			params: { slug: 'ai-act', id: await draftAmendment(db, n) },
-			form: { body: 'Matrix comment.' }
-		})
-	},
-	{
-		route: '/dossiers/[slug]/amendments/[id=id]/edit',
-		action: 'default',
-		minimum: 'editor',
-		sample: async ({ db, n }) => ({
-			params: { slug: 'ai-act', id: await draftAmendment(db, n) },
-			form: { ...amendmentForm(n), version: '1' }
-		})
-	},
+	onDraftAmendment('/dossiers/[slug]/amendments/[id=id]', 'comment', 'reviewer', () => ({ body: 'Matrix comment.' })),
+	onDraftAmendment('/dossiers/[slug]/amendments/[id=id]/edit', 'default', 'editor', (n) => ({
+		...amendmentForm(n),
+		version: '1'
+	})),
 	{
 		route: '/dossiers/[slug]/amendments/new',
 		action: 'default',

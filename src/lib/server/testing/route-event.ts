@@ -103,3 +103,33 @@ export async function outcomeOf(run: () => unknown): Promise<Outcome> {
 		throw e;
 	}
 }
+
+/**
+ * Runs a page's server loads as SvelteKit would: the layouts from the root down, each given its parents' data
+ * through `parent()`, then the page's own. Ends at the first load that does not succeed; otherwise the data of
+ * all of them merged.
+ */
+export async function loadPage(init: EventInit): Promise<Outcome> {
+	const pageLoad = pageServerModules[routeFile(init.routeId, '+page.server.ts')];
+	if (!pageLoad) throw new Error(`${init.routeId} has no page load`);
+	const segments = init.routeId === '/' ? [''] : init.routeId.split('/');
+	const chain = segments
+		.map((_, i) => layoutServerModules[routeFile(segments.slice(0, i + 1).join('/') || '/', '+layout.server.ts')])
+		.filter(Boolean);
+	let data: Record<string, unknown> = {};
+	for (const module of [...chain, pageLoad]) {
+		const fn = (await module()).load as ((e: unknown) => unknown) | undefined;
+		if (!fn) continue;
+		const parentData = data;
+		const event = {
+			...requestEvent(init),
+			parent: async () => parentData,
+			depends: () => {},
+			untrack: <T>(f: () => T) => f()
+		};
+		const outcome = await outcomeOf(() => fn(event));
+		if (outcome.kind !== 'ok') return outcome;
+		data = { ...data, ...(outcome.body as object) };
+	}
+	return { kind: 'ok', status: 200, body: data };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { councilFileBytes } from '$lib/texts/docx/test-files';
+import { councilFileBytes } from '$lib/server/testing/council-files';
 import { readCouncilText } from '$lib/texts/read-council-text';
 import { lastThreadReads, readCouncilTextsInThread } from './read-thread';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { councilFileBytes } from '$lib/texts/docx/test-files';
+import { councilFileBytes } from '$lib/server/testing/council-files';
 import { readTextDocument } from './import';
 
 describe('reading a Council text for an import', () => {

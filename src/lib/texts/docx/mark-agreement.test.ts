@@ -7,7 +7,7 @@ import {
 	type MarkAgreement,
 	type MarkPlace
 } from './mark-agreement';
-import { COUNCIL_FILES, readCouncilFile, seedItems, type CouncilFile } from './test-files';
+import { COUNCIL_FILES, readCouncilFile, seedItems, type CouncilFile } from '$lib/server/testing/council-files';
 
 // Do the Council's own marks (bold = added, struck = deleted, against the Commission proposal) agree with
 // our diff engine? Targets: >= 95% of marked words are changes in our diff, <= 5% of our changed words are

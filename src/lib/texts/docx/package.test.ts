@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { readCouncilDocx } from './read';
-import { councilFileBytes } from './test-files';
+import { councilFileBytes } from '$lib/server/testing/council-files';
 
 // Small Word files built here, to test what the real ones cannot: bad input, and the numbering and mark
 // rules in isolation.

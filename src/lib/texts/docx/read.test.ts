@@ -3,7 +3,13 @@ import { diffWords } from 'diff';
 import { splitDocument } from '../../provisions/split';
 import { openDocx } from './package';
 import { readDocument, type DocxParagraph } from './document';
-import { COUNCIL_FILES, councilFileBytes, readCouncilFile, seedItems, type CouncilFile } from './test-files';
+import {
+	COUNCIL_FILES,
+	councilFileBytes,
+	readCouncilFile,
+	seedItems,
+	type CouncilFile
+} from '$lib/server/testing/council-files';
 import type { CouncilCover } from './read';
 
 // All on the real files (see /work/shared/data/ai-act/documents/README.md); figures are printed.

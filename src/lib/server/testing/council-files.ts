@@ -4,8 +4,8 @@
  * once per test file.
  */
 import fs from 'node:fs';
-import { readCouncilDocx, type DocxReadResult } from './read';
-import type { SourceItem } from '../../provisions/split';
+import { readCouncilDocx, type DocxReadResult } from '$lib/texts/docx/read';
+import type { SourceItem } from '$lib/provisions/split';
 
 export const COUNCIL_FILES = [
 	'2021-11-29-AIA-SLO-Art-1-7-29-Nov-21.docx',
@@ -21,7 +21,7 @@ export const COUNCIL_FILES = [
 export type CouncilFile = (typeof COUNCIL_FILES)[number];
 
 const PLACES = [
-	new URL('../../server/seed/data/ai-act/documents/council-compromise-texts/', import.meta.url),
+	new URL('../seed/data/ai-act/documents/council-compromise-texts/', import.meta.url),
 	new URL('../../../../../shared/data/ai-act/documents/council-compromise-texts/', import.meta.url)
 ];
 
@@ -58,6 +58,6 @@ export function readCouncilFile(file: CouncilFile): TimedRead {
 export function seedItems(
 	name: 'text-commission-proposal-2021.json' | 'text-council-general-approach-2022.json'
 ): SourceItem[] {
-	const url = new URL(`../../server/seed/data/ai-act/${name}`, import.meta.url);
+	const url = new URL(`../seed/data/ai-act/${name}`, import.meta.url);
 	return (JSON.parse(fs.readFileSync(url, 'utf8')) as { items: SourceItem[] }).items;
 }
