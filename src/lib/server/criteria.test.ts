@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, banCriterion, banScore, document, user } from './db/schema';
+import { auditLog, banCriterion, banScore, document, type Role } from './db/schema';
 import { useTestDatabase } from './testing/database';
+import { testUser } from './testing/users';
 import { formBody, outcomeOf, pageServerModules, requestEvent, routeFile } from './testing/route-event';
 import { createDossier } from './dossiers';
 import {
@@ -22,13 +23,7 @@ let editor: SessionUser;
 let reviewer: SessionUser;
 let dossierId: number;
 
-const someone = async (role: 'reviewer' | 'editor' | 'admin') => {
-	const [row] = await seeded.db
-		.insert(user)
-		.values({ email: `criteria-${role}@example.org`, name: `Criteria ${role}`, role })
-		.returning();
-	return { id: row.id, email: row.email, name: row.name, role };
-};
+const someone = (role: Role) => testUser(seeded.db, role, `Criteria ${role}`);
 
 beforeAll(async () => {
 	[editor, reviewer] = [await someone('editor'), await someone('reviewer')];
