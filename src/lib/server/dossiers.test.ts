@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
 import { useTestDatabase } from './testing/database';
+import { loadPage } from './testing/route-event';
 import { dossierOf, findDossierOf, latestEvents, procedureStatus, timeline } from './dossiers';
 
 const seeded = useTestDatabase({ app: true }); // dossierOf queries db()
@@ -112,5 +113,15 @@ describe('dossierOf', () => {
 		expect(isHttpError(thrown) && thrown.status).toBe(404);
 		expect(isHttpError(thrown) && thrown.body.message).toBe('There is no dossier called “no-such-act”.');
 		expect(await findDossierOf(request('no-such-act'))).toBeUndefined();
+	});
+});
+
+describe('the header outside a dossier', () => {
+	it('follows the only dossier there is', async () => {
+		const outcome = await loadPage({ routeId: '/', params: {}, user: null });
+		expect(outcome.kind === 'ok' && (outcome.body as { onlyDossier: unknown }).onlyDossier).toEqual({
+			slug: 'ai-act',
+			shortTitle: 'AI Act'
+		});
 	});
 });

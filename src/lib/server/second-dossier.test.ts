@@ -114,10 +114,12 @@ describe('a second, empty dossier', () => {
 		expect(outcome).toMatchObject({ kind: 'error', status: 404 });
 	});
 
-	it('the header follows the dossier being read, and the first dossier elsewhere', async () => {
+	it('the header follows the dossier being read, and elsewhere picks none of the two', async () => {
 		const body = (outcome: Outcome) =>
-			outcome.kind === 'ok' ? (outcome.body as { defaultDossier: { slug: string }; dossier?: { slug: string } }) : null;
-		expect(body(await load('/', {}, null))?.defaultDossier.slug).toBe('ai-act');
+			outcome.kind === 'ok'
+				? (outcome.body as { onlyDossier: { slug: string } | null; dossier?: { slug: string } })
+				: null;
+		expect(body(await load('/', {}, null))?.onlyDossier).toBeNull();
 		expect(body(await load('/dossiers/[slug]/timeline', { slug: SLUG }, null))?.dossier?.slug).toBe(SLUG);
 	});
 
