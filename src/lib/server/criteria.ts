@@ -5,7 +5,8 @@ import { atVersion, nextVersion } from './db/version';
 import { banCriterion, banScore } from './db/schema';
 import { audit } from './audit';
 import { idField, slugField } from '$lib/validators';
-import { movedOrder, type Direction } from '$lib/sort-order';
+import type { Direction } from '$lib/sort-order';
+import { moveInList, type OrderedTable } from './ordered-list';
 import type { Saved } from '$lib/stale-edit';
 import type { BanCriterion } from './scores';
 
@@ -132,37 +133,24 @@ export async function updateCriterion(
 }
 
 /** Moves a criterion one place up or down the chart. False when the dossier has no such criterion. Audited. */
-export async function moveCriterion(
+export function moveCriterion(
 	db: DbConnection,
 	userId: number,
 	dossierId: number,
 	id: number,
 	direction: Direction
 ): Promise<boolean> {
-	return db.transaction(async (tx) => {
-		// Locked, so that two moves at once each start from the other's result.
-		const rows = await tx
-			.select({ id: banCriterion.id, key: banCriterion.key, sortOrder: banCriterion.sortOrder })
-			.from(banCriterion)
-			.where(eq(banCriterion.dossierId, dossierId))
-			.orderBy(asc(banCriterion.sortOrder), asc(banCriterion.id))
-			.for('update');
-		const moving = rows.find((r) => r.id === id);
-		if (!moving) return false;
-		const changes = movedOrder(rows, id, direction);
-		for (const change of changes)
-			await tx.update(banCriterion).set({ sortOrder: change.sortOrder }).where(eq(banCriterion.id, change.id));
-		if (changes.length)
-			await audit(tx, {
-				userId,
-				action: 'ban_criterion.move',
-				entityType: 'ban_criterion',
-				entityId: id,
-				details: { key: moving.key, direction, before: rows.map((r) => r.key) }
-			});
-		return true;
-	});
+	return moveInList(db, banCriterionList, userId, dossierId, id, direction);
 }
+
+const banCriterionList: OrderedTable = {
+	table: banCriterion,
+	id: banCriterion.id,
+	dossierId: banCriterion.dossierId,
+	sortOrder: banCriterion.sortOrder,
+	key: banCriterion.key,
+	entityType: 'ban_criterion'
+};
 
 /**
  * Removes a criterion no text is scored against. One with scores is refused with how many, and nothing

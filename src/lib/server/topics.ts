@@ -6,7 +6,8 @@ import { position, topic } from './db/schema';
 import { audit } from './audit';
 import { WHOLE_BAN } from '$lib/positions/stance';
 import { idField, isEid, slugField } from '$lib/validators';
-import { movedOrder, type Direction } from '$lib/sort-order';
+import type { Direction } from '$lib/sort-order';
+import { moveInList, type OrderedTable } from './ordered-list';
 import type { Saved } from '$lib/stale-edit';
 
 /**
@@ -165,37 +166,24 @@ export async function updateTopic(
 }
 
 /** Moves a topic one place up or down the matrix. False when the dossier has no such topic. Audited. */
-export async function moveTopic(
+export function moveTopic(
 	db: DbConnection,
 	userId: number,
 	dossierId: number,
 	id: number,
 	direction: Direction
 ): Promise<boolean> {
-	return db.transaction(async (tx) => {
-		// Locked, so that two moves at once each start from the other's result.
-		const rows = await tx
-			.select({ id: topic.id, slug: topic.slug, sortOrder: topic.sortOrder })
-			.from(topic)
-			.where(eq(topic.dossierId, dossierId))
-			.orderBy(asc(topic.sortOrder), asc(topic.id))
-			.for('update');
-		const moving = rows.find((r) => r.id === id);
-		if (!moving) return false;
-		const changes = movedOrder(rows, id, direction);
-		for (const change of changes)
-			await tx.update(topic).set({ sortOrder: change.sortOrder }).where(eq(topic.id, change.id));
-		if (changes.length)
-			await audit(tx, {
-				userId,
-				action: 'topic.move',
-				entityType: 'topic',
-				entityId: id,
-				details: { slug: moving.slug, direction, before: rows.map((r) => r.slug) }
-			});
-		return true;
-	});
+	return moveInList(db, topicList, userId, dossierId, id, direction);
 }
+
+const topicList: OrderedTable = {
+	table: topic,
+	id: topic.id,
+	dossierId: topic.dossierId,
+	sortOrder: topic.sortOrder,
+	key: topic.slug,
+	entityType: 'topic'
+};
 
 /**
  * Removes a topic no position uses. One that positions use is refused with how many, and nothing changes.
