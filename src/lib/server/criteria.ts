@@ -1,4 +1,4 @@
-import { and, asc, count, eq, max } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbConnection } from './db';
 import { atVersion, nextVersion } from './db/version';
@@ -6,7 +6,7 @@ import { banCriterion, banScore } from './db/schema';
 import { audit } from './audit';
 import { idField, slugField } from '$lib/validators';
 import type { Direction } from '$lib/sort-order';
-import { moveInList, type OrderedTable } from './ordered-list';
+import { moveInList, nextSortOrder, type OrderedTable } from './ordered-list';
 import type { Saved } from '$lib/stale-edit';
 import type { BanCriterion } from './scores';
 
@@ -60,11 +60,11 @@ export async function createCriterion(
 			.from(banCriterion)
 			.where(and(eq(banCriterion.dossierId, dossierId), eq(banCriterion.key, input.key)));
 		if (taken) return { ok: false as const, field: 'key' as const, message: clash(input.key, taken.label) };
-		const [{ last }] = await tx
-			.select({ last: max(banCriterion.sortOrder) })
-			.from(banCriterion)
-			.where(eq(banCriterion.dossierId, dossierId));
-		const values = { key: input.key, label: input.label, sortOrder: (last ?? 0) + 1 };
+		const values = {
+			key: input.key,
+			label: input.label,
+			sortOrder: await nextSortOrder(tx, banCriterionList, dossierId)
+		};
 		// A concurrent add of the same key loses on the unique constraint rather than failing the request.
 		const [row] = await tx
 			.insert(banCriterion)

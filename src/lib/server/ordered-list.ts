@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, max } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { db, type DbConnection } from './db';
@@ -26,6 +26,15 @@ export interface OrderedTable {
 	key: PgColumn;
 	/** The audit log's name for the item: 'topic', 'ban_criterion'. */
 	entityType: string;
+}
+
+/** The `sortOrder` that puts a new item at the end of its dossier's list. */
+export async function nextSortOrder(db: DbConnection, list: OrderedTable, dossierId: number): Promise<number> {
+	const [{ last }] = await db
+		.select({ last: max(list.sortOrder) })
+		.from(list.table)
+		.where(eq(list.dossierId, dossierId));
+	return (Number(last) || 0) + 1;
 }
 
 /**

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { actor, auditLog, position, topic, type Role } from './db/schema';
 import { useTestDatabase } from './testing/database';
 import { testUser } from './testing/users';
-import { formBody, outcomeOf, pageServerModules, requestEvent, routeFile } from './testing/route-event';
+import { outcomeOf, pageServerModules, requestEvent, routeFile, runAction } from './testing/route-event';
 import { createDossier } from './dossiers';
 import { createTopic, listTopics, moveTopic, removeTopic, topicForm, topicsWithUses, updateTopic } from './topics';
 import { topicColumns } from './positions';
@@ -45,22 +45,8 @@ const auditOf = (action: string, id: number) =>
 		.where(and(eq(auditLog.action, action), eq(auditLog.entityId, String(id))));
 
 /** Runs one of the page's actions as `who`, with the form's fields, as SvelteKit would. */
-async function act(action: string, who: SessionUser | null, fields: Record<string, string>) {
-	const mod = await pageServerModules[routeFile(ROUTE, '+page.server.ts')]();
-	const run = (mod.actions as Record<string, (e: unknown) => unknown>)[action];
-	return outcomeOf(() =>
-		run(
-			requestEvent({
-				routeId: ROUTE,
-				params: { slug: SLUG },
-				user: who,
-				method: 'POST',
-				search: `?/${action}`,
-				body: formBody(fields)
-			})
-		)
-	);
-}
+const act = (action: string, who: SessionUser | null, fields: Record<string, string>) =>
+	runAction({ routeId: ROUTE, params: { slug: SLUG }, user: who }, action, fields);
 
 describe('a dossier’s topics', () => {
 	it('are added at the end of the list, audited, and become columns of the positions matrix', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, max } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbConnection } from './db';
 import { atVersion, nextVersion } from './db/version';
@@ -7,7 +7,7 @@ import { audit } from './audit';
 import { WHOLE_BAN } from '$lib/positions/stance';
 import { idField, isEid, slugField } from '$lib/validators';
 import type { Direction } from '$lib/sort-order';
-import { moveInList, type OrderedTable } from './ordered-list';
+import { moveInList, nextSortOrder, type OrderedTable } from './ordered-list';
 import type { Saved } from '$lib/stale-edit';
 
 /**
@@ -86,16 +86,12 @@ export async function createTopic(
 			.from(topic)
 			.where(and(eq(topic.dossierId, dossierId), eq(topic.slug, input.slug)));
 		if (taken) return { ok: false as const, field: 'slug' as const, message: clash(input.slug, taken.name) };
-		const [{ last }] = await tx
-			.select({ last: max(topic.sortOrder) })
-			.from(topic)
-			.where(eq(topic.dossierId, dossierId));
 		const values = {
 			slug: input.slug,
 			name: input.name,
 			description: input.description,
 			provisionEids: input.provisions,
-			sortOrder: (last ?? 0) + 1
+			sortOrder: await nextSortOrder(tx, topicList, dossierId)
 		};
 		// A concurrent add of the same slug loses on the unique constraint rather than failing the request.
 		const [row] = await tx

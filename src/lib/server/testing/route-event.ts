@@ -133,3 +133,16 @@ export async function loadPage(init: EventInit): Promise<Outcome> {
 	}
 	return { kind: 'ok', status: 200, body: data };
 }
+
+/** Runs the page's form action `action` as SvelteKit would: a POST to `?/action` with `fields` as its form. */
+export async function runAction(
+	init: Omit<EventInit, 'method' | 'search' | 'body'>,
+	action: string,
+	fields: Record<string, string | string[]>
+): Promise<Outcome> {
+	const module = pageServerModules[routeFile(init.routeId, '+page.server.ts')];
+	if (!module) throw new Error(`${init.routeId} has no page server module`);
+	const run = ((await module()).actions as Record<string, (e: unknown) => unknown> | undefined)?.[action];
+	if (!run) throw new Error(`${init.routeId} has no action ${action}`);
+	return outcomeOf(() => run(requestEvent({ ...init, method: 'POST', search: `?/${action}`, body: formBody(fields) })));
+}
